@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Justice.Portal.Data;
+
+/// <summary>
+/// Creates the roles, the first administrator from <c>Admin:Email</c>/<c>Admin:Password</c> when there is none,
+/// and — only in Development or with <c>Seed:Demo=true</c> — one demo account per role.
+/// </summary>
+public sealed class AccountSeeder(
+    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IConfiguration configuration,
+    IHostEnvironment environment, ILogger<AccountSeeder> logger)
+{
+    public const string DemoDomain = "demo.justice.local";
+    public const string DefaultDemoPassword = "Justice#2026";
+
+    public bool DemoEnabled => environment.IsDevelopment() || configuration.GetValue<bool>("Seed:Demo");
+
+    public string DemoPassword => configuration["Seed:DemoPassword"] is { Length: > 0 } p ? p : DefaultDemoPassword;
+
+    public async Task SeedAsync()
+    {
+        foreach (var role in PortalRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"角色 {role}");
+        }
+
+        var adminEmail = configuration["Admin:Email"];
+        var adminPassword = configuration["Admin:Password"];
+        if ((await users.GetUsersInRoleAsync(PortalRoles.Admin)).Count == 0)
+        {
+            if (!string.IsNullOrWhiteSpace(adminEmail) && !string.IsNullOrWhiteSpace(adminPassword))
+                await EnsureUserAsync(adminEmail, adminPassword, PortalRoles.Admin);
+            else if (!DemoEnabled)
+                logger.LogWarning("没有管理员账号：请设置 Admin:Email 和 Admin:Password 后重启。");
+        }
+
+        if (DemoEnabled)
+        {
+            foreach (var role in PortalRoles.All)
+                await EnsureUserAsync($"{role}@{DemoDomain}", DemoPassword, role);
+        }
+    }
+
+    async Task EnsureUserAsync(string email, string password, string role)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+            Check(await users.CreateAsync(user, password), $"账号 {email}");
+        }
+        if (!await users.IsInRoleAsync(user, role))
+            Check(await users.AddToRoleAsync(user, role), $"账号 {email} 的角色 {role}");
+    }
+
+    static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"无法创建{what}：{string.Join("；", result.Errors.Select(e => e.Description))}");
+    }
+}

@@ -1,0 +1,134 @@
+using Justice.Portal.Components.Account;
+using Justice.Portal.Data;
+using Justice.Workflows;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Justice.Portal;
+
+public static class PortalServiceExtensions
+{
+    const string SmartScheme = "Justice";
+
+    /// <summary>Identity (cookies for pages, bearer tokens for the API), the data, the engine, OpenAPI.</summary>
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        // Serve static assets of packages from an unpublished build in every environment.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        var connectionString = PortalPaths.ResolveConnectionString(builder.Configuration.GetConnectionString("Justice"), builder.Environment.ContentRootPath);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = SmartScheme;
+                options.DefaultChallengeScheme = SmartScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
+            {
+                // The API answers 401/403; only pages redirect to the login page.
+                options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            }));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PortalRoles.Admin, policy => policy.RequireRole(PortalRoles.Admin));
+
+        services.AddDbContext<ApplicationDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDatabaseDeveloperPageExceptionFilter();
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.Password.RequiredLength = 8;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddApiEndpoints();
+        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddScoped<AccountSeeder>();
+
+        services.AddDataProtection()
+            .SetApplicationName("Justice.Workflow")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(PortalPaths.DataFolder(connectionString), "keys")));
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddJusticeWorkflows(builder.Configuration, connectionString);
+        return builder;
+    }
+
+    static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Creates and migrates the database, seeds accounts, imports the shipped definitions.</summary>
+    public static async Task InitializePortalAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
+        await services.MigrateWorkflowDatabaseAsync();
+        await services.GetRequiredService<AccountSeeder>().SeedAsync();
+        var folder = PortalPaths.ShippedFolder("workflow-definitions", app.Environment.ContentRootPath);
+        await services.GetRequiredService<Justice.Workflows.Management.DefinitionFolderImporter>().ImportAsync(folder);
+    }
+
+    /// <summary>The request pipeline: errors as problem details under /api, pages as the template has them.</summary>
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            if (app.Environment.IsDevelopment())
+                pages.UseMigrationsEndPoint();
+            else
+                pages.UseExceptionHandler("/Error", createScopeForErrors: true);
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            await next();
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        return app;
+    }
+
+    static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}

@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Acornima.Ast;
+using Jint;
+using Jint.Native;
+using Jint.Native.Json;
+using Jint.Runtime;
+
+namespace Justice.Workflows.Expressions;
+
+/// <summary>
+/// JavaScript expressions as Elsa 3 evaluates them: Jint, the script parsed with
+/// <c>AllowReturnOutsideFunction</c>, its completion value the result, Elsa's helper functions, and a sandbox.
+/// Scripts are parsed once and cached by their text; each evaluation gets a fresh engine (engines are not thread-safe).
+/// </summary>
+public sealed class JavaScriptEvaluator(ScriptLimits limits)
+{
+    readonly ConcurrentDictionary<string, Prepared<Script>> _scripts = new(StringComparer.Ordinal);
+
+    static readonly ScriptPreparationOptions PreparationOptions = new()
+    {
+        ParsingOptions = new ScriptParsingOptions { AllowReturnOutsideFunction = true, Tolerant = false },
+    };
+
+    /// <summary>Parses a script without running it; returns the syntax error, or null when it parses.</summary>
+    public static string? CheckSyntax(string script)
+    {
+        try
+        {
+            Engine.PrepareScript(script, options: PreparationOptions);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    public JsonNode? Evaluate(string script, IExpressionContext context)
+    {
+        Prepared<Script> prepared;
+        try
+        {
+            prepared = _scripts.GetOrAdd(script, static s => Engine.PrepareScript(s, options: PreparationOptions));
+        }
+        catch (Exception ex)
+        {
+            throw new ExpressionException($"JavaScript 语法错误：{ex.Message}", ex);
+        }
+
+        var engine = CreateEngine();
+        var variablesSnapshot = Register(engine, context);
+        try
+        {
+            var result = engine.Evaluate(prepared);
+            WriteBackVariablesObject(engine, context, variablesSnapshot);
+            return FromJs(engine, result);
+        }
+        catch (JavaScriptException ex)
+        {
+            throw new ExpressionException(DescribeError(ex), ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new ExpressionException($"JavaScript 超出时间上限（{limits.Timeout.TotalSeconds:0.###} 秒）。", ex);
+        }
+        catch (StatementsCountOverflowException ex)
+        {
+            throw new ExpressionException($"JavaScript 超出语句数上限（{limits.MaxStatements}）。", ex);
+        }
+        catch (MemoryLimitExceededException ex)
+        {
+            throw new ExpressionException($"JavaScript 超出内存上限（{limits.MaxMemoryBytes / 1024 / 1024} MB）。", ex);
+        }
+        catch (RecursionDepthOverflowException ex)
+        {
+            throw new ExpressionException($"JavaScript 超出递归深度上限（{limits.MaxRecursion}）。", ex);
+        }
+        catch (ExpressionException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            throw new ExpressionException($"JavaScript 错误：{ex.Message}", ex);
+        }
+    }
+
+    Engine CreateEngine() => new(options => options
+        .TimeoutInterval(limits.Timeout)
+        .MaxStatements(limits.MaxStatements)
+        .LimitMemory(limits.MaxMemoryBytes)
+        .LimitRecursion(limits.MaxRecursion)
+        .Strict(false));
+
+    static string DescribeError(JavaScriptException ex)
+    {
+        if (ex.Error is Jint.Native.Object.ObjectInstance error)
+        {
+            var name = error.Get("name");
+            var message = error.Get("message");
+            if (!name.IsUndefined())
+                return $"{TypeConverter.ToString(name)}: {TypeConverter.ToString(message)}";
+        }
+        return ex.Message;
+    }
+
+    /// <summary>Registers Elsa's functions; returns the JSON of the <c>variables</c> object as given to the script.</summary>
+    static Dictionary<string, string> Register(Engine engine, IExpressionContext context)
+    {
+        engine.SetValue("getVariable", new Func<string, JsValue>(name => ToJs(engine, context.GetVariable(name))));
+        engine.SetValue("setVariable", new Action<string, JsValue>((name, value) => context.SetVariable(name, FromJs(engine, value))));
+        engine.SetValue("getInput", new Func<string, JsValue>(name => ToJs(engine, context.GetInput(name))));
+        engine.SetValue("getWorkflowInstanceId", new Func<string>(() => context.InstanceId));
+        engine.SetValue("getWorkflowDefinitionId", new Func<string>(() => context.DefinitionId));
+        engine.SetValue("getCorrelationId", new Func<string?>(() => context.CorrelationId));
+        engine.SetValue("setCorrelationId", new Action<JsValue>(v => context.CorrelationId = v.IsNull() || v.IsUndefined() ? null : TypeConverter.ToString(v)));
+        engine.SetValue("getWorkflowInstanceName", new Func<string?>(() => context.InstanceName));
+        engine.SetValue("setWorkflowInstanceName", new Action<JsValue>(v => context.InstanceName = v.IsNull() || v.IsUndefined() ? null : TypeConverter.ToString(v)));
+        engine.SetValue("getLastResult", new Func<JsValue>(() => ToJs(engine, context.LastResult)));
+        engine.SetValue("getOutputFrom", new Func<string, JsValue, JsValue>((activity, output) =>
+            ToJs(engine, context.GetOutputFrom(activity, output.IsString() ? output.AsString() : null))));
+        engine.SetValue("setOutcome", new Action<string>(outcome => context.SetOutcomes([outcome])));
+        engine.SetValue("setOutcomes", new Action<JsValue>(outcomes => context.SetOutcomes(
+            outcomes is JsArray array ? array.Select(o => TypeConverter.ToString(o)).ToList() : [TypeConverter.ToString(outcomes)])));
+        engine.SetValue("isNullOrEmpty", new Func<JsValue, bool>(v => v.IsNull() || v.IsUndefined() || (v.IsString() && v.AsString().Length == 0)));
+        engine.SetValue("isNullOrWhiteSpace", new Func<JsValue, bool>(v => v.IsNull() || v.IsUndefined() || (v.IsString() && string.IsNullOrWhiteSpace(v.AsString()))));
+        engine.SetValue("toJson", new Func<JsValue, string>(v => FromJs(engine, v)?.ToJsonString() ?? "null"));
+        engine.SetValue("newGuid", new Func<string>(() => Guid.NewGuid().ToString()));
+        engine.SetValue("newGuidString", new Func<string>(() => Guid.NewGuid().ToString()));
+        engine.SetValue("newShortGuid", new Func<string>(NewShortGuid));
+        engine.SetValue("parseGuid", new Func<string, string>(s => Guid.Parse(s).ToString()));
+
+        foreach (var name in context.VariableNames)
+        {
+            var variable = name;
+            engine.SetValue($"get{variable}", new Func<JsValue>(() => ToJs(engine, context.GetVariable(variable))));
+            engine.SetValue($"set{variable}", new Action<JsValue>(value => context.SetVariable(variable, FromJs(engine, value))));
+        }
+        foreach (var name in context.InputNames)
+        {
+            var input = name;
+            if (!context.VariableNames.Contains(input))
+                engine.SetValue($"get{input}", new Func<JsValue>(() => ToJs(engine, context.GetInput(input))));
+        }
+
+        var snapshot = new Dictionary<string, string>(StringComparer.Ordinal);
+        var variables = new JsonObject();
+        foreach (var name in context.VariableNames)
+        {
+            var value = context.GetVariable(name)?.DeepClone();
+            snapshot[name] = value?.ToJsonString() ?? "null";
+            variables[name] = value;
+        }
+        engine.SetValue("variables", ToJs(engine, variables));
+        return snapshot;
+    }
+
+    static void WriteBackVariablesObject(Engine engine, IExpressionContext context, Dictionary<string, string> snapshot)
+    {
+        if (engine.GetValue("variables") is not Jint.Native.Object.ObjectInstance variables)
+            return;
+        foreach (var (name, before) in snapshot)
+        {
+            var now = FromJs(engine, variables.Get(name));
+            if ((now?.ToJsonString() ?? "null") != before)
+                context.SetVariable(name, now);
+        }
+    }
+
+    static string NewShortGuid() =>
+        Convert.ToBase64String(Guid.NewGuid().ToByteArray()).Replace('/', '_').Replace('+', '-')[..22];
+
+    internal static JsValue ToJs(Engine engine, JsonNode? node)
+    {
+        if (node is null)
+            return JsValue.Null;
+        if (node is JsonValue value)
+        {
+            switch (value.GetValueKind())
+            {
+                case System.Text.Json.JsonValueKind.String: return new JsString(value.GetValue<string>());
+                case System.Text.Json.JsonValueKind.Number: return new JsNumber(double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture));
+                case System.Text.Json.JsonValueKind.True: return JsBoolean.True;
+                case System.Text.Json.JsonValueKind.False: return JsBoolean.False;
+                case System.Text.Json.JsonValueKind.Null: return JsValue.Null;
+            }
+        }
+        return new JsonParser(engine).Parse(node.ToJsonString());
+    }
+
+    internal static JsonNode? FromJs(Engine engine, JsValue value)
+    {
+        if (value.IsNull() || value.IsUndefined())
+            return null;
+        if (value.IsString())
+            return JsonValue.Create(value.AsString());
+        if (value.IsBoolean())
+            return JsonValue.Create(value.AsBoolean());
+        if (value.IsNumber())
+            return Expressions.ValueConverter.ToJson(value.AsNumber());
+        if (value.IsDate())
+            return JsonValue.Create(value.AsDate().ToDateTime());
+        var text = new JsonSerializer(engine).Serialize(value);
+        return text.IsString() ? JsonNode.Parse(text.AsString()) : null;
+    }
+}

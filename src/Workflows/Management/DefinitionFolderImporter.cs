@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Justice.Workflows.Definitions;
+using Justice.Workflows.Persistence.Stores;
+using Microsoft.Extensions.Logging;
+
+namespace Justice.Workflows.Management;
+
+/// <summary>
+/// Imports and publishes the shipped definitions at start-up (format §6): a file is taken only when the
+/// database has no version of its definition, or when the file's version is higher than every stored version
+/// and no newer draft exists. An administrator's edits are never overwritten.
+/// </summary>
+public sealed class DefinitionFolderImporter(WorkflowDefinitionService definitions, IWorkflowDefinitionStore store, ILogger<DefinitionFolderImporter> logger)
+{
+    public async Task<IReadOnlyList<string>> ImportAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var imported = new List<string>();
+        if (!Directory.Exists(folder))
+        {
+            logger.LogWarning("流程定义目录 {Folder} 不存在", folder);
+            return imported;
+        }
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var text = await File.ReadAllTextAsync(file, cancellationToken);
+            var document = DefinitionJson.Parse(text, out var problem);
+            if (document is null)
+            {
+                logger.LogError("流程定义文件 {File} 无法读取：{Problem}", file, problem?.Message);
+                continue;
+            }
+            var definitionId = document["definitionId"]?.GetValue<string>() ?? Path.GetFileNameWithoutExtension(file);
+            var fileVersion = document["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 1;
+            var stored = await store.ListVersionsAsync(definitionId, cancellationToken);
+            if (stored.Count > 0 && (stored.Max(s => s.Version) >= fileVersion || stored.Any(s => !s.IsPublished && s.IsLatest)))
+                continue;
+            document["definitionId"] = definitionId;
+            var result = await definitions.ImportAsync(DefinitionJson.Write(document), publish: true, cancellationToken);
+            if (result.Errors.Count > 0)
+                logger.LogError("流程定义 {File} 未通过校验，保存为草稿：{Errors}", file, string.Join("；", result.Errors.Select(e => $"{e.Path} {e.Message}")));
+            else
+                imported.Add(definitionId);
+        }
+        return imported;
+    }
+}

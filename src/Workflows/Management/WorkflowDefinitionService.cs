@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Justice.Workflows.Definitions;
+using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Runtime;
+
+namespace Justice.Workflows.Management;
+
+/// <summary>
+/// Definitions and their versions (format §6): import into a draft, publish, retract, export with exact
+/// round-trip, and the compiled model of a version (cached).
+/// </summary>
+public sealed class WorkflowDefinitionService(
+    IWorkflowDefinitionStore store, IWorkflowInstanceStore instances, DefinitionCompiler compiler, TimeProvider clock)
+{
+    readonly ConcurrentDictionary<string, WorkflowModel> _models = new(StringComparer.Ordinal);
+
+    public WorkflowModel Compile(JsonObject document) => compiler.Compile(document);
+
+    public async Task<ImportResult> ImportAsync(string text, bool publish, CancellationToken cancellationToken = default)
+    {
+        var document = DefinitionJson.Parse(text, out var problem);
+        if (document is null)
+            return new ImportResult(null, 0, false, [problem!]) { Unreadable = true };
+
+        var definitionId = Text(document["definitionId"]);
+        if (string.IsNullOrWhiteSpace(definitionId))
+        {
+            definitionId = Ulid.NewId(clock.GetUtcNow()).ToLowerInvariant();
+            document["definitionId"] = definitionId;
+        }
+        var versions = await store.ListVersionsAsync(definitionId, cancellationToken);
+        var latest = versions.LastOrDefault();
+        var now = clock.GetUtcNow();
+        var changed = new List<WorkflowDefinitionRecord>();
+        WorkflowDefinitionRecord record;
+        if (latest is not null && !latest.IsPublished && !await HasInstancesAsync(latest, cancellationToken))
+        {
+            record = latest;
+            record.UpdatedAt = now;
+        }
+        else
+        {
+            var requestedId = Text(document["id"]);
+            var id = requestedId is not null && await store.FindByVersionIdAsync(requestedId, cancellationToken) is null
+                ? requestedId
+                : Ulid.NewId(now).ToLowerInvariant();
+            record = new WorkflowDefinitionRecord
+            {
+                Id = id,
+                DefinitionId = definitionId,
+                Version = (latest?.Version ?? 0) + 1,
+                Json = "",
+                CreatedAt = now,
+                UpdatedAt = now,
+                IsLatest = true,
+            };
+            if (latest is not null)
+            {
+                latest.IsLatest = false;
+                changed.Add(latest);
+            }
+        }
+        document["id"] = record.Id;
+        document["version"] = record.Version;
+        var model = compiler.Compile(document);
+        record.Json = DefinitionJson.Write(document);
+        record.Name = Text(document["name"]);
+        record.ProblemCount = model.Problems.Count;
+        changed.Add(record);
+        if (publish && model.IsValid)
+            changed.AddRange(MarkPublished(record, versions));
+        await store.SaveAsync(changed.DistinctBy(r => r.Id).ToList(), cancellationToken);
+        _models.TryRemove(record.Id, out _);
+        return new ImportResult(definitionId, record.Version, record.IsPublished, model.Problems);
+    }
+
+    async Task<bool> HasInstancesAsync(WorkflowDefinitionRecord version, CancellationToken cancellationToken) =>
+        (await instances.CountInstancesByVersionAsync(version.DefinitionId, cancellationToken)).GetValueOrDefault(version.Id) > 0;
+
+    /// <summary>Publishes the latest version when it validates; returns its problems otherwise (nothing changes then).</summary>
+    public async Task<(WorkflowDefinitionRecord? Version, IReadOnlyList<DefinitionProblem> Errors)> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var versions = await store.ListVersionsAsync(definitionId, cancellationToken);
+        var latest = versions.LastOrDefault(v => v.IsLatest) ?? versions.LastOrDefault();
+        if (latest is null)
+            return (null, []);
+        var model = compiler.Compile(ParseStored(latest.Json));
+        if (!model.IsValid)
+            return (latest, model.Problems);
+        await store.SaveAsync(MarkPublished(latest, versions).DistinctBy(r => r.Id).ToList(), cancellationToken);
+        return (latest, []);
+    }
+
+    /// <summary>Un-publishes the published version; null when nothing is published.</summary>
+    public async Task<WorkflowDefinitionRecord?> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var published = await store.FindPublishedAsync(definitionId, cancellationToken);
+        if (published is null)
+            return null;
+        published.IsPublished = false;
+        published.UpdatedAt = clock.GetUtcNow();
+        await store.SaveAsync([published], cancellationToken);
+        return published;
+    }
+
+    List<WorkflowDefinitionRecord> MarkPublished(WorkflowDefinitionRecord target, IEnumerable<WorkflowDefinitionRecord> versions)
+    {
+        var changed = new List<WorkflowDefinitionRecord>();
+        foreach (var other in versions.Where(v => v.IsPublished && v.Id != target.Id))
+        {
+            other.IsPublished = false;
+            changed.Add(other);
+        }
+        target.IsPublished = true;
+        target.UpdatedAt = clock.GetUtcNow();
+        changed.Add(target);
+        return changed;
+    }
+
+    public async Task<WorkflowDefinitionRecord?> FindAsync(string definitionId, VersionSelector selector, CancellationToken cancellationToken = default)
+    {
+        if (selector == VersionSelector.Published)
+            return await store.FindPublishedAsync(definitionId, cancellationToken);
+        var versions = await store.ListVersionsAsync(definitionId, cancellationToken);
+        return selector == VersionSelector.Latest
+            ? versions.LastOrDefault(v => v.IsLatest) ?? versions.LastOrDefault()
+            : versions.FirstOrDefault(v => v.Version == selector.Number);
+    }
+
+    public Task<IReadOnlyList<WorkflowDefinitionRecord>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        store.ListVersionsAsync(definitionId, cancellationToken);
+
+    public Task<(IReadOnlyList<(WorkflowDefinitionRecord Latest, int? PublishedVersion)> Items, int TotalCount)> ListAsync(int page, int pageSize, CancellationToken cancellationToken = default) =>
+        store.ListLatestAsync(page, pageSize, cancellationToken);
+
+    /// <summary>The definition JSON of a version as exported: the saved JSON with the server-owned fields set.</summary>
+    public static JsonObject Export(WorkflowDefinitionRecord record)
+    {
+        var document = ParseStored(record.Json);
+        document["id"] = record.Id;
+        document["definitionId"] = record.DefinitionId;
+        document["version"] = record.Version;
+        document["isLatest"] = record.IsLatest;
+        document["isPublished"] = record.IsPublished;
+        if (!document.ContainsKey("createdAt"))
+            document["createdAt"] = record.CreatedAt;
+        return document;
+    }
+
+    public async Task<WorkflowModel?> GetModelAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        if (_models.TryGetValue(versionId, out var cached))
+            return cached;
+        var record = await store.FindByVersionIdAsync(versionId, cancellationToken);
+        if (record is null)
+            return null;
+        var model = compiler.Compile(Export(record));
+        // Drafts may still change in place; only versions that can no longer change are cached.
+        if (record.IsPublished || !record.IsLatest)
+            _models[versionId] = model;
+        return model;
+    }
+
+    public async Task<WorkflowModel?> GetPublishedModelAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var record = await store.FindPublishedAsync(definitionId, cancellationToken);
+        return record is null ? null : await GetModelAsync(record.Id, cancellationToken);
+    }
+
+    static JsonObject ParseStored(string json) => (JsonObject)JsonNode.Parse(json)!;
+
+    static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}

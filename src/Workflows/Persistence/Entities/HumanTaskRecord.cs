@@ -1,0 +1,28 @@
+namespace Justice.Workflows.Persistence.Entities;
+
+/// <summary>The inbox projection of a user-task bookmark (same id as the bookmark).</summary>
+public sealed class HumanTaskRecord
+{
+    public const string Open = "Open";
+    public const string Completed = "Completed";
+    public const string Cancelled = "Cancelled";
+
+    public required string Id { get; set; }
+    public required string InstanceId { get; set; }
+    public required string DefinitionId { get; set; }
+    public required string ActivityId { get; set; }
+    public required string Title { get; set; }
+    public string? Instructions { get; set; }
+    public string? Role { get; set; }
+    public string? Assignee { get; set; }
+    public string? CaseId { get; set; }
+    public string OutcomesJson { get; set; } = "[]";
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string Status { get; set; } = Open;
+    public string? CompletedBy { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? Outcome { get; set; }
+    public string? Comment { get; set; }
+    public string? DataJson { get; set; }
+}

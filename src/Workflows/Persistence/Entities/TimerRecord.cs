@@ -1,0 +1,18 @@
+namespace Justice.Workflows.Persistence.Entities;
+
+/// <summary>
+/// A scheduled resume of a bookmark: a durable timer (Delay, Timer, StartAt, statutory periods) or a hand-off
+/// due at once (a finished sub-process resuming its parent). Claimed with a lease; at-least-once delivery,
+/// exactly-once effect through the bookmark guard.
+/// </summary>
+public sealed class TimerRecord
+{
+    public required string Id { get; set; }
+    public required string BookmarkId { get; set; }
+    public required string InstanceId { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public string? InputJson { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+    public int Attempts { get; set; }
+}

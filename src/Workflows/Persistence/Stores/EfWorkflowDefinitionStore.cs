@@ -1,0 +1,56 @@
+using Justice.Workflows.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Justice.Workflows.Persistence.Stores;
+
+/// <summary>The definition store on EF Core.</summary>
+public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContext> factory) : IWorkflowDefinitionStore
+{
+    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToListAsync(cancellationToken);
+    }
+
+    public async Task<WorkflowDefinitionRecord?> FindByVersionIdAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == versionId, cancellationToken);
+    }
+
+    public async Task<WorkflowDefinitionRecord?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsPublished, cancellationToken);
+    }
+
+    public async Task<(IReadOnlyList<(WorkflowDefinitionRecord Latest, int? PublishedVersion)> Items, int TotalCount)> ListLatestAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var latest = db.Definitions.AsNoTracking().Where(d => d.IsLatest);
+        var total = await latest.CountAsync(cancellationToken);
+        var items = await latest.OrderBy(d => d.DefinitionId).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(d => new
+            {
+                Latest = d,
+                Published = db.Definitions.Where(p => p.DefinitionId == d.DefinitionId && p.IsPublished).Select(p => (int?)p.Version).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return (items.Select(i => (i.Latest, i.Published)).ToList(), total);
+    }
+
+    public async Task SaveAsync(IReadOnlyCollection<WorkflowDefinitionRecord> versions, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var ids = versions.Select(v => v.Id).ToList();
+        var existing = await db.Definitions.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
+        foreach (var version in versions)
+        {
+            if (existing.Contains(version.Id))
+                db.Definitions.Update(version);
+            else
+                db.Definitions.Add(version);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,19 @@
+using Justice.Workflows.Persistence.Entities;
+
+namespace Justice.Workflows.Persistence.Stores;
+
+/// <summary>Definition versions.</summary>
+public interface IWorkflowDefinitionStore
+{
+    Task<IReadOnlyList<WorkflowDefinitionRecord>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default);
+
+    Task<WorkflowDefinitionRecord?> FindByVersionIdAsync(string versionId, CancellationToken cancellationToken = default);
+
+    Task<WorkflowDefinitionRecord?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest version of each definition, paged, with the published version number when there is one.</summary>
+    Task<(IReadOnlyList<(WorkflowDefinitionRecord Latest, int? PublishedVersion)> Items, int TotalCount)> ListLatestAsync(int page, int pageSize, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts or updates the given versions in one transaction.</summary>
+    Task SaveAsync(IReadOnlyCollection<WorkflowDefinitionRecord> versions, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,50 @@
+using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime;
+
+namespace Justice.Workflows.Persistence.Stores;
+
+/// <summary>Instances, their bookmarks, timers, tasks, journal and incidents. Activities never see it.</summary>
+public interface IWorkflowInstanceStore
+{
+    Task<(WorkflowInstanceRecord Instance, IReadOnlyList<BookmarkRecord> Bookmarks)?> LoadAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    Task<BookmarkRecord?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default);
+
+    /// <summary>Bookmarks with a hash, optionally only those of instances with a correlation id or of one instance.</summary>
+    Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string hash, string? correlationId, string? instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves the changes of one unit of work in one transaction. Throws <see cref="WorkflowConflictException"/>
+    /// when a consumed bookmark is already gone or an instance changed since it was loaded; nothing is then saved.
+    /// </summary>
+    Task CommitAsync(IReadOnlyList<InstanceChanges> changes, CancellationToken cancellationToken = default);
+
+    /// <summary>Claims due timers with a lease (expired leases are claimed again).</summary>
+    Task<IReadOnlyList<TimerRecord>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default);
+
+    Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken = default);
+
+    Task DeleteTimerAsync(string timerId, CancellationToken cancellationToken = default);
+
+    Task<WorkflowInstanceRecord?> FindAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<JournalRecord>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<IncidentRecord>> GetIncidentsAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<BookmarkRecord>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    Task<(IReadOnlyList<WorkflowInstanceRecord> Items, int TotalCount)> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default);
+
+    Task<HumanTaskRecord?> FindTaskAsync(string taskId, CancellationToken cancellationToken = default);
+
+    /// <summary>Open tasks for any of the roles or assigned to the user, newest deadline first.</summary>
+    Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount)> ListOpenTasksAsync(IReadOnlyCollection<string> roles, string? userId, bool all, int page, int pageSize, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyDictionary<string, int>> CountInstancesByVersionAsync(string definitionId, CancellationToken cancellationToken = default);
+}
+
+public sealed record InstanceQuery(string? DefinitionId, string? Status, string? SubStatus, string? CorrelationId, int Page, int PageSize);
+
+/// <summary>A racing burst got there first (a bookmark was consumed, a task completed, or the instance moved on).</summary>
+public sealed class WorkflowConflictException(string message) : Exception(message);

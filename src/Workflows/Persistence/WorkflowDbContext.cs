@@ -1,0 +1,33 @@
+using Justice.Workflows.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Justice.Workflows.Persistence;
+
+/// <summary>The engine's tables: definitions, instances, bookmarks, timers, tasks, journal, incidents.</summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__WorkflowMigrationsHistory";
+
+    public DbSet<WorkflowDefinitionRecord> Definitions => Set<WorkflowDefinitionRecord>();
+    public DbSet<WorkflowInstanceRecord> Instances => Set<WorkflowInstanceRecord>();
+    public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
+    public DbSet<TimerRecord> Timers => Set<TimerRecord>();
+    public DbSet<HumanTaskRecord> HumanTasks => Set<HumanTaskRecord>();
+    public DbSet<JournalRecord> Journal => Set<JournalRecord>();
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
+
+    /// <summary>Times are stored as UTC milliseconds: sortable and comparable in SQL on every provider.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcMillisecondsConverter>();
+    }
+
+    sealed class UtcMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.ToUnixTimeMilliseconds(),
+        v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+}

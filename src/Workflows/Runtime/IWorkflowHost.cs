@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+
+namespace Justice.Workflows.Runtime;
+
+/// <summary>What activities may ask of the runtime beyond their own instance.</summary>
+public interface IWorkflowHost
+{
+    /// <summary>Starts a published definition as a sub-process within the current unit of work and runs its first burst.</summary>
+    ValueTask<WorkflowExecutionContext> RunChildAsync(WorkflowExecutionContext parent, string definitionId, JsonObject input,
+        string? correlationId, ParentLink? parentLink, CancellationToken cancellationToken);
+}
+
+/// <summary>The services a burst needs, resolved once.</summary>
+internal sealed record WorkflowBurstServices(
+    IServiceProvider ServiceProvider, Expressions.ExpressionEvaluator Evaluator, TimeProvider Clock, IWorkflowHost Host, int MaxSteps);

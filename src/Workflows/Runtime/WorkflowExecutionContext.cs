@@ -1,0 +1,218 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Justice.Workflows.Activities;
+using Justice.Workflows.Definitions;
+using Justice.Workflows.Expressions;
+using Justice.Workflows.Persistence.Entities;
+
+namespace Justice.Workflows.Runtime;
+
+/// <summary>
+/// One instance during one burst: its definition, its row and working state, the bookmarks it holds, and the
+/// changes the burst makes (saved together in one transaction).
+/// </summary>
+public sealed class WorkflowExecutionContext : IExpressionContext
+{
+    internal WorkflowExecutionContext(WorkflowModel model, WorkflowInstanceRecord record, WorkflowState state,
+        IReadOnlyList<BookmarkRecord> bookmarks, WorkflowBurstServices services, UnitOfWork unit, bool isNew)
+    {
+        Model = model;
+        Record = record;
+        State = state;
+        Services = services.ServiceProvider;
+        Evaluator = services.Evaluator;
+        Clock = services.Clock;
+        Host = services.Host;
+        Unit = unit;
+        Changes = new InstanceChanges(record, isNew, record.Revision);
+        LiveBookmarks = [.. bookmarks];
+        Input = JsonNode.Parse(record.InputJson) as JsonObject ?? new JsonObject();
+        Output = JsonNode.Parse(record.OutputJson) as JsonObject ?? new JsonObject();
+        unit.Add(this);
+    }
+
+    public WorkflowModel Model { get; }
+    public WorkflowInstanceRecord Record { get; }
+    public WorkflowState State { get; }
+    public IServiceProvider Services { get; }
+    public TimeProvider Clock { get; }
+    public DateTimeOffset Now => Clock.GetUtcNow();
+    public CancellationToken CancellationToken { get; internal set; }
+    public JsonObject Input { get; }
+    public JsonObject Output { get; }
+    internal ExpressionEvaluator Evaluator { get; }
+    internal IWorkflowHost Host { get; }
+    internal UnitOfWork Unit { get; }
+    internal InstanceChanges Changes { get; }
+    internal List<BookmarkRecord> LiveBookmarks { get; }
+    internal ActivityExecutionContext? CurrentActivity { get; set; }
+
+    public IReadOnlyList<BookmarkRecord> Bookmarks => LiveBookmarks;
+
+    // ---- IExpressionContext ----
+    public string InstanceId => Record.Id;
+    public string DefinitionId => Record.DefinitionId;
+    public int DefinitionVersion => Record.DefinitionVersion;
+
+    public string? CorrelationId
+    {
+        get => Record.CorrelationId;
+        set => Record.CorrelationId = value;
+    }
+
+    public string? InstanceName
+    {
+        get => Record.Name;
+        set => Record.Name = value;
+    }
+
+    public JsonNode? LastResult => State.LastResult;
+    public IEnumerable<string> VariableNames => Model.Variables.Select(v => v.Name);
+    public IEnumerable<string> InputNames => Model.InputNames;
+
+    public string? ResolveVariableName(string idOrName) =>
+        Model.FindVariable(idOrName)?.Name ?? (State.Variables.ContainsKey(idOrName) ? idOrName : null);
+
+    public JsonNode? GetVariable(string idOrName) =>
+        State.Variables.GetValueOrDefault(ResolveVariableName(idOrName) ?? idOrName);
+
+    public void SetVariable(string idOrName, JsonNode? value)
+    {
+        var name = ResolveVariableName(idOrName) ?? idOrName;
+        if (Model.FindVariable(name) is { } definition && value is not null)
+        {
+            try
+            {
+                value = ValueConverter.ToJson(ValueConverter.Convert(value, TypeNames.Resolve(definition.TypeName, definition.IsArray)));
+            }
+            catch (FormatException ex)
+            {
+                throw new WorkflowFaultException("invalid-variable-value", $"变量“{name}”：{ex.Message}");
+            }
+        }
+        State.Variables[name] = value;
+    }
+
+    public JsonNode? GetInput(string name) =>
+        Input.TryGetPropertyValue(name, out var value) ? value : Input.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    public JsonNode? GetOutputFrom(string activityIdOrName, string? outputName)
+    {
+        var activity = Model.FindByIdOrName(activityIdOrName);
+        if (activity is null || !State.Activities.TryGetValue(activity.Id, out var state) || state.Outputs is null)
+            return null;
+        if (outputName is not null)
+            return state.Outputs.GetValueOrDefault(outputName)?.DeepClone();
+        return (state.Outputs.GetValueOrDefault("result") ?? state.Outputs.Values.LastOrDefault())?.DeepClone();
+    }
+
+    public void SetOutcomes(IReadOnlyList<string> outcomes)
+    {
+        if (CurrentActivity is not null)
+            CurrentActivity.ScriptOutcomes = outcomes;
+    }
+
+    // ---- bookkeeping used by the interpreter ----
+    internal void RecordOutput(string activityId, string outputName, JsonNode? value)
+    {
+        var state = State.Activity(activityId);
+        state.Outputs ??= new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        state.Outputs[outputName] = value?.DeepClone();
+        State.LastResult = value?.DeepClone();
+    }
+
+    internal void AppendJournal(Activity activity, string journalEvent, IReadOnlyList<string>? outcomes = null, JsonObject? data = null)
+    {
+        Changes.Journal.Add(new JournalRecord
+        {
+            InstanceId = Record.Id,
+            Sequence = ++State.JournalSequence,
+            Timestamp = Now,
+            ActivityId = activity.Id,
+            ActivityType = activity.Type,
+            Event = journalEvent,
+            OutcomesJson = outcomes is { Count: > 0 } ? JsonSerializer.Serialize(outcomes) : "[]",
+            DataJson = data is { Count: > 0 } ? data.ToJsonString(DefinitionJson.CompactOptions) : "{}",
+        });
+    }
+
+    internal BookmarkRecord AddBookmark(Activity activity, BookmarkRequest request)
+    {
+        var bookmark = new BookmarkRecord
+        {
+            Id = request.Id ?? Ulid.NewId(Now),
+            InstanceId = Record.Id,
+            ActivityId = activity.Id,
+            Name = activity.Type,
+            Hash = BookmarkHash(activity.Type, request.Stimulus),
+            PayloadJson = request.Payload.ToJsonString(),
+            CreatedAt = Now,
+            HasTimer = request.ResumeAt is not null,
+            HasTask = request.Task is not null,
+        };
+        LiveBookmarks.Add(bookmark);
+        Changes.AddedBookmarks.Add(bookmark);
+        if (request.ResumeAt is { } at)
+            Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at });
+        if (request.Task is { } task)
+        {
+            Changes.AddedTasks.Add(new HumanTaskRecord
+            {
+                Id = bookmark.Id,
+                InstanceId = Record.Id,
+                DefinitionId = Record.DefinitionId,
+                ActivityId = activity.Id,
+                Title = task.Title,
+                Instructions = task.Instructions,
+                Role = task.Role,
+                Assignee = task.Assignee,
+                CaseId = task.CaseId,
+                OutcomesJson = JsonSerializer.Serialize(task.Outcomes),
+                DueAt = task.DueAt,
+                CreatedAt = Now,
+            });
+        }
+        return bookmark;
+    }
+
+    /// <summary>The bookmark being resumed: deleted in the commit, which must find exactly that row.</summary>
+    internal void ConsumeBookmark(BookmarkRecord bookmark)
+    {
+        LiveBookmarks.RemoveAll(b => b.Id == bookmark.Id);
+        Changes.ConsumedBookmark = bookmark;
+    }
+
+    internal void RemoveBookmark(BookmarkRecord bookmark)
+    {
+        LiveBookmarks.Remove(bookmark);
+        if (!Changes.AddedBookmarks.Remove(bookmark))
+            Changes.RemovedBookmarks.Add(bookmark);
+        else
+        {
+            Changes.AddedTimers.RemoveAll(t => t.BookmarkId == bookmark.Id);
+            Changes.AddedTasks.RemoveAll(t => t.Id == bookmark.Id);
+        }
+    }
+
+    internal void AddIncident(Activity activity, string? code, string? category, string message) =>
+        Changes.Incidents.Add(new IncidentRecord
+        {
+            Id = Ulid.NewId(Now),
+            InstanceId = Record.Id,
+            ActivityId = activity.Id,
+            ActivityType = activity.Type,
+            Code = code,
+            Category = category,
+            Message = message,
+            At = Now,
+        });
+
+    /// <summary>Hash of bookmark type and stimulus (e.g. event name), the key by which stimuli find bookmarks.</summary>
+    public static string BookmarkHash(string name, string? stimulus)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{name}\n{stimulus}"));
+        return Convert.ToHexString(bytes, 0, 16);
+    }
+}

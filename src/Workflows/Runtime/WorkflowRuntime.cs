@@ -1,0 +1,228 @@
+using System.Text.Json.Nodes;
+using Justice.Workflows.Definitions;
+using Justice.Workflows.Expressions;
+using Justice.Workflows.Management;
+using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Persistence.Stores;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Justice.Workflows.Runtime;
+
+/// <summary>
+/// Starts and resumes instances. Every stimulus (start, event, timer, task completion, hand-off, cancel) is one
+/// burst per instance, saved in one transaction; a bookmark is consumed exactly once.
+/// </summary>
+public sealed class WorkflowRuntime : IWorkflowHost
+{
+    readonly IWorkflowInstanceStore _store;
+    readonly WorkflowDefinitionService _definitions;
+    readonly ILogger<WorkflowRuntime> _logger;
+    readonly WorkflowBurstServices _services;
+    readonly TimeProvider _clock;
+
+    public WorkflowRuntime(IWorkflowInstanceStore store, WorkflowDefinitionService definitions, ExpressionEvaluator evaluator,
+        TimeProvider clock, IServiceProvider services, IOptions<WorkflowOptions> options, ILogger<WorkflowRuntime> logger)
+    {
+        _store = store;
+        _definitions = definitions;
+        _logger = logger;
+        _clock = clock;
+        _services = new WorkflowBurstServices(services, evaluator, clock, this, options.Value.MaxStepsPerBurst);
+    }
+
+    /// <summary>Raised after a unit of work committed, with the ids of the instances it saved.</summary>
+    public event Action<IReadOnlyList<WorkflowInstanceRecord>>? Committed;
+
+    /// <summary>Raised when a commit scheduled a timer, so the timer service can wake up early.</summary>
+    public event Action<DateTimeOffset>? TimerScheduled;
+
+    /// <summary>Starts the published version of a definition; null when none is published.</summary>
+    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken = default)
+    {
+        var model = await _definitions.GetPublishedModelAsync(definitionId, cancellationToken);
+        if (model is null)
+            return null;
+        var unit = new UnitOfWork();
+        var context = CreateInstance(model, input ?? [], correlationId, null, unit);
+        context.CancellationToken = cancellationToken;
+        await new FlowchartInterpreter(context, _services.MaxSteps).StartAsync();
+        await CommitAsync(unit, cancellationToken);
+        return context.Record;
+    }
+
+    WorkflowExecutionContext CreateInstance(WorkflowModel model, JsonObject input, string? correlationId, ParentLink? parent, UnitOfWork unit)
+    {
+        var now = _clock.GetUtcNow();
+        var record = new WorkflowInstanceRecord
+        {
+            Id = Ulid.NewId(now),
+            DefinitionId = model.DefinitionId,
+            DefinitionVersionId = model.VersionId,
+            DefinitionVersion = model.Version,
+            CorrelationId = correlationId,
+            Status = WorkflowStatus.Running,
+            SubStatus = WorkflowSubStatus.Executing,
+            ParentInstanceId = parent?.InstanceId,
+            InputJson = input.ToJsonString(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var state = new WorkflowState { Parent = parent };
+        foreach (var variable in model.Variables)
+            state.Variables[variable.Name] = variable.Value?.DeepClone();
+        return new WorkflowExecutionContext(model, record, state, [], _services, unit, isNew: true);
+    }
+
+    public async ValueTask<WorkflowExecutionContext> RunChildAsync(WorkflowExecutionContext parent, string definitionId, JsonObject input,
+        string? correlationId, ParentLink? parentLink, CancellationToken cancellationToken)
+    {
+        var model = await _definitions.GetPublishedModelAsync(definitionId, cancellationToken)
+            ?? throw new WorkflowFaultException("unknown-definition", $"子流程“{definitionId}”没有已发布的版本。");
+        var child = CreateInstance(model, input, correlationId ?? parent.CorrelationId, parentLink, parent.Unit);
+        child.CancellationToken = cancellationToken;
+        await new FlowchartInterpreter(child, _services.MaxSteps).StartAsync();
+        return child;
+    }
+
+    /// <summary>
+    /// Resumes one bookmark with an input. Throws <see cref="WorkflowConflictException"/> when the bookmark was
+    /// consumed by someone else (or its instance no longer runs); returns null when the bookmark does not exist.
+    /// </summary>
+    public async Task<WorkflowInstanceRecord?> ResumeAsync(string bookmarkId, JsonNode? input, HumanTaskRecord? completedTask = null, CancellationToken cancellationToken = default)
+    {
+        var bookmark = await _store.FindBookmarkAsync(bookmarkId, cancellationToken);
+        if (bookmark is null)
+            return null;
+        var loaded = await _store.LoadAsync(bookmark.InstanceId, cancellationToken)
+            ?? throw new WorkflowConflictException("实例不存在。");
+        var (record, bookmarks) = loaded;
+        if (record.Status != WorkflowStatus.Running)
+            throw new WorkflowConflictException($"实例已结束（{record.SubStatus}）。");
+        var model = await _definitions.GetModelAsync(record.DefinitionVersionId, cancellationToken)
+            ?? throw new InvalidOperationException($"实例 {record.Id} 的流程版本 {record.DefinitionVersionId} 不存在。");
+        var unit = new UnitOfWork();
+        var context = new WorkflowExecutionContext(model, record, WorkflowState.Deserialize(record.StateJson), bookmarks, _services, unit, isNew: false)
+        {
+            CancellationToken = cancellationToken,
+        };
+        var live = context.LiveBookmarks.First(b => b.Id == bookmark.Id);
+        await new FlowchartInterpreter(context, _services.MaxSteps).ResumeAsync(live, input);
+        context.Changes.CompletedTask = completedTask;
+        await CommitAsync(unit, cancellationToken);
+        return context.Record;
+    }
+
+    /// <summary>Resumes every Elsa.Event bookmark waiting for the event (by correlation id or instance id when given).</summary>
+    public async Task<IReadOnlyList<string>> TriggerEventAsync(string eventName, string? correlationId, string? instanceId, JsonNode? input, CancellationToken cancellationToken = default)
+    {
+        var hash = WorkflowExecutionContext.BookmarkHash("Elsa.Event", eventName);
+        var bookmarks = await _store.FindBookmarksAsync(hash, correlationId, instanceId, cancellationToken);
+        var resumed = new List<string>();
+        foreach (var bookmark in bookmarks)
+        {
+            try
+            {
+                if (await ResumeAsync(bookmark.Id, input?.DeepClone(), null, cancellationToken) is { } instance)
+                    resumed.Add(instance.Id);
+            }
+            catch (WorkflowConflictException)
+            {
+                // Someone else consumed it first: exactly once means not us.
+            }
+        }
+        return resumed.Distinct().ToList();
+    }
+
+    /// <summary>Cancels a running instance with its bookmarks, timers and tasks; null when unknown; conflict when finished.</summary>
+    public async Task<WorkflowInstanceRecord?> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var loaded = await _store.LoadAsync(instanceId, cancellationToken);
+        if (loaded is null)
+            return null;
+        var (record, bookmarks) = loaded.Value;
+        if (record.Status == WorkflowStatus.Finished)
+            throw new WorkflowConflictException($"实例已结束（{record.SubStatus}），不能取消。");
+        var model = await _definitions.GetModelAsync(record.DefinitionVersionId, cancellationToken)
+            ?? throw new InvalidOperationException($"流程版本 {record.DefinitionVersionId} 不存在。");
+        var unit = new UnitOfWork();
+        var context = new WorkflowExecutionContext(model, record, WorkflowState.Deserialize(record.StateJson), bookmarks, _services, unit, isNew: false);
+        new FlowchartInterpreter(context, _services.MaxSteps).Cancel();
+        await CommitAsync(unit, cancellationToken);
+        return context.Record;
+    }
+
+    /// <summary>Claims and fires due timers (and hand-offs). Returns how many fired.</summary>
+    public async Task<int> ProcessDueTimersAsync(TimeSpan lease, int max = 100, CancellationToken cancellationToken = default)
+    {
+        var fired = 0;
+        var timers = await _store.ClaimDueTimersAsync(_clock.GetUtcNow(), lease, max, cancellationToken);
+        foreach (var timer in timers)
+        {
+            try
+            {
+                var input = timer.InputJson is null ? null : JsonNode.Parse(timer.InputJson);
+                if (await ResumeAsync(timer.BookmarkId, input, null, cancellationToken) is null)
+                    await _store.DeleteTimerAsync(timer.Id, cancellationToken);
+                else
+                    fired++;
+            }
+            catch (WorkflowConflictException)
+            {
+                await _store.DeleteTimerAsync(timer.Id, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Left leased: claimed again when the lease expires.
+                _logger.LogError(ex, "定时器 {TimerId} 触发失败", timer.Id);
+            }
+        }
+        return fired;
+    }
+
+    async Task CommitAsync(UnitOfWork unit, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        foreach (var context in unit.Contexts)
+        {
+            context.Record.UpdatedAt = now;
+            context.Record.StateJson = context.State.Serialize();
+            context.Record.OutputJson = context.Output.ToJsonString();
+        }
+        await _store.CommitAsync(unit.Contexts.Select(c => c.Changes).ToList(), cancellationToken);
+        Committed?.Invoke(unit.Contexts.Select(c => c.Record).ToList());
+        await AfterCommitAsync(unit, cancellationToken);
+    }
+
+    /// <summary>What a commit makes due at once: hand-offs to waiting parents and published events.</summary>
+    async Task AfterCommitAsync(UnitOfWork unit, CancellationToken cancellationToken)
+    {
+        var timers = unit.Contexts.SelectMany(c => c.Changes.AddedTimers).ToList();
+        foreach (var timer in timers.Where(t => t.DueAt <= _clock.GetUtcNow()))
+        {
+            try
+            {
+                var input = timer.InputJson is null ? null : JsonNode.Parse(timer.InputJson);
+                await ResumeAsync(timer.BookmarkId, input, null, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The timer row stays; the timer service delivers it.
+                _logger.LogWarning(ex, "交接 {TimerId} 将由定时服务重试", timer.Id);
+            }
+        }
+        if (timers.Count > 0)
+            TimerScheduled?.Invoke(timers.Min(t => t.DueAt));
+        foreach (var published in unit.PublishedEvents)
+        {
+            try
+            {
+                await TriggerEventAsync(published.EventName, published.CorrelationId, published.InstanceId, published.Payload, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "事件 {EventName} 投递失败", published.EventName);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Justice.Workflows.Runtime;
+
+/// <summary>
+/// The working state of an instance, saved as one JSON column: variables, each activity's state and outputs,
+/// and the flowchart bookkeeping (tokens on connections since their target last ran, WaitAny rounds).
+/// </summary>
+public sealed class WorkflowState
+{
+    public Dictionary<string, JsonNode?> Variables { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ActivityState> Activities { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Key <c>flowchartId/connectionIndex</c>; value <c>F</c> (followed) or <c>D</c> (dead).</summary>
+    public Dictionary<string, char> Tokens { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>WaitAny joins that fired: the connection indexes that arrived since.</summary>
+    public Dictionary<string, List<int>> FiredJoins { get; set; } = new(StringComparer.Ordinal);
+
+    public JsonNode? LastResult { get; set; }
+    public int JournalSequence { get; set; }
+    public ParentLink? Parent { get; set; }
+
+    public ActivityState Activity(string id)
+    {
+        if (!Activities.TryGetValue(id, out var state))
+            Activities[id] = state = new ActivityState();
+        return state;
+    }
+
+    static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public string Serialize() => JsonSerializer.Serialize(this, Options);
+
+    public static WorkflowState Deserialize(string json) =>
+        string.IsNullOrEmpty(json) ? new WorkflowState() : JsonSerializer.Deserialize<WorkflowState>(json, Options) ?? new WorkflowState();
+}
+
+/// <summary>What is known of one activity in an instance (the viewer shows it).</summary>
+public sealed class ActivityState
+{
+    public const string Scheduled = "scheduled";
+    public const string Running = "running";
+    public const string Waiting = "waiting";
+    public const string Completed = "completed";
+    public const string Skipped = "skipped";
+    public const string Faulted = "faulted";
+    public const string Cancelled = "cancelled";
+
+    public int Executions { get; set; }
+    public string? Status { get; set; }
+    public Dictionary<string, JsonNode?>? Outputs { get; set; }
+}
+
+/// <summary>The parent waiting on this instance as a sub-process: resumed through its bookmark when this one finishes.</summary>
+public sealed record ParentLink(string InstanceId, string BookmarkId);

@@ -1,0 +1,69 @@
+using Justice.Workflows.Activities;
+using Justice.Workflows.Definitions;
+using Justice.Workflows.Expressions;
+using Justice.Workflows.Management;
+using Justice.Workflows.Persistence;
+using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Justice.Workflows;
+
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine: activities, expressions, stores on the configured provider, runtime and timer service.
+    /// <paramref name="connectionString"/> is the database (SQLite by default).
+    /// </summary>
+    public static IServiceCollection AddJusticeWorkflows(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        var section = configuration.GetSection(WorkflowOptions.Section);
+        services.Configure<WorkflowOptions>(section);
+        var options = section.Get<WorkflowOptions>() ?? new WorkflowOptions();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(ActivityRegistry.CreateDefault());
+        services.AddSingleton<DefinitionCompiler>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Scripts);
+        services.AddSingleton<JavaScriptEvaluator>();
+        services.AddSingleton<LiquidEvaluator>();
+        services.AddSingleton<ExpressionEvaluator>();
+
+        services.AddPooledDbContextFactory<WorkflowDbContext>(db => ConfigureProvider(db, options, connectionString));
+        services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
+        services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
+
+        services.AddSingleton<WorkflowDefinitionService>();
+        services.AddSingleton<DefinitionFolderImporter>();
+        services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<WorkflowInstanceView>();
+        if (options.RunTimers)
+            services.AddHostedService<TimerService>();
+        return services;
+    }
+
+    static void ConfigureProvider(DbContextOptionsBuilder db, WorkflowOptions options, string connectionString)
+    {
+        switch (options.Provider.ToUpperInvariant())
+        {
+            case "SQLITE":
+                db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable))
+                  .AddInterceptors(new SqlitePragmaInterceptor(options.Synchronous));
+                break;
+            default:
+                throw new InvalidOperationException($"不支持的数据库提供程序“{options.Provider}”：目前支持 Sqlite。");
+        }
+    }
+
+    /// <summary>Creates or migrates the engine's tables.</summary>
+    public static async Task MigrateWorkflowDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

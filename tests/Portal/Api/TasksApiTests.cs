@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Justice.Portal.Tests.Api;
+
+public sealed class TasksApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    async Task<(JsonObject Instance, JsonObject Task)> StartApprovalAsync(string subject)
+    {
+        var admin = await factory.ClientAsync("admin");
+        var started = await admin.PostAsJsonAsync("/api/workflow-definitions/general-approval/execute", new { input = new { Subject = subject } });
+        var instance = (await started.Content.ReadFromJsonAsync<JsonObject>())!;
+        var secretary = await factory.ClientAsync("secretary");
+        var tasks = await secretary.GetFromJsonAsync<JsonObject>("/api/tasks?pageSize=200");
+        var task = tasks!["items"]!.AsArray().Single(t => t!["instanceId"]!.GetValue<string>() == instance["id"]!.GetValue<string>())!.AsObject();
+        return (instance, task);
+    }
+
+    [Fact]
+    public async Task List_ShowsTaskToItsRoleOnly()
+    {
+        var (_, task) = await StartApprovalAsync("查看权限");
+
+        Assert.Equal("审核：查看权限", task["title"]!.GetValue<string>());
+        Assert.Equal(["同意", "退回"], task["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
+        var notary = await factory.ClientAsync("notary");
+        var others = await notary.GetFromJsonAsync<JsonObject>("/api/tasks?pageSize=200");
+        Assert.DoesNotContain(others!["items"]!.AsArray(), t => t!["id"]!.GetValue<string>() == task["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Complete_ByRole_ResumesAndRecordsDecision()
+    {
+        var (instance, task) = await StartApprovalAsync("同意测试");
+        var secretary = await factory.ClientAsync("secretary");
+
+        var response = await secretary.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "同意", comment = "材料齐全" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var done = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Finished", done["subStatus"]!.GetValue<string>());
+        Assert.Equal("同意", done["variables"]!["Decision"]!.GetValue<string>());
+        var decision = done["journal"]!.AsArray().Single(j => j!["activityId"]!.GetValue<string>() == "review" && j["event"]!.GetValue<string>() == "Completed")!;
+        Assert.Equal("secretary@demo.justice.local", decision["data"]!["by"]!.GetValue<string>());
+        Assert.Equal("材料齐全", decision["data"]!["comment"]!.GetValue<string>());
+        Assert.Equal(instance["id"]!.GetValue<string>(), done["id"]!.GetValue<string>());
+
+        var again = await secretary.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "同意" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Complete_WithOutcomeNotOffered_Returns400()
+    {
+        var (_, task) = await StartApprovalAsync("错误结果");
+        var secretary = await factory.ClientAsync("secretary");
+
+        var response = await secretary.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "批准" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("invalid-outcome", problem!["errors"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Complete_ByOtherRole_Returns403()
+    {
+        var (_, task) = await StartApprovalAsync("越权");
+        var notary = await factory.ClientAsync("notary");
+
+        var response = await notary.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "同意" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Complete_UnknownTask_Returns404()
+    {
+        var secretary = await factory.ClientAsync("secretary");
+
+        var response = await secretary.PostAsJsonAsync("/api/tasks/nope/complete", new { outcome = "同意" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Justice.Portal.Tests;
+
+/// <summary>The real portal on a real Kestrel port with its own SQLite file and the demo accounts.</summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Justice#2026";
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "justice-portal-tests", Guid.NewGuid().ToString("N"));
+
+    public PortalFactory()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Folder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Justice", $"Data Source={Path.Combine(Folder, "justice.db")}");
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:DemoPassword", Password);
+        builder.UseSetting("Workflows:RunTimers", "false");
+    }
+
+    /// <summary>The address Kestrel listens on.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        }
+    }
+
+    /// <summary>A client of the running server, optionally logged in through the API as a demo role.</summary>
+    public async Task<HttpClient> ClientAsync(string? role = null)
+    {
+        StartServer();
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
+        if (role is null)
+            return client;
+        var login = await client.PostAsJsonAsync("/api/identity/login", new { email = $"{role}@demo.justice.local", password = Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
