@@ -29,7 +29,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
     public IWorkflowInstanceStore Store => _services.GetRequiredService<IWorkflowInstanceStore>();
     public WorkflowInstanceView View => _services.GetRequiredService<WorkflowInstanceView>();
 
-    public static async Task<WorkflowTestHost> CreateAsync(Dictionary<string, string?>? settings = null, string? folder = null)
+    public static async Task<WorkflowTestHost> CreateAsync(Dictionary<string, string?>? settings = null, string? folder = null, Action<IServiceCollection>? configure = null)
     {
         folder ??= Path.Combine(Path.GetTempPath(), "justice-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -41,10 +41,11 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
-            .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}")
-            .BuildServiceProvider();
-        await services.MigrateWorkflowDatabaseAsync();
-        return new WorkflowTestHost(services, folder, clock);
+            .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        await provider.MigrateWorkflowDatabaseAsync();
+        return new WorkflowTestHost(provider, folder, clock);
     }
 
     /// <summary>Imports and publishes a definition; fails the test when it does not validate.</summary>

@@ -5,6 +5,7 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Json;
 using Jint.Runtime;
+using Jint.Runtime.Interop;
 
 namespace Justice.Workflows.Expressions;
 
@@ -118,8 +119,8 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
         engine.SetValue("getWorkflowInstanceName", new Func<string?>(() => context.InstanceName));
         engine.SetValue("setWorkflowInstanceName", new Action<JsValue>(v => context.InstanceName = v.IsNull() || v.IsUndefined() ? null : TypeConverter.ToString(v)));
         engine.SetValue("getLastResult", new Func<JsValue>(() => ToJs(engine, context.LastResult)));
-        engine.SetValue("getOutputFrom", new Func<string, JsValue, JsValue>((activity, output) =>
-            ToJs(engine, context.GetOutputFrom(activity, output.IsString() ? output.AsString() : null))));
+        engine.SetValue("getOutputFrom", new ClrFunction(engine, "getOutputFrom", (_, args) =>
+            ToJs(engine, context.GetOutputFrom(TypeConverter.ToString(args.At(0)), args.At(1).IsString() ? args.At(1).AsString() : null))));
         engine.SetValue("setOutcome", new Action<string>(outcome => context.SetOutcomes([outcome])));
         engine.SetValue("setOutcomes", new Action<JsValue>(outcomes => context.SetOutcomes(
             outcomes is JsArray array ? array.Select(o => TypeConverter.ToString(o)).ToList() : [TypeConverter.ToString(outcomes)])));

@@ -26,6 +26,7 @@ public sealed class LiquidEvaluator
         {
             var keys = input.ToObjectValue() switch
             {
+                IFluidIndexable indexable => indexable.Keys.ToList(),
                 IDictionary<string, object?> d => d.Keys.ToList(),
                 IDictionary d => d.Keys.Cast<object>().Select(k => k.ToString()!).ToList(),
                 _ => [],
