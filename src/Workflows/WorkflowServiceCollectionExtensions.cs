@@ -19,7 +19,8 @@ public static class WorkflowServiceCollectionExtensions
     /// Adds the engine: activities, expressions, stores on the configured provider, runtime and timer service.
     /// <paramref name="connectionString"/> is the database (SQLite by default).
     /// </summary>
-    public static IServiceCollection AddJusticeWorkflows(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    public static IServiceCollection AddJusticeWorkflows(this IServiceCollection services, IConfiguration configuration, string connectionString,
+        Action<DbContextOptionsBuilder>? configureDatabase = null)
     {
         var section = configuration.GetSection(WorkflowOptions.Section);
         services.Configure<WorkflowOptions>(section);
@@ -33,7 +34,12 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<LiquidEvaluator>();
         services.AddSingleton<ExpressionEvaluator>();
 
-        services.AddPooledDbContextFactory<WorkflowDbContext>(db => ConfigureProvider(db, options, connectionString));
+        services.AddPooledDbContextFactory<WorkflowDbContext>(db =>
+        {
+            ConfigureProvider(db, options, connectionString);
+            configureDatabase?.Invoke(db);
+        });
+        services.AddSingleton(new WriteGate(exclusive: options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)));
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
 
@@ -65,5 +71,7 @@ public static class WorkflowServiceCollectionExtensions
         var factory = services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 }

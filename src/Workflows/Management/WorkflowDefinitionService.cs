@@ -16,6 +16,11 @@ public sealed class WorkflowDefinitionService(
 {
     readonly ConcurrentDictionary<string, WorkflowModel> _models = new(StringComparer.Ordinal);
 
+    /// <summary>Published version id per definition, re-read after a few seconds (another process may publish).</summary>
+    readonly ConcurrentDictionary<string, (string? VersionId, DateTimeOffset ReadAt)> _published = new(StringComparer.Ordinal);
+
+    static readonly TimeSpan PublishedCacheTime = TimeSpan.FromSeconds(5);
+
     public WorkflowModel Compile(JsonObject document) => compiler.Compile(document);
 
     public async Task<ImportResult> ImportAsync(string text, bool publish, CancellationToken cancellationToken = default)
@@ -73,6 +78,7 @@ public sealed class WorkflowDefinitionService(
             changed.AddRange(MarkPublished(record, versions));
         await store.SaveAsync(changed.DistinctBy(r => r.Id).ToList(), cancellationToken);
         _models.TryRemove(record.Id, out _);
+        _published.TryRemove(definitionId, out _);
         return new ImportResult(definitionId, record.Version, record.IsPublished, model.Problems);
     }
 
@@ -90,6 +96,7 @@ public sealed class WorkflowDefinitionService(
         if (!model.IsValid)
             return (latest, model.Problems);
         await store.SaveAsync(MarkPublished(latest, versions).DistinctBy(r => r.Id).ToList(), cancellationToken);
+        _published.TryRemove(definitionId, out _);
         return (latest, []);
     }
 
@@ -102,6 +109,7 @@ public sealed class WorkflowDefinitionService(
         published.IsPublished = false;
         published.UpdatedAt = clock.GetUtcNow();
         await store.SaveAsync([published], cancellationToken);
+        _published.TryRemove(definitionId, out _);
         return published;
     }
 
@@ -165,8 +173,13 @@ public sealed class WorkflowDefinitionService(
 
     public async Task<WorkflowModel?> GetPublishedModelAsync(string definitionId, CancellationToken cancellationToken = default)
     {
-        var record = await store.FindPublishedAsync(definitionId, cancellationToken);
-        return record is null ? null : await GetModelAsync(record.Id, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (!_published.TryGetValue(definitionId, out var entry) || now - entry.ReadAt > PublishedCacheTime || now < entry.ReadAt)
+        {
+            entry = ((await store.FindPublishedAsync(definitionId, cancellationToken))?.Id, now);
+            _published[definitionId] = entry;
+        }
+        return entry.VersionId is null ? null : await GetModelAsync(entry.VersionId, cancellationToken);
     }
 
     static JsonObject ParseStored(string json) => (JsonObject)JsonNode.Parse(json)!;

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Justice.Workflows.Persistence;
 
 /// <summary>
-/// Sets WAL mode, the chosen <c>synchronous</c> level and a busy timeout on every SQLite connection, so that
+/// Sets the chosen <c>synchronous</c> level and a busy timeout on every SQLite connection, so that
 /// writers queue instead of failing and commits cost what the configuration says.
 /// </summary>
 public sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
 {
-    readonly string _pragmas = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+    // journal_mode=WAL is a property of the file, set once when the database is migrated; these are per connection.
+    readonly string _pragmas = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=30000;";
 
     static string Validate(string value) => value.ToUpperInvariant() switch
     {

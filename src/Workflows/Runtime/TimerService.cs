@@ -48,11 +48,13 @@ public sealed class TimerService(
 
     async Task SleepAsync(CancellationToken stoppingToken)
     {
-        var now = clock.GetUtcNow();
         var next = await store.NextTimerDueAsync(stoppingToken);
+        var now = clock.GetUtcNow();
+        if (next is { } overdue && overdue <= now)
+            return;
         var wait = options.Value.TimerPollInterval;
         if (next is { } due && due - now < wait)
-            wait = due <= now ? TimeSpan.FromMilliseconds(50) : due - now;
+            wait = due - now;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var delay = Task.Delay(wait, clock, timeout.Token);
         var woken = _wake.WaitAsync(timeout.Token);

@@ -46,7 +46,9 @@ public sealed class WorkflowRuntime : IWorkflowHost
         var unit = new UnitOfWork();
         var context = CreateInstance(model, input ?? [], correlationId, null, unit);
         context.CancellationToken = cancellationToken;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await new FlowchartInterpreter(context, _services.MaxSteps).StartAsync();
+        WorkflowMetrics.RunTime.Record(WorkflowMetrics.Since(started));
         await CommitAsync(unit, cancellationToken);
         return context.Record;
     }
@@ -92,10 +94,15 @@ public sealed class WorkflowRuntime : IWorkflowHost
     public async Task<WorkflowInstanceRecord?> ResumeAsync(string bookmarkId, JsonNode? input, HumanTaskRecord? completedTask = null, CancellationToken cancellationToken = default)
     {
         var bookmark = await _store.FindBookmarkAsync(bookmarkId, cancellationToken);
-        if (bookmark is null)
-            return null;
+        return bookmark is null ? null : await ResumeAsync(bookmark, input, completedTask, cancellationToken);
+    }
+
+    async Task<WorkflowInstanceRecord?> ResumeAsync(BookmarkRecord bookmark, JsonNode? input, HumanTaskRecord? completedTask, CancellationToken cancellationToken)
+    {
+        var loading = System.Diagnostics.Stopwatch.GetTimestamp();
         var loaded = await _store.LoadAsync(bookmark.InstanceId, cancellationToken)
             ?? throw new WorkflowConflictException("实例不存在。");
+        WorkflowMetrics.LoadTime.Record(WorkflowMetrics.Since(loading));
         var (record, bookmarks) = loaded;
         if (record.Status != WorkflowStatus.Running)
             throw new WorkflowConflictException($"实例已结束（{record.SubStatus}）。");
@@ -106,8 +113,12 @@ public sealed class WorkflowRuntime : IWorkflowHost
         {
             CancellationToken = cancellationToken,
         };
-        var live = context.LiveBookmarks.First(b => b.Id == bookmark.Id);
+        var live = context.LiveBookmarks.FirstOrDefault(b => b.Id == bookmark.Id);
+        if (live is null)
+            return null;
+        var running = System.Diagnostics.Stopwatch.GetTimestamp();
         await new FlowchartInterpreter(context, _services.MaxSteps).ResumeAsync(live, input);
+        WorkflowMetrics.RunTime.Record(WorkflowMetrics.Since(running));
         context.Changes.CompletedTask = completedTask;
         await CommitAsync(unit, cancellationToken);
         return context.Record;
@@ -123,7 +134,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         {
             try
             {
-                if (await ResumeAsync(bookmark.Id, input?.DeepClone(), null, cancellationToken) is { } instance)
+                if (await ResumeAsync(bookmark, input?.DeepClone(), null, cancellationToken) is { } instance)
                     resumed.Add(instance.Id);
             }
             catch (WorkflowConflictException)
@@ -189,7 +200,19 @@ public sealed class WorkflowRuntime : IWorkflowHost
             context.Record.StateJson = context.State.Serialize();
             context.Record.OutputJson = context.Output.ToJsonString();
         }
-        await _store.CommitAsync(unit.Contexts.Select(c => c.Changes).ToList(), cancellationToken);
+        var committing = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await _store.CommitAsync(unit.Contexts.Select(c => c.Changes).ToList(), cancellationToken);
+        }
+        catch (WorkflowConflictException)
+        {
+            WorkflowMetrics.Conflicts.Add(1);
+            throw;
+        }
+        WorkflowMetrics.CommitTime.Record(WorkflowMetrics.Since(committing));
+        WorkflowMetrics.Bursts.Add(unit.Contexts.Count);
+        WorkflowMetrics.Commits.Add(1);
         Committed?.Invoke(unit.Contexts.Select(c => c.Record).ToList());
         await AfterCommitAsync(unit, cancellationToken);
     }

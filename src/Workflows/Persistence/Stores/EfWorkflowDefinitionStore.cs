@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Justice.Workflows.Persistence.Stores;
 
 /// <summary>The definition store on EF Core.</summary>
-public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContext> factory) : IWorkflowDefinitionStore
+public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContext> factory, WriteGate gate) : IWorkflowDefinitionStore
 {
     public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
     {
@@ -51,6 +51,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
             else
                 db.Definitions.Add(version);
         }
+        using var turn = await gate.EnterAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

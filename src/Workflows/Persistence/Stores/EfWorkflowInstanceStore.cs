@@ -5,17 +5,90 @@ using Microsoft.EntityFrameworkCore;
 namespace Justice.Workflows.Persistence.Stores;
 
 /// <summary>The instance store on EF Core (SQLite by default). One burst is one transaction.</summary>
-public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> factory) : IWorkflowInstanceStore
+public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> factory, WriteGate gate) : IWorkflowInstanceStore, IAsyncDisposable, IDisposable
 {
+    readonly WriteConnection _writer = new(factory);
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        _commits.Writer.TryComplete();
+        if (_writerLoop is not null)
+            await _writerLoop;
+        await _writer.DisposeAsync();
+    }
+
+    /// <summary>The hot read of every resume: the instance row and its bookmarks in one round trip.</summary>
     public async Task<(WorkflowInstanceRecord Instance, IReadOnlyList<BookmarkRecord> Bookmarks)?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-        if (instance is null)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"""
+            SELECT {InstanceSelect} FROM "WorkflowInstances" WHERE "Id" = @id;
+            SELECT {BookmarkSelect} FROM "Bookmarks" WHERE "InstanceId" = @id
+            """;
+        AddParameter(command, "@id", instanceId);
+        WorkflowMetrics.Reads.Add(1);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
             return null;
-        var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync(cancellationToken);
+        var instance = ReadInstance(reader);
+        await reader.NextResultAsync(cancellationToken);
+        var bookmarks = new List<BookmarkRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+            bookmarks.Add(ReadBookmark(reader));
         return (instance, bookmarks);
     }
+
+    static string InstanceSelect => field ??= string.Join(", ", InstanceColumns.Select(c => $"\"{c}\""));
+    static string BookmarkSelect => field ??= string.Join(", ", BookmarkColumns.Select(c => $"\"{c}\""));
+
+    static void AddParameter(System.Data.Common.DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    static string? NullableString(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    static DateTimeOffset Time(System.Data.Common.DbDataReader r, int i) => DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
+
+    static WorkflowInstanceRecord ReadInstance(System.Data.Common.DbDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        DefinitionId = r.GetString(1),
+        DefinitionVersionId = r.GetString(2),
+        DefinitionVersion = r.GetInt32(3),
+        Name = NullableString(r, 4),
+        CorrelationId = NullableString(r, 5),
+        Status = r.GetString(6),
+        SubStatus = r.GetString(7),
+        ParentInstanceId = NullableString(r, 8),
+        InputJson = r.GetString(9),
+        OutputJson = r.GetString(10),
+        StateJson = r.GetString(11),
+        CreatedAt = Time(r, 12),
+        UpdatedAt = Time(r, 13),
+        FinishedAt = r.IsDBNull(14) ? null : Time(r, 14),
+        Revision = r.GetInt64(15),
+    };
+
+    static BookmarkRecord ReadBookmark(System.Data.Common.DbDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        InstanceId = r.GetString(1),
+        ActivityId = r.GetString(2),
+        Name = r.GetString(3),
+        Hash = r.GetString(4),
+        PayloadJson = r.GetString(5),
+        CreatedAt = Time(r, 6),
+        HasTimer = r.GetBoolean(7),
+        HasTask = r.GetBoolean(8),
+    };
 
     public async Task<BookmarkRecord?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
     {
@@ -26,91 +99,207 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     public async Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string hash, string? correlationId, string? instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var query = db.Bookmarks.AsNoTracking().Where(b => b.Hash == hash);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var sql = new System.Text.StringBuilder($"""SELECT {BookmarkSelect} FROM "Bookmarks" AS b WHERE b."Hash" = @hash""");
+        AddParameter(command, "@hash", hash);
         if (instanceId is not null)
-            query = query.Where(b => b.InstanceId == instanceId);
+        {
+            sql.Append(""" AND b."InstanceId" = @instance""");
+            AddParameter(command, "@instance", instanceId);
+        }
         if (correlationId is not null)
-            query = query.Where(b => db.Instances.Any(i => i.Id == b.InstanceId && i.CorrelationId == correlationId));
-        return await query.OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken);
+        {
+            sql.Append(""" AND EXISTS (SELECT 1 FROM "WorkflowInstances" AS i WHERE i."Id" = b."InstanceId" AND i."CorrelationId" = @correlation)""");
+            AddParameter(command, "@correlation", correlationId);
+        }
+        sql.Append(""" ORDER BY b."CreatedAt", b."Id" """);
+        command.CommandText = sql.ToString();
+        WorkflowMetrics.Reads.Add(1);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var bookmarks = new List<BookmarkRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+            bookmarks.Add(ReadBookmark(reader));
+        return bookmarks;
     }
 
+    /// <summary>
+    /// Group commit: bursts that arrive while a transaction is being written queue up and are written together in
+    /// the next transaction, each inside its own savepoint, so that one burst losing a race (or failing) is rolled
+    /// back alone. A burst's task completes only after the transaction holding it has committed.
+    /// </summary>
     public async Task CommitAsync(IReadOnlyList<InstanceChanges> changes, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var closedBookmarks = new List<BookmarkRecord>();
-        foreach (var change in changes)
-        {
-            var instance = change.Instance;
-            if (change.IsNew)
-            {
-                instance.Revision = 1;
-                db.Instances.Add(instance);
-            }
-            else
-            {
-                var entry = db.Instances.Attach(instance);
-                entry.Property(i => i.Revision).OriginalValue = change.ExpectedRevision;
-                instance.Revision = change.ExpectedRevision + 1;
-                entry.State = EntityState.Modified;
-            }
-            // Deleting a bookmark that is gone affects no row: EF then fails the whole save (the exactly-once guard).
-            if (change.ConsumedBookmark is { } consumed)
-            {
-                db.Bookmarks.Remove(Stub(consumed.Id));
-                closedBookmarks.Add(consumed);
-            }
-            foreach (var removed in change.RemovedBookmarks)
-            {
-                db.Bookmarks.Remove(Stub(removed.Id));
-                closedBookmarks.Add(removed);
-            }
-            db.Bookmarks.AddRange(change.AddedBookmarks);
-            db.Timers.AddRange(change.AddedTimers);
-            db.HumanTasks.AddRange(change.AddedTasks);
-            db.Journal.AddRange(change.Journal);
-            db.Incidents.AddRange(change.Incidents);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new WorkflowConflictException("书签已被消费或实例已被其他操作修改。");
-        }
-        // A sub-process bookmark may be resumed through a hand-off timer, so its timers go too.
-        var timerIds = closedBookmarks.Where(b => b.HasTimer || b.Name == "Elsa.ExecuteWorkflow").Select(b => b.Id).ToList();
-        if (timerIds.Count > 0)
-            await db.Timers.Where(t => timerIds.Contains(t.BookmarkId)).ExecuteDeleteAsync(cancellationToken);
-        var taskIds = closedBookmarks.Where(b => b.HasTask).Select(b => b.Id).ToList();
-        if (taskIds.Count > 0)
-        {
-            foreach (var change in changes)
-            {
-                if (change.CompletedTask is { } task)
-                {
-                    var updated = await db.HumanTasks.Where(t => t.Id == task.Id && t.Status == HumanTaskRecord.Open)
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(t => t.Status, HumanTaskRecord.Completed)
-                            .SetProperty(t => t.CompletedBy, task.CompletedBy)
-                            .SetProperty(t => t.CompletedAt, task.CompletedAt)
-                            .SetProperty(t => t.Outcome, task.Outcome)
-                            .SetProperty(t => t.Comment, task.Comment)
-                            .SetProperty(t => t.DataJson, task.DataJson), cancellationToken);
-                    if (updated != 1)
-                        throw new WorkflowConflictException("任务已被处理。");
-                }
-            }
-            await db.HumanTasks.Where(t => taskIds.Contains(t.Id) && t.Status == HumanTaskRecord.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, HumanTaskRecord.Cancelled), cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+        var pending = new PendingCommit(changes);
+        await _commits.Writer.WriteAsync(pending, cancellationToken);
+        EnsureWriterRunning();
+        await pending.Done.Task;
     }
 
-    static BookmarkRecord Stub(string id) => new() { Id = id, InstanceId = "", ActivityId = "", Name = "", Hash = "" };
+    sealed class PendingCommit(IReadOnlyList<InstanceChanges> changes)
+    {
+        public IReadOnlyList<InstanceChanges> Changes { get; } = changes;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Exception? Failure { get; set; }
+    }
+
+    const int MaxGroup = 64;
+    readonly System.Threading.Channels.Channel<PendingCommit> _commits =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingCommit>(new() { SingleReader = true });
+    readonly Lock _writerLock = new();
+    Task? _writerLoop;
+
+    void EnsureWriterRunning()
+    {
+        lock (_writerLock)
+            _writerLoop ??= Task.Run(WriteLoopAsync);
+    }
+
+    async Task WriteLoopAsync()
+    {
+        var group = new List<PendingCommit>(MaxGroup);
+        while (await _commits.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && _commits.Reader.TryRead(out var next))
+                group.Add(next);
+            try
+            {
+                await WriteGroupAsync(group);
+                foreach (var item in group)
+                {
+                    if (item.Failure is null)
+                        item.Done.TrySetResult();
+                    else
+                        item.Done.TrySetException(item.Failure);
+                }
+            }
+            catch (Exception ex)
+            {
+                // The transaction itself failed: nothing of the group was committed.
+                await _writer.ResetAsync();
+                foreach (var item in group)
+                    item.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    async Task WriteGroupAsync(List<PendingCommit> group)
+    {
+        using var turn = await gate.EnterAsync(CancellationToken.None);
+        var connection = await _writer.OpenAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
+        WorkflowMetrics.Transactions.Add(1);
+        for (var i = 0; i < group.Count; i++)
+        {
+            var item = group[i];
+            var savepoint = $"burst{i}";
+            await transaction.SaveAsync(savepoint);
+            try
+            {
+                foreach (var change in item.Changes)
+                    await WriteGuardedAsync(_writer, connection, transaction, change, CancellationToken.None);
+                var batch = new SqlBatch();
+                foreach (var change in item.Changes)
+                    AppendRows(batch, change);
+                await batch.ExecuteAsync(_writer, connection, transaction, CancellationToken.None);
+                await transaction.ReleaseAsync(savepoint);
+            }
+            catch (Exception ex)
+            {
+                await transaction.RollbackAsync(savepoint);
+                await transaction.ReleaseAsync(savepoint);
+                item.Failure = ex;
+                foreach (var change in item.Changes)
+                    change.Instance.Revision = change.ExpectedRevision;
+            }
+        }
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// The statements whose row count decides the race: the instance row at the revision this burst read, the
+    /// bookmark it consumed, the task it completed. Any of them finding no row means another burst got there first.
+    /// </summary>
+    static async Task WriteGuardedAsync(WriteConnection writer, System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, InstanceChanges change, CancellationToken cancellationToken)
+    {
+        var instance = change.Instance;
+        if (!change.IsNew)
+        {
+            var update = new SqlBatch();
+            update.Append($"""
+                UPDATE "WorkflowInstances" SET "Name" = {update.Parameter(instance.Name)}, "CorrelationId" = {update.Parameter(instance.CorrelationId)},
+                  "Status" = {update.Parameter(instance.Status)}, "SubStatus" = {update.Parameter(instance.SubStatus)}, "OutputJson" = {update.Parameter(instance.OutputJson)},
+                  "StateJson" = {update.Parameter(instance.StateJson)}, "UpdatedAt" = {update.Parameter(instance.UpdatedAt)}, "FinishedAt" = {update.Parameter(instance.FinishedAt)},
+                  "Revision" = {update.Parameter(change.ExpectedRevision + 1)}
+                WHERE "Id" = {update.Parameter(instance.Id)} AND "Revision" = {update.Parameter(change.ExpectedRevision)}
+                """);
+            if (await update.ExecuteAsync(writer, connection, transaction, cancellationToken) != 1)
+                throw new WorkflowConflictException("实例已被其他操作修改。");
+            instance.Revision = change.ExpectedRevision + 1;
+        }
+        else
+        {
+            instance.Revision = 1;
+        }
+        if (change.ConsumedBookmark is { } consumed)
+        {
+            var delete = new SqlBatch();
+            delete.Append($"""DELETE FROM "Bookmarks" WHERE "Id" = {delete.Parameter(consumed.Id)}""");
+            if (await delete.ExecuteAsync(writer, connection, transaction, cancellationToken) != 1)
+                throw new WorkflowConflictException("书签已被消费。");
+        }
+        if (change.CompletedTask is { } task)
+        {
+            var complete = new SqlBatch();
+            complete.Append($"""
+                UPDATE "HumanTasks" SET "Status" = {complete.Parameter(HumanTaskRecord.Completed)}, "CompletedBy" = {complete.Parameter(task.CompletedBy)},
+                  "CompletedAt" = {complete.Parameter(task.CompletedAt)}, "Outcome" = {complete.Parameter(task.Outcome)}, "Comment" = {complete.Parameter(task.Comment)},
+                  "DataJson" = {complete.Parameter(task.DataJson)}
+                WHERE "Id" = {complete.Parameter(task.Id)} AND "Status" = {complete.Parameter(HumanTaskRecord.Open)}
+                """);
+            if (await complete.ExecuteAsync(writer, connection, transaction, cancellationToken) != 1)
+                throw new WorkflowConflictException("任务已被处理。");
+        }
+    }
+
+    static readonly string[] InstanceColumns = ["Id", "DefinitionId", "DefinitionVersionId", "DefinitionVersion", "Name", "CorrelationId", "Status", "SubStatus",
+        "ParentInstanceId", "InputJson", "OutputJson", "StateJson", "CreatedAt", "UpdatedAt", "FinishedAt", "Revision"];
+    static readonly string[] BookmarkColumns = ["Id", "InstanceId", "ActivityId", "Name", "Hash", "PayloadJson", "CreatedAt", "HasTimer", "HasTask"];
+    static readonly string[] TimerColumns = ["Id", "BookmarkId", "InstanceId", "DueAt", "InputJson", "LeaseOwner", "LeaseExpiresAt", "Attempts"];
+    static readonly string[] TaskColumns = ["Id", "InstanceId", "DefinitionId", "ActivityId", "Title", "Instructions", "Role", "Assignee", "CaseId", "OutcomesJson",
+        "DueAt", "CreatedAt", "Status", "CompletedBy", "CompletedAt", "Outcome", "Comment", "DataJson"];
+    static readonly string[] JournalColumns = ["InstanceId", "Sequence", "Timestamp", "ActivityId", "ActivityType", "Event", "OutcomesJson", "DataJson"];
+    static readonly string[] IncidentColumns = ["Id", "InstanceId", "ActivityId", "ActivityType", "Code", "Category", "Message", "At"];
+
+    /// <summary>Everything else of the burst, appended to one batch.</summary>
+    static void AppendRows(SqlBatch batch, InstanceChanges change)
+    {
+        if (change.IsNew)
+        {
+            batch.Insert("WorkflowInstances", [change.Instance], InstanceColumns, i => [i.Id, i.DefinitionId, i.DefinitionVersionId, i.DefinitionVersion, i.Name,
+                i.CorrelationId, i.Status, i.SubStatus, i.ParentInstanceId, i.InputJson, i.OutputJson, i.StateJson, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.Revision]);
+        }
+        var closed = change.RemovedBookmarks.ToList();
+        if (change.ConsumedBookmark is { } consumed)
+            closed.Add(consumed);
+        if (change.RemovedBookmarks.Count > 0)
+            batch.Append($"""DELETE FROM "Bookmarks" WHERE "Id" IN ({batch.InList(change.RemovedBookmarks.Select(b => b.Id))})""");
+        // A sub-process bookmark may be resumed through a hand-off timer, so its timers go too.
+        var timerBookmarks = closed.Where(b => b.HasTimer || b.Name == "Elsa.ExecuteWorkflow").Select(b => b.Id).ToList();
+        if (timerBookmarks.Count > 0)
+            batch.Append($"""DELETE FROM "Timers" WHERE "BookmarkId" IN ({batch.InList(timerBookmarks)})""");
+        var taskBookmarks = closed.Where(b => b.HasTask).Select(b => b.Id).ToList();
+        if (taskBookmarks.Count > 0)
+            batch.Append($"""UPDATE "HumanTasks" SET "Status" = {batch.Parameter(HumanTaskRecord.Cancelled)} WHERE "Status" = {batch.Parameter(HumanTaskRecord.Open)} AND "Id" IN ({batch.InList(taskBookmarks)})""");
+
+        batch.Insert("Bookmarks", change.AddedBookmarks, BookmarkColumns, b => [b.Id, b.InstanceId, b.ActivityId, b.Name, b.Hash, b.PayloadJson, b.CreatedAt, b.HasTimer, b.HasTask]);
+        batch.Insert("Timers", change.AddedTimers, TimerColumns, t => [t.Id, t.BookmarkId, t.InstanceId, t.DueAt, t.InputJson, t.LeaseOwner, t.LeaseExpiresAt, t.Attempts]);
+        batch.Insert("HumanTasks", change.AddedTasks, TaskColumns, t => [t.Id, t.InstanceId, t.DefinitionId, t.ActivityId, t.Title, t.Instructions, t.Role, t.Assignee,
+            t.CaseId, t.OutcomesJson, t.DueAt, t.CreatedAt, t.Status, t.CompletedBy, t.CompletedAt, t.Outcome, t.Comment, t.DataJson]);
+        batch.Insert("Journal", change.Journal, JournalColumns, j => [j.InstanceId, j.Sequence, j.Timestamp, j.ActivityId, j.ActivityType, j.Event, j.OutcomesJson, j.DataJson]);
+        batch.Insert("Incidents", change.Incidents, IncidentColumns, i => [i.Id, i.InstanceId, i.ActivityId, i.ActivityType, i.Code, i.Category, i.Message, i.At]);
+    }
 
     public async Task<IReadOnlyList<TimerRecord>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
     {
@@ -122,6 +311,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             return [];
         var owner = Guid.NewGuid().ToString("N");
         var expires = now + lease;
+        using var turn = await gate.EnterAsync(cancellationToken);
         // One UPDATE claims what is still free; a competing claimer that got there first keeps its rows.
         await db.Timers.Where(t => candidates.Contains(t.Id) && (t.LeaseExpiresAt == null || t.LeaseExpiresAt < now))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, owner).SetProperty(t => t.LeaseExpiresAt, expires)
@@ -141,6 +331,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     public async Task DeleteTimerAsync(string timerId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        using var turn = await gate.EnterAsync(cancellationToken);
         await db.Timers.Where(t => t.Id == timerId).ExecuteDeleteAsync(cancellationToken);
     }
 

@@ -1,0 +1,26 @@
+namespace Justice.Workflows.Persistence;
+
+/// <summary>
+/// Queues this process's write transactions in memory. SQLite admits one writer at a time; waiting here costs
+/// nothing, while waiting in SQLite's busy handler sleeps in steps of milliseconds. Other processes writing the
+/// same file still queue through the busy timeout. Providers with row locks get a gate that never waits.
+/// </summary>
+public sealed class WriteGate(bool exclusive)
+{
+    readonly SemaphoreSlim? _semaphore = exclusive ? new SemaphoreSlim(1, 1) : null;
+
+    public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        if (_semaphore is null)
+            return Releaser.None;
+        await _semaphore.WaitAsync(cancellationToken);
+        return new Releaser(_semaphore);
+    }
+
+    sealed class Releaser(SemaphoreSlim? semaphore) : IDisposable
+    {
+        public static readonly Releaser None = new(null);
+
+        public void Dispose() => semaphore?.Release();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Justice.Workflows.Benchmarks;
+
+// Full lifecycles of a four-activity workflow with one event wait (execute → suspend → trigger → finish),
+// in one run on one machine: this engine on SQLite (NORMAL and FULL), WorkflowCore in memory, and raw SQLite commits.
+var lifecycles = Arg("--lifecycles", 10_000);
+var concurrency = Arg("--concurrency", 8);
+var only = ArgText("--only");
+var folder = Path.Combine(Path.GetTempPath(), "justice-bench", DateTime.UtcNow.ToString("yyyyMMddHHmmss"));
+Directory.CreateDirectory(folder);
+
+Console.WriteLine($"Justice.Workflows lifecycle benchmark: {lifecycles} lifecycles, concurrency {concurrency}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"Workflow: Start → WriteLine → Event(wait) → End; each lifecycle = start (runs to the wait) + trigger (resumes to the end).");
+Console.WriteLine();
+
+var results = new List<BenchResult>();
+if (only is null or "ours")
+{
+    results.Add(await JusticeEngineBench.RunAsync("ours, SQLite WAL synchronous=NORMAL", Path.Combine(folder, "normal"), "NORMAL", lifecycles, concurrency));
+    results.Add(await JusticeEngineBench.RunAsync("ours, SQLite WAL synchronous=FULL", Path.Combine(folder, "full"), "FULL", lifecycles, concurrency));
+}
+if (only is null or "workflowcore")
+    results.Add(await WorkflowCoreBench.RunAsync(lifecycles, concurrency));
+var ours = results.FirstOrDefault(r => r.Name.Contains("NORMAL"));
+if (only is null or "raw")
+{
+    var commitsPerLifecycle = ours?.CommitsPerLifecycle ?? 2;
+    results.Add(RawSqliteBench.Run(Path.Combine(folder, "raw"), lifecycles, commitsPerLifecycle, ours?.RowsPerCommit ?? 8, ours?.StateBytes ?? 1200));
+}
+
+Console.WriteLine();
+Console.WriteLine($"{"run",-44} {"lifecycles/s",14} {"commits/lifecycle",18} {"ms (wall)",10}");
+foreach (var r in results)
+    Console.WriteLine($"{r.Name,-44} {r.PerSecond,14:N0} {r.CommitsPerLifecycle,18:0.00} {r.Elapsed.TotalMilliseconds,10:N0}");
+Console.WriteLine();
+var wc = results.FirstOrDefault(r => r.Name.StartsWith("WorkflowCore"));
+var raw = results.FirstOrDefault(r => r.Name.StartsWith("raw"));
+if (ours is not null && wc is not null)
+    Console.WriteLine($"ratio ours(NORMAL)/WorkflowCore = {ours.PerSecond / wc.PerSecond:0.00}x");
+if (ours is not null && raw is not null)
+    Console.WriteLine($"ratio ours(NORMAL)/raw SQLite limit = {ours.PerSecond / raw.PerSecond:0.00}");
+if (ours?.Breakdown is { } breakdown)
+    Console.WriteLine(breakdown);
+try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+}
+
+string? ArgText(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+public sealed record BenchResult(string Name, int Lifecycles, TimeSpan Elapsed, double CommitsPerLifecycle)
+{
+    public double PerSecond => Lifecycles / Elapsed.TotalSeconds;
+    public double RowsPerCommit { get; init; }
+    public int StateBytes { get; init; }
+    public string? Breakdown { get; init; }
+
+    public static async Task<TimeSpan> DriveAsync(int lifecycles, int concurrency, Func<int, Task> lifecycle)
+    {
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < lifecycles)
+                await lifecycle(i);
+        })));
+        return watch.Elapsed;
+    }
+}
