@@ -71,7 +71,7 @@ public static class JusticeEngineBench
         Console.WriteLine("  " + breakdown);
         return new BenchResult(name, lifecycles, elapsed, commits)
         {
-            RowsPerCommit = 8,
+            RowsPerCommit = meter.Get("justice.workflows.rows") / Math.Max(1, meter.Get("justice.workflows.transactions")),
             StateBytes = stateBytes,
             Breakdown = breakdown,
         };

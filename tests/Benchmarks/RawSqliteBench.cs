@@ -34,7 +34,7 @@ public static class RawSqliteBench
             using var transaction = connection.BeginTransaction();
             upsert.Transaction = transaction;
             journal.Transaction = transaction;
-            id.Value = $"i{c / 2}";
+            id.Value = $"i{c}";
             upsert.ExecuteNonQuery();
             for (var r = 0; r < extraRows; r++)
             {

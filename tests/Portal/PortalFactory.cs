@@ -15,7 +15,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Justice#2026";
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "justice-portal-tests", Guid.NewGuid().ToString("N"));
+    public string Folder { get; init; } = Path.Combine(Path.GetTempPath(), "justice-portal-tests", Guid.NewGuid().ToString("N"));
+
+    public string Environment { get; init; } = "Testing";
+
+    public bool SeedDemo { get; init; } = true;
 
     public PortalFactory()
     {
@@ -25,9 +29,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Folder);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Justice", $"Data Source={Path.Combine(Folder, "justice.db")}");
-        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
         builder.UseSetting("Seed:DemoPassword", Password);
         builder.UseSetting("Workflows:RunTimers", "false");
     }

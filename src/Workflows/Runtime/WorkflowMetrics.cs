@@ -18,6 +18,7 @@ public static class WorkflowMetrics
     public static readonly Counter<long> Transactions = Meter.CreateCounter<long>("justice.workflows.transactions", description: "Database transactions written (a group commit holds several bursts)");
     public static readonly Counter<long> Conflicts = Meter.CreateCounter<long>("justice.workflows.conflicts", description: "Bursts that lost a race (bookmark consumed, instance moved on)");
     public static readonly Counter<long> Reads = Meter.CreateCounter<long>("justice.workflows.reads", description: "SQL round trips reading instances and bookmarks on the hot path");
+    public static readonly Counter<long> Rows = Meter.CreateCounter<long>("justice.workflows.rows", description: "Rows written by commits (inserted, updated or deleted)");
     public static readonly Counter<long> Statements = Meter.CreateCounter<long>("justice.workflows.statements", description: "SQL commands sent by commits");
     public static readonly Histogram<double> RunTime = Meter.CreateHistogram<double>("justice.workflows.run.duration", "ms", "Time running activities in a burst");
     public static readonly Histogram<double> LoadTime = Meter.CreateHistogram<double>("justice.workflows.load.duration", "ms", "Time loading an instance and its bookmarks");

@@ -91,13 +91,22 @@ public sealed class JavaScriptExpressionTests : IAsyncLifetime
     [Theory]
     [InlineData("while (true) {}", "语句数")]
     [InlineData("function f() { return f(); } f()", "递归")]
-    [InlineData("var a = []; while (true) { a.push('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'); }", "上限")]
     public async Task RunawayScript_IsStoppedAndFaultsTheInstanceOnly(string script, string expected)
     {
         var instance = await _host.RunAsync(Definition($"js-runaway-{expected.Length}-{script.Length}", [Decision("loop", script)], []));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
         Assert.Contains(expected, Assert.Single(await _host.Store.GetIncidentsAsync(instance.Id)).Message);
+    }
+
+    [Fact]
+    public async Task MemoryLimit_StopsScriptThatHoardsMemory()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync(new() { ["Workflows:Scripts:MaxMemoryBytes"] = "2000000", ["Workflows:Scripts:MaxStatements"] = "0", ["Workflows:Scripts:Timeout"] = "00:00:30" });
+
+        var instance = await host.RunAsync(Definition("js-memory", [Decision("hoard", "var a = []; while (true) { a.push('x'.repeat(1000)); }")], []));
+
+        Assert.Contains("内存", Assert.Single(await host.Store.GetIncidentsAsync(instance.Id)).Message);
     }
 
     [Fact]

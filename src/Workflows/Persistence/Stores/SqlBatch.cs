@@ -63,6 +63,8 @@ internal sealed class SqlBatch
         for (var i = 0; i < _values.Count; i++)
             command.Parameters[i].Value = _values[i];
         Runtime.WorkflowMetrics.Statements.Add(1);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var rows = await command.ExecuteNonQueryAsync(cancellationToken);
+        Runtime.WorkflowMetrics.Rows.Add(rows);
+        return rows;
     }
 }

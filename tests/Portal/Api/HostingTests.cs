@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
+
+namespace Justice.Portal.Tests.Api;
+
+public sealed partial class HostingTests
+{
+    [Fact]
+    public async Task Restart_KeepsDataProtectionKeys_SoIssuedTokensStillWork()
+    {
+        string token;
+        var folder = Path.Combine(Path.GetTempPath(), "justice-portal-tests", Guid.NewGuid().ToString("N"));
+        await using (var first = new PortalFactory { Folder = folder })
+        {
+            var client = await first.ClientAsync();
+            var login = await client.PostAsJsonAsync("/api/identity/login", new { email = "admin@demo.justice.local", password = PortalFactory.Password });
+            token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        }
+
+        await using var second = new PortalFactory { Folder = folder };
+        var again = await second.ClientAsync();
+        again.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/workflow-definitions")).StatusCode);
+        Assert.True(File.Exists(Path.Combine(folder, "justice.db")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "keys")));
+    }
+
+    [Fact]
+    public async Task Production_ServesPagesAndStaticAssets_WithoutDemoAccounts()
+    {
+        await using var factory = new PortalFactory { Environment = "Production", SeedDemo = false };
+        var client = await factory.ClientAsync();
+        var demoLogin = await client.PostAsJsonAsync("/api/identity/login", new { email = "admin@demo.justice.local", password = PortalFactory.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, demoLogin.StatusCode);
+
+        var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var html = await home.Content.ReadAsStringAsync();
+        var assets = AssetLinks().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(assets);
+        foreach (var asset in assets.Append("_framework/blazor.web.js"))
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(asset)).StatusCode);
+    }
+
+    [GeneratedRegex("""(?:href|src)="([^"]+\.(?:css|js))""")]
+    private static partial Regex AssetLinks();
+}
