@@ -4,7 +4,7 @@ using Justice.Portal.Components;
 using Justice.Portal.Data;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PortalPaths.ContentRoot() });
 builder.AddPortal();
 
 var app = builder.Build();

@@ -21,6 +21,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public bool SeedDemo { get; init; } = true;
 
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     public PortalFactory()
     {
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
@@ -34,6 +36,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
         builder.UseSetting("Seed:DemoPassword", Password);
         builder.UseSetting("Workflows:RunTimers", "false");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     /// <summary>The address Kestrel listens on.</summary>

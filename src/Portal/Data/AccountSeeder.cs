@@ -39,6 +39,8 @@ public sealed class AccountSeeder(
         {
             foreach (var role in PortalRoles.All)
                 await EnsureUserAsync($"{role}@{DemoDomain}", DemoPassword, role);
+            logger.LogInformation("演示账号（每个角色一个）：{Accounts}；密码：{Password}",
+                string.Join("、", PortalRoles.All.Select(r => $"{r}@{DemoDomain}（{PortalRoles.DisplayNames[r]}）")), DemoPassword);
         }
     }
 

@@ -7,6 +7,19 @@ public static class PortalPaths
 {
     public const string DefaultConnectionString = "Data Source=App_Data/justice.db";
 
+    /// <summary>
+    /// The content root: the working folder when it holds the portal's settings (<c>dotnet run</c>, a started
+    /// publish folder), otherwise the folder of the binaries, so that <c>dotnet /srv/portal/Justice.Portal.dll</c>
+    /// started from anywhere finds its settings and keeps its data beside them.
+    /// </summary>
+    public static string ContentRoot()
+    {
+        var current = Directory.GetCurrentDirectory();
+        return File.Exists(Path.Combine(current, "appsettings.json")) || !File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            ? current
+            : AppContext.BaseDirectory;
+    }
+
     /// <summary>The connection string with a relative SQLite file resolved against the content root (its folder created).</summary>
     public static string ResolveConnectionString(string? connectionString, string contentRoot)
     {

@@ -30,12 +30,22 @@ public sealed partial class HostingTests
     }
 
     [Fact]
-    public async Task Production_ServesPagesAndStaticAssets_WithoutDemoAccounts()
+    public async Task Production_ServesStaticAssets_CreatesConfiguredAdminAndNoDemoAccounts()
     {
-        await using var factory = new PortalFactory { Environment = "Production", SeedDemo = false };
+        await using var factory = new PortalFactory
+        {
+            Environment = "Production",
+            SeedDemo = false,
+            Settings = { ["Admin:Email"] = "chief@bureau.example", ["Admin:Password"] = "Chief#2026pass" },
+        };
         var client = await factory.ClientAsync();
         var demoLogin = await client.PostAsJsonAsync("/api/identity/login", new { email = "admin@demo.justice.local", password = PortalFactory.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, demoLogin.StatusCode);
+        var adminLogin = await client.PostAsJsonAsync("/api/identity/login", new { email = "chief@bureau.example", password = "Chief#2026pass" });
+        var token = (await adminLogin.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/workflow-definitions");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
 
         var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);

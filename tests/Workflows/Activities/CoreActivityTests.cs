@@ -4,14 +4,8 @@ using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Activities;
 
-public sealed class CoreActivityTests : IAsyncLifetime
+public sealed class CoreActivityTests : EngineTest
 {
-    WorkflowTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await WorkflowTestHost.CreateAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     static JsonObject Switch(string id, string mode, params (string Label, string Script)[] cases) =>
         Activity(id, "Elsa.FlowSwitch",
             ("mode", Literal(mode, "Elsa.Workflows.Activities.Flowchart.Models.SwitchMode, Elsa.Workflows.Core")),
@@ -27,9 +21,9 @@ public sealed class CoreActivityTests : IAsyncLifetime
             [Switch("s", mode, ("Small", "getInput('Amount') < 100"), ("Tiny", "getInput('Amount') < 10")), WriteLine("small", "small"), WriteLine("tiny", "tiny"), WriteLine("default", "default")],
             [("s", "Small", "small"), ("s", "Tiny", "tiny"), ("s", "Default", "default")], inputs: ["Amount"]);
 
-        var instance = await _host.RunAsync(definition, new JsonObject { ["Amount"] = amount });
+        var instance = await Host.RunAsync(definition, new JsonObject { ["Amount"] = amount });
 
-        Assert.Equal(expected, string.Join(",", await _host.WrittenLinesAsync(instance.Id)));
+        Assert.Equal(expected, string.Join(",", await Host.WrittenLinesAsync(instance.Id)));
     }
 
     [Fact]
@@ -38,9 +32,9 @@ public sealed class CoreActivityTests : IAsyncLifetime
         var definition = Definition("fork", [Activity("f", "Elsa.FlowFork", ("branches", Literal("甲,乙", "String[]"))), WriteLine("a", "甲"), WriteLine("b", "乙")],
             [("f", "甲", "a"), ("f", "乙", "b")]);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
-        Assert.Equal(["甲", "乙"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["甲", "乙"], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
@@ -51,7 +45,7 @@ public sealed class CoreActivityTests : IAsyncLifetime
              Activity("o", "Elsa.SetOutput", ("outputName", Literal("Result", "String")), ("outputValue", Literal(99, "Int32")))],
             [("n", "Done", "c"), ("c", "Done", "o")]);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
         Assert.Equal("仲裁案 1 号", instance.Name);
         Assert.Equal("CASE-7", instance.CorrelationId);
@@ -65,23 +59,23 @@ public sealed class CoreActivityTests : IAsyncLifetime
         wait["result"] = new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "signature-id" } };
         var definition = Definition("event-result", [wait, Activity("w", "Elsa.WriteLine", ("text", Js("getSignature().by", "String")))], [("wait", "Done", "w")],
             [Variable("Signature", "Object")]);
-        var instance = await _host.RunAsync(definition, correlationId: "C-1");
-        var other = (await _host.Runtime.StartAsync("event-result", null, "C-2"))!;
+        var instance = await Host.RunAsync(definition, correlationId: "C-1");
+        var other = (await Host.Runtime.StartAsync("event-result", null, "C-2"))!;
 
-        var resumed = await _host.Runtime.TriggerEventAsync("Signed", "C-1", null, new JsonObject { ["by"] = "张三" });
+        var resumed = await Host.Runtime.TriggerEventAsync("Signed", "C-1", null, new JsonObject { ["by"] = "张三" });
 
         Assert.Equal([instance.Id], resumed);
-        Assert.Equal(["张三"], await _host.WrittenLinesAsync(instance.Id));
-        Assert.Equal(WorkflowSubStatus.Suspended, (await _host.Store.FindAsync(other.Id))!.SubStatus);
+        Assert.Equal(["张三"], await Host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(WorkflowSubStatus.Suspended, (await Host.Store.FindAsync(other.Id))!.SubStatus);
     }
 
     [Fact]
     public async Task Event_TriggeredBeforeBookmark_IsNotKept()
     {
-        await _host.PublishAsync(Definition("event-late", [Event("wait", "Early")], []));
-        Assert.Empty(await _host.Runtime.TriggerEventAsync("Early", null, null, null));
+        await Host.PublishAsync(Definition("event-late", [Event("wait", "Early")], []));
+        Assert.Empty(await Host.Runtime.TriggerEventAsync("Early", null, null, null));
 
-        var instance = (await _host.Runtime.StartAsync("event-late", null, null))!;
+        var instance = (await Host.Runtime.StartAsync("event-late", null, null))!;
 
         Assert.Equal(WorkflowSubStatus.Suspended, instance.SubStatus);
     }
@@ -89,28 +83,28 @@ public sealed class CoreActivityTests : IAsyncLifetime
     [Fact]
     public async Task PublishEvent_IsDeliveredAfterCommitToWaitingInstance()
     {
-        var waiter = await _host.RunAsync(Definition("waits-for-paid", [Event("paid", "FeePaid"), WriteLine("w", "已缴费")], [("paid", "Done", "w")]), correlationId: "CASE-9");
+        var waiter = await Host.RunAsync(Definition("waits-for-paid", [Event("paid", "FeePaid"), WriteLine("w", "已缴费")], [("paid", "Done", "w")]), correlationId: "CASE-9");
         var publisher = Definition("publishes-paid",
             [Activity("p", "Elsa.PublishEvent", ("eventName", Literal("FeePaid", "String")), ("correlationId", Literal("CASE-9", "String")), ("payload", Literal(new JsonObject { ["amount"] = 100 }, "Object")))], []);
 
-        await _host.RunAsync(publisher);
+        await Host.RunAsync(publisher);
 
-        Assert.Equal(["已缴费"], await _host.WrittenLinesAsync(waiter.Id));
+        Assert.Equal(["已缴费"], await Host.WrittenLinesAsync(waiter.Id));
     }
 
     [Fact]
     public async Task Delay_FiresWhenTimeHasPassed()
     {
         var definition = Definition("delay", [Activity("d", "Elsa.Delay", ("timeSpan", Literal("02:00:00", "TimeSpan"))), WriteLine("w", "醒来")], [("d", "Done", "w")]);
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
-        _host.Clock.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(0, await _host.Runtime.ProcessDueTimersAsync(TimeSpan.FromMinutes(1)));
-        _host.Clock.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(1, await _host.Runtime.ProcessDueTimersAsync(TimeSpan.FromMinutes(1)));
+        Host.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await Host.Runtime.ProcessDueTimersAsync(TimeSpan.FromMinutes(1)));
+        Host.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, await Host.Runtime.ProcessDueTimersAsync(TimeSpan.FromMinutes(1)));
 
-        Assert.Equal(["醒来"], await _host.WrittenLinesAsync(instance.Id));
-        Assert.Null(await _host.Store.NextTimerDueAsync());
+        Assert.Equal(["醒来"], await Host.WrittenLinesAsync(instance.Id));
+        Assert.Null(await Host.Store.NextTimerDueAsync());
     }
 
     [Fact]
@@ -120,16 +114,16 @@ public sealed class CoreActivityTests : IAsyncLifetime
             [Activity("t", "Elsa.Timer", ("interval", Literal("00:10:00", "TimeSpan"))),
              Activity("s", "Elsa.StartAt", ("dateTime", Literal("2026-11-27T00:00:00+00:00", "DateTime"))), WriteLine("w", "到点")],
             [("t", "Done", "s"), ("s", "Done", "w")]);
-        var instance = await _host.RunAsync(definition);
-        Assert.Equal(_host.Clock.GetUtcNow().AddMinutes(10), await _host.Store.NextTimerDueAsync());
+        var instance = await Host.RunAsync(definition);
+        Assert.Equal(Host.Clock.GetUtcNow().AddMinutes(10), await Host.Store.NextTimerDueAsync());
 
-        _host.Clock.Advance(TimeSpan.FromMinutes(10));
-        await _host.Runtime.ProcessDueTimersAsync(TimeSpan.FromMinutes(1));
-        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero), await _host.Store.NextTimerDueAsync());
-        _host.Clock.Advance(TimeSpan.FromDays(1));
-        await _host.Runtime.ProcessDueTimersAsync(TimeSpan.FromMinutes(1));
+        Host.Clock.Advance(TimeSpan.FromMinutes(10));
+        await Host.Runtime.ProcessDueTimersAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero), await Host.Store.NextTimerDueAsync());
+        Host.Clock.Advance(TimeSpan.FromDays(1));
+        await Host.Runtime.ProcessDueTimersAsync(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(["到点"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["到点"], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
@@ -140,9 +134,9 @@ public sealed class CoreActivityTests : IAsyncLifetime
              WriteLine("a", "甲"), WriteLine("b", "乙")],
             [("js", "甲", "a"), ("js", "乙", "b")], inputs: ["Kind"]);
 
-        var instance = await _host.RunAsync(definition, new JsonObject { ["Kind"] = "B" });
+        var instance = await Host.RunAsync(definition, new JsonObject { ["Kind"] = "B" });
 
-        Assert.Equal(["乙"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["乙"], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
@@ -150,10 +144,10 @@ public sealed class CoreActivityTests : IAsyncLifetime
     {
         var definition = Definition("fault", [Activity("f", "Elsa.Fault", ("code", Literal("E42", "String")), ("category", Literal("业务", "String")), ("message", Literal("材料缺失", "String")))], []);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await _host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await Host.Store.GetIncidentsAsync(instance.Id));
         Assert.Equal(("E42", "业务", "材料缺失"), (incident.Code, incident.Category, incident.Message));
     }
 
@@ -162,18 +156,18 @@ public sealed class CoreActivityTests : IAsyncLifetime
     {
         var task = Activity("review", "Justice.UserTask", ("title", Liquid("审核 {{ Input.Subject }}")), ("role", Literal("secretary", "String")), ("outcomes", Literal(new JsonArray("同意", "退回"), "String[]")));
         var definition = Definition("user-task", [task, WriteLine("ok", "同意了"), WriteLine("back", "退回了")], [("review", "同意", "ok"), ("review", "退回", "back")], inputs: ["Subject"]);
-        var instance = await _host.RunAsync(definition, new JsonObject { ["Subject"] = "立案" }, "CASE-3");
+        var instance = await Host.RunAsync(definition, new JsonObject { ["Subject"] = "立案" }, "CASE-3");
 
-        var (tasks, total) = await _host.Store.ListOpenTasksAsync(["secretary"], null, false, 1, 10);
+        var (tasks, total) = await Host.Store.ListOpenTasksAsync(["secretary"], null, false, 1, 10);
         var open = Assert.Single(tasks);
         Assert.Equal(("审核 立案", "secretary", "CASE-3"), (open.Title, open.Role, open.CaseId));
-        Assert.Empty((await _host.Store.ListOpenTasksAsync(["notary"], null, false, 1, 10)).Items);
+        Assert.Empty((await Host.Store.ListOpenTasksAsync(["notary"], null, false, 1, 10)).Items);
 
-        await _host.Runtime.ResumeAsync(open.Id, new JsonObject { ["outcome"] = "退回", ["userId"] = "s@x", ["comment"] = "缺材料" },
+        await Host.Runtime.ResumeAsync(open.Id, new JsonObject { ["outcome"] = "退回", ["userId"] = "s@x", ["comment"] = "缺材料" },
             new Justice.Workflows.Persistence.Entities.HumanTaskRecord { Id = open.Id, InstanceId = open.InstanceId, DefinitionId = open.DefinitionId, ActivityId = open.ActivityId, Title = open.Title, CompletedBy = "s@x", Outcome = "退回" });
 
-        Assert.Equal(["退回了"], await _host.WrittenLinesAsync(instance.Id));
-        var closed = (await _host.Store.FindTaskAsync(open.Id))!;
+        Assert.Equal(["退回了"], await Host.WrittenLinesAsync(instance.Id));
+        var closed = (await Host.Store.FindTaskAsync(open.Id))!;
         Assert.Equal(("Completed", "s@x", "退回"), (closed.Status, closed.CompletedBy, closed.Outcome));
         Assert.Equal(1, total);
     }

@@ -4,14 +4,8 @@ using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Activities;
 
-public sealed class ExecuteWorkflowTests : IAsyncLifetime
+public sealed class ExecuteWorkflowTests : EngineTest
 {
-    WorkflowTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await WorkflowTestHost.CreateAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     static JsonObject Execute(string id, string definitionId, bool wait) => Activity(id, "Elsa.ExecuteWorkflow",
         ("workflowDefinitionId", Literal(definitionId, "String")),
         ("input", Literal(new JsonObject { ["Applicant"] = "李四" }, "Object")),
@@ -21,15 +15,15 @@ public sealed class ExecuteWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task ChildFinishingInSameBurst_ReturnsStatusAndOutput()
     {
-        await _host.PublishAsync(Definition("child-quick",
+        await Host.PublishAsync(Definition("child-quick",
             [Activity("o", "Elsa.SetOutput", ("outputName", Literal("Greeting", "String")), ("outputValue", Js("'你好，' + getInput('Applicant')")))], [], inputs: ["Applicant"]));
         var parent = Definition("parent-quick", [Execute("run", "child-quick", wait: true), Activity("w", "Elsa.WriteLine", ("text", Js("getChild().subStatus + '/' + getChild().output.Greeting", "String")))],
             [("run", "Done", "w")], [Variable("Child", "Object")]);
 
-        var instance = await _host.RunAsync(parent);
+        var instance = await Host.RunAsync(parent);
 
-        Assert.Equal(["Finished/你好，李四"], await _host.WrittenLinesAsync(instance.Id));
-        var child = JsonNode.Parse((await _host.Store.FindAsync(instance.Id))!.StateJson)!["variables"]!["Child"]!;
+        Assert.Equal(["Finished/你好，李四"], await Host.WrittenLinesAsync(instance.Id));
+        var child = JsonNode.Parse((await Host.Store.FindAsync(instance.Id))!.StateJson)!["variables"]!["Child"]!;
         Assert.Equal("Finished", child["status"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(child["workflowInstanceId"]!.GetValue<string>()));
     }
@@ -63,20 +57,20 @@ public sealed class ExecuteWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task FireAndForgetChild_ParentContinuesAtOnce()
     {
-        await _host.PublishAsync(Definition("child-waits", [Event("e", "Never")], []));
+        await Host.PublishAsync(Definition("child-waits", [Event("e", "Never")], []));
 
-        var instance = await _host.RunAsync(Definition("parent-nowait", [Execute("run", "child-waits", wait: false), WriteLine("w", "continued")], [("run", "Done", "w")], [Variable("Child", "Object")]));
+        var instance = await Host.RunAsync(Definition("parent-nowait", [Execute("run", "child-waits", wait: false), WriteLine("w", "continued")], [("run", "Done", "w")], [Variable("Child", "Object")]));
 
-        Assert.Equal(["continued"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["continued"], await Host.WrittenLinesAsync(instance.Id));
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
     }
 
     [Fact]
     public async Task UnpublishedChild_FaultsParentClearly()
     {
-        var instance = await _host.RunAsync(Definition("parent-missing", [Execute("run", "nobody", wait: true)], [], [Variable("Child", "Object")]));
+        var instance = await Host.RunAsync(Definition("parent-missing", [Execute("run", "nobody", wait: true)], [], [Variable("Child", "Object")]));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        Assert.Contains("nobody", Assert.Single(await _host.Store.GetIncidentsAsync(instance.Id)).Message);
+        Assert.Contains("nobody", Assert.Single(await Host.Store.GetIncidentsAsync(instance.Id)).Message);
     }
 }

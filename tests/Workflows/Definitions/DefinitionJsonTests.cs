@@ -5,14 +5,8 @@ using Justice.Workflows.Management;
 
 namespace Justice.Workflows.Tests.Definitions;
 
-public sealed class DefinitionJsonTests : IAsyncLifetime
+public sealed class DefinitionJsonTests : EngineTest
 {
-    WorkflowTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await WorkflowTestHost.CreateAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     public static TheoryData<string> Fixtures() => new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures"), "*.json", SearchOption.AllDirectories)
         .Select(f => Path.GetRelativePath(AppContext.BaseDirectory, f)));
 
@@ -25,8 +19,8 @@ public sealed class DefinitionJsonTests : IAsyncLifetime
         var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, fixture));
         var original = DefinitionJson.Parse(text, out _)!;
 
-        var result = await _host.Definitions.ImportAsync(text, publish: false);
-        var exported = WorkflowDefinitionService.Export((await _host.Definitions.FindAsync(result.DefinitionId!, VersionSelector.Latest))!);
+        var result = await Host.Definitions.ImportAsync(text, publish: false);
+        var exported = WorkflowDefinitionService.Export((await Host.Definitions.FindAsync(result.DefinitionId!, VersionSelector.Latest))!);
 
         foreach (var key in ServerOwned)
         {
@@ -72,10 +66,10 @@ public sealed class DefinitionJsonTests : IAsyncLifetime
     {
         var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Elsa3", "http-workflow.json"));
 
-        var result = await _host.Definitions.ImportAsync(text, publish: false);
+        var result = await Host.Definitions.ImportAsync(text, publish: false);
 
         Assert.False(string.IsNullOrWhiteSpace(result.DefinitionId));
-        var exported = WorkflowDefinitionService.Export((await _host.Definitions.FindAsync(result.DefinitionId!, VersionSelector.Latest))!);
+        var exported = WorkflowDefinitionService.Export((await Host.Definitions.FindAsync(result.DefinitionId!, VersionSelector.Latest))!);
         Assert.Equal(result.DefinitionId, exported["definitionId"]!.GetValue<string>());
     }
 
@@ -87,8 +81,8 @@ public sealed class DefinitionJsonTests : IAsyncLifetime
               {"id":"p","type":"Acme.Producer","version":2,"weird":{"deep":true},"metadata":{"designer":{"position":{"x":1.5,"y":2}}}}],"connections":[]}}
             """;
 
-        var result = await _host.Definitions.ImportAsync(text, publish: false);
-        var exported = WorkflowDefinitionService.Export((await _host.Definitions.FindAsync("keeps", VersionSelector.Latest))!);
+        var result = await Host.Definitions.ImportAsync(text, publish: false);
+        var exported = WorkflowDefinitionService.Export((await Host.Definitions.FindAsync("keeps", VersionSelector.Latest))!);
 
         Assert.Contains(result.Errors, e => e.Code == DefinitionProblem.UnknownActivityType && e.ActivityId == "p");
         Assert.Equal("""{"a":[1,2]}""", exported["x-custom"]!.ToJsonString());

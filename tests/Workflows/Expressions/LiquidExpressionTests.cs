@@ -3,14 +3,8 @@ using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Expressions;
 
-public sealed class LiquidExpressionTests : IAsyncLifetime
+public sealed class LiquidExpressionTests : EngineTest
 {
-    WorkflowTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await WorkflowTestHost.CreateAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Theory]
     [InlineData("案号 {{ Variables.CaseNumber }}", "案号 （2026）衡仲字第0001号")]
     [InlineData("{{ Input.Amount | plus: 1 }}", "1001")]
@@ -23,16 +17,16 @@ public sealed class LiquidExpressionTests : IAsyncLifetime
         var definition = Definition($"liquid-{Guid.NewGuid():N}", [Activity("w", "Elsa.WriteLine", ("text", Liquid(template)))], [],
             [Variable("CaseNumber", "String", "（2026）衡仲字第0001号"), Variable("Party", "Object", """{"name":"张三","id":"430405"}""")], ["Amount"]);
 
-        var instance = await _host.RunAsync(definition, new JsonObject { ["Amount"] = 1000 }, "C-7");
+        var instance = await Host.RunAsync(definition, new JsonObject { ["Amount"] = 1000 }, "C-7");
 
-        Assert.Equal([expected], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal([expected], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
     public async Task Render_WithInstanceId_MatchesInstance()
     {
-        var instance = await _host.RunAsync(Definition("liquid-id", [Activity("w", "Elsa.WriteLine", ("text", Liquid("{{ WorkflowInstanceId }}")))], []));
+        var instance = await Host.RunAsync(Definition("liquid-id", [Activity("w", "Elsa.WriteLine", ("text", Liquid("{{ WorkflowInstanceId }}")))], []));
 
-        Assert.Equal([instance.Id], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal([instance.Id], await Host.WrittenLinesAsync(instance.Id));
     }
 }

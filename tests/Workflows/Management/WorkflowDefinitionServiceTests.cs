@@ -3,101 +3,95 @@ using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Management;
 
-public sealed class WorkflowDefinitionServiceTests : IAsyncLifetime
+public sealed class WorkflowDefinitionServiceTests : EngineTest
 {
-    WorkflowTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await WorkflowTestHost.CreateAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     static string Text(string id, string line) => Definition(id, [WriteLine("w", line)], []).ToJsonString();
 
     [Fact]
     public async Task Import_WhileLatestIsDraft_UpdatesDraftInPlace()
     {
-        await _host.Definitions.ImportAsync(Text("drafts", "one"), publish: false);
+        await Host.Definitions.ImportAsync(Text("drafts", "one"), publish: false);
 
-        var second = await _host.Definitions.ImportAsync(Text("drafts", "two"), publish: false);
+        var second = await Host.Definitions.ImportAsync(Text("drafts", "two"), publish: false);
 
         Assert.Equal(1, second.Version);
-        var version = Assert.Single(await _host.Definitions.ListVersionsAsync("drafts"));
+        var version = Assert.Single(await Host.Definitions.ListVersionsAsync("drafts"));
         Assert.Contains("two", version.Json);
     }
 
     [Fact]
     public async Task Import_WhenLatestIsPublished_CreatesNextDraft_AndPublishSwitchesVersions()
     {
-        await _host.Definitions.ImportAsync(Text("versions", "one"), publish: true);
-        var first = (await _host.Runtime.StartAsync("versions", null, null))!;
+        await Host.Definitions.ImportAsync(Text("versions", "one"), publish: true);
+        var first = (await Host.Runtime.StartAsync("versions", null, null))!;
 
-        var draft = await _host.Definitions.ImportAsync(Text("versions", "two"), publish: false);
+        var draft = await Host.Definitions.ImportAsync(Text("versions", "two"), publish: false);
         Assert.Equal(2, draft.Version);
-        Assert.Equal(1, (await _host.Definitions.FindAsync("versions", VersionSelector.Published))!.Version);
+        Assert.Equal(1, (await Host.Definitions.FindAsync("versions", VersionSelector.Published))!.Version);
 
-        await _host.Definitions.PublishAsync("versions");
-        var second = (await _host.Runtime.StartAsync("versions", null, null))!;
+        await Host.Definitions.PublishAsync("versions");
+        var second = (await Host.Runtime.StartAsync("versions", null, null))!;
 
-        var versions = await _host.Definitions.ListVersionsAsync("versions");
+        var versions = await Host.Definitions.ListVersionsAsync("versions");
         Assert.Equal([(1, false, false), (2, true, true)], versions.Select(v => (v.Version, v.IsLatest, v.IsPublished)));
         Assert.Equal((1, 2), (first.DefinitionVersion, second.DefinitionVersion));
-        Assert.Equal(["one"], await _host.WrittenLinesAsync(first.Id));
-        Assert.Equal(["two"], await _host.WrittenLinesAsync(second.Id));
+        Assert.Equal(["one"], await Host.WrittenLinesAsync(first.Id));
+        Assert.Equal(["two"], await Host.WrittenLinesAsync(second.Id));
     }
 
     [Fact]
     public async Task RunningInstance_StaysOnItsVersion_AfterNewerIsPublished()
     {
-        await _host.PublishAsync(Definition("stays", [Event("e", "Go"), WriteLine("w", "v1")], [("e", "Done", "w")]));
-        var running = (await _host.Runtime.StartAsync("stays", null, null))!;
-        await _host.PublishAsync(Definition("stays", [Event("e", "Go"), WriteLine("w", "v2")], [("e", "Done", "w")]));
+        await Host.PublishAsync(Definition("stays", [Event("e", "Go"), WriteLine("w", "v1")], [("e", "Done", "w")]));
+        var running = (await Host.Runtime.StartAsync("stays", null, null))!;
+        await Host.PublishAsync(Definition("stays", [Event("e", "Go"), WriteLine("w", "v2")], [("e", "Done", "w")]));
 
-        await _host.Runtime.TriggerEventAsync("Go", null, running.Id, null);
+        await Host.Runtime.TriggerEventAsync("Go", null, running.Id, null);
 
-        Assert.Equal(["v1"], await _host.WrittenLinesAsync(running.Id));
+        Assert.Equal(["v1"], await Host.WrittenLinesAsync(running.Id));
     }
 
     [Fact]
     public async Task Publish_InvalidLatest_ReturnsErrorsAndKeepsPreviousPublished()
     {
-        await _host.Definitions.ImportAsync(Text("guarded", "ok"), publish: true);
-        await _host.Definitions.ImportAsync(Definition("guarded", [Activity("x", "Acme.Nope")], []).ToJsonString(), publish: false);
+        await Host.Definitions.ImportAsync(Text("guarded", "ok"), publish: true);
+        await Host.Definitions.ImportAsync(Definition("guarded", [Activity("x", "Acme.Nope")], []).ToJsonString(), publish: false);
 
-        var (_, errors) = await _host.Definitions.PublishAsync("guarded");
+        var (_, errors) = await Host.Definitions.PublishAsync("guarded");
 
         Assert.NotEmpty(errors);
-        Assert.Equal(1, (await _host.Definitions.FindAsync("guarded", VersionSelector.Published))!.Version);
+        Assert.Equal(1, (await Host.Definitions.FindAsync("guarded", VersionSelector.Published))!.Version);
     }
 
     [Fact]
     public async Task Retract_UnpublishesSoNoNewInstanceStarts()
     {
-        await _host.Definitions.ImportAsync(Text("retracted", "x"), publish: true);
+        await Host.Definitions.ImportAsync(Text("retracted", "x"), publish: true);
 
-        var retracted = await _host.Definitions.RetractAsync("retracted");
+        var retracted = await Host.Definitions.RetractAsync("retracted");
 
         Assert.Equal(1, retracted!.Version);
-        Assert.Null(await _host.Runtime.StartAsync("retracted", null, null));
+        Assert.Null(await Host.Runtime.StartAsync("retracted", null, null));
     }
 
     [Fact]
     public async Task FolderImport_TakesOnlyNewOrHigherVersions_AndNeverOverwritesEdits()
     {
-        var folder = Path.Combine(_host.Folder, "defs");
+        var folder = Path.Combine(Host.Folder, "defs");
         Directory.CreateDirectory(folder);
         var file = Definition("shipped", [WriteLine("w", "v1")], []);
         file["version"] = 1;
         await File.WriteAllTextAsync(Path.Combine(folder, "shipped.json"), file.ToJsonString());
-        var importer = new DefinitionFolderImporter(_host.Definitions, (Justice.Workflows.Persistence.Stores.IWorkflowDefinitionStore)_host.Services.GetService(typeof(Justice.Workflows.Persistence.Stores.IWorkflowDefinitionStore))!,
+        var importer = new DefinitionFolderImporter(Host.Definitions, (Justice.Workflows.Persistence.Stores.IWorkflowDefinitionStore)Host.Services.GetService(typeof(Justice.Workflows.Persistence.Stores.IWorkflowDefinitionStore))!,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<DefinitionFolderImporter>.Instance);
 
         Assert.Equal(["shipped"], await importer.ImportAsync(folder));
         Assert.Empty(await importer.ImportAsync(folder));
 
-        await _host.Definitions.ImportAsync(Text("shipped", "admin edit"), publish: false);
+        await Host.Definitions.ImportAsync(Text("shipped", "admin edit"), publish: false);
         file["version"] = 5;
         await File.WriteAllTextAsync(Path.Combine(folder, "shipped.json"), file.ToJsonString());
         Assert.Empty(await importer.ImportAsync(folder));
-        Assert.Contains("admin edit", (await _host.Definitions.FindAsync("shipped", VersionSelector.Latest))!.Json);
+        Assert.Contains("admin edit", (await Host.Definitions.FindAsync("shipped", VersionSelector.Latest))!.Json);
     }
 }

@@ -4,20 +4,14 @@ using Justice.Workflows.Runtime;
 namespace Justice.Workflows.Tests.Runtime;
 
 /// <summary>Definitions written by the Elsa project run as they do in Elsa.</summary>
-public sealed class Elsa3FixtureTests : IAsyncLifetime
+public sealed class Elsa3FixtureTests : EngineTest
 {
-    WorkflowTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await WorkflowTestHost.CreateAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     async Task<Justice.Workflows.Persistence.Entities.WorkflowInstanceRecord> RunFixtureAsync(string path, JsonObject? input = null)
     {
         var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", path));
-        var result = await _host.Definitions.ImportAsync(text, publish: true);
+        var result = await Host.Definitions.ImportAsync(text, publish: true);
         Assert.True(result.IsPublished, string.Join("; ", result.Errors.Select(e => e.Message)));
-        return (await _host.Runtime.StartAsync(result.DefinitionId!, input, null))!;
+        return (await Host.Runtime.StartAsync(result.DefinitionId!, input, null))!;
     }
 
     [Fact]
@@ -25,7 +19,7 @@ public sealed class Elsa3FixtureTests : IAsyncLifetime
     {
         var instance = await RunFixtureAsync("Elsa3/hello-world.json");
 
-        Assert.Equal(["Hello World!"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["Hello World!"], await Host.WrittenLinesAsync(instance.Id));
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
     }
 
@@ -34,7 +28,7 @@ public sealed class Elsa3FixtureTests : IAsyncLifetime
     {
         var instance = await RunFixtureAsync("Elsa3/fork.json");
 
-        Assert.Equal(["One", "Two", "Three"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["One", "Two", "Three"], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
@@ -42,7 +36,7 @@ public sealed class Elsa3FixtureTests : IAsyncLifetime
     {
         var instance = await RunFixtureAsync("Elsa3/join.json");
 
-        var journal = await _host.JournalAsync(instance.Id);
+        var journal = await Host.JournalAsync(instance.Id);
         Assert.Single(journal, e => e == "802725996be1b582:Started");
         Assert.Contains("5467123c7973d011:Completed", journal);
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
@@ -53,11 +47,11 @@ public sealed class Elsa3FixtureTests : IAsyncLifetime
     {
         var instance = await RunFixtureAsync("Elsa3/join-all-1.json");
 
-        var lines = await _host.WrittenLinesAsync(instance.Id);
+        var lines = await Host.WrittenLinesAsync(instance.Id);
         Assert.Equal("Start", lines[0]);
         Assert.Equal("End", lines[^1]);
         Assert.Equal(["Line 1", "Line 2"], lines[1..^1].Order(StringComparer.Ordinal));
-        Assert.Single(await _host.JournalAsync(instance.Id), e => e == "aA4pfJOzyEqmLOY3U3vCoQ:Started");
+        Assert.Single(await Host.JournalAsync(instance.Id), e => e == "aA4pfJOzyEqmLOY3U3vCoQ:Started");
     }
 
     [Fact]
@@ -65,8 +59,8 @@ public sealed class Elsa3FixtureTests : IAsyncLifetime
     {
         var instance = await RunFixtureAsync("Elsa3/join-any-1.json");
 
-        Assert.Equal(["Start", "End"], await _host.WrittenLinesAsync(instance.Id));
-        var journal = await _host.JournalAsync(instance.Id);
+        Assert.Equal(["Start", "End"], await Host.WrittenLinesAsync(instance.Id));
+        var journal = await Host.JournalAsync(instance.Id);
         foreach (var join in new[] { "ImdIbHXtHkiLlrExFlW51A", "cxnS1whoCESvwwPyBnno_Q", "H0apwXYdoESn2TJ5T_3xAg" })
             Assert.True(journal.Count(e => e == $"{join}:Started") <= 1, join);
         Assert.Single(journal, e => e == "H0apwXYdoESn2TJ5T_3xAg:Started");
@@ -77,7 +71,7 @@ public sealed class Elsa3FixtureTests : IAsyncLifetime
     {
         var instance = await RunFixtureAsync("Elsa3/decision-merge-join-none.json");
 
-        Assert.Contains("d5b9c2affe09a93b:Completed", await _host.JournalAsync(instance.Id));
+        Assert.Contains("d5b9c2affe09a93b:Completed", await Host.JournalAsync(instance.Id));
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
     }
 
@@ -88,7 +82,7 @@ public sealed class Elsa3FixtureTests : IAsyncLifetime
     {
         var instance = await RunFixtureAsync("Definitions/amount-routing.json", new JsonObject { ["Amount"] = amount });
 
-        Assert.Equal([expected], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal([expected], await Host.WrittenLinesAsync(instance.Id));
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
     }
 }

@@ -4,23 +4,17 @@ using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Runtime;
 
-public sealed class FlowchartInterpreterTests : IAsyncLifetime
+public sealed class FlowchartInterpreterTests : EngineTest
 {
-    WorkflowTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await WorkflowTestHost.CreateAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Start_WithExplicitStart_BeginsThere()
     {
         var definition = Definition("explicit-start", [WriteLine("a", "A"), WriteLine("b", "B")], [("a", "Done", "b")]);
         definition["root"]!["start"] = "b";
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
-        Assert.Equal(["B"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["B"], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
@@ -28,9 +22,9 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
     {
         var definition = Definition("start-activity", [WriteLine("lonely", "lonely"), Start(), WriteLine("a", "A")], [("start", "Done", "a")]);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
-        Assert.Equal(["A"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["A"], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
@@ -40,9 +34,9 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
         b["customProperties"] = new JsonObject { ["canStartWorkflow"] = true };
         var definition = Definition("can-start", [WriteLine("a", "A"), b], []);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
-        Assert.Equal(["B"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["B"], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
@@ -50,9 +44,9 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
     {
         var definition = Definition("first-free", [WriteLine("b", "B"), WriteLine("a", "A")], [("a", "Done", "b")]);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
-        Assert.Equal(["A", "B"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["A", "B"], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
@@ -62,10 +56,10 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
             [Start(), Decision("d", "false"), WriteLine("yes", "yes"), WriteLine("yes2", "yes2"), WriteLine("no", "no"), WriteLine("merge", "merge")],
             [("start", "Done", "d"), ("d", "True", "yes"), ("yes", "Done", "yes2"), ("d", "False", "no"), ("yes2", "Done", "merge"), ("no", "Done", "merge")]);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
-        Assert.Equal(["no", "merge"], await _host.WrittenLinesAsync(instance.Id));
-        var journal = await _host.JournalAsync(instance.Id);
+        Assert.Equal(["no", "merge"], await Host.WrittenLinesAsync(instance.Id));
+        var journal = await Host.JournalAsync(instance.Id);
         Assert.Contains("yes:Skipped", journal);
         Assert.Contains("yes2:Skipped", journal);
         Assert.Single(journal, e => e == "merge:Started");
@@ -79,14 +73,14 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
             [Start(), Event("wait", "Go"), WriteLine("fast", "fast"), WriteLine("merge", "merge")],
             [("start", "Done", "wait"), ("start", "Done", "fast"), ("wait", "Done", "merge"), ("fast", "Done", "merge")]);
 
-        var instance = await _host.RunAsync(definition);
-        Assert.Equal(["fast"], await _host.WrittenLinesAsync(instance.Id));
+        var instance = await Host.RunAsync(definition);
+        Assert.Equal(["fast"], await Host.WrittenLinesAsync(instance.Id));
         Assert.Equal(WorkflowSubStatus.Suspended, instance.SubStatus);
 
-        await _host.Runtime.TriggerEventAsync("Go", null, instance.Id, null);
+        await Host.Runtime.TriggerEventAsync("Go", null, instance.Id, null);
 
-        Assert.Equal(["fast", "merge"], await _host.WrittenLinesAsync(instance.Id));
-        Assert.Equal(WorkflowSubStatus.Finished, (await _host.Store.FindAsync(instance.Id))!.SubStatus);
+        Assert.Equal(["fast", "merge"], await Host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(WorkflowSubStatus.Finished, (await Host.Store.FindAsync(instance.Id))!.SubStatus);
     }
 
     [Fact]
@@ -96,12 +90,12 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
             [Start(), Decision("d", "true"), WriteLine("a", "a"), WriteLine("b", "b"), Join("join", "WaitAll"), WriteLine("after", "after"), WriteLine("other", "other")],
             [("start", "Done", "d"), ("d", "True", "a"), ("d", "False", "b"), ("a", "Done", "join"), ("b", "Done", "join"), ("join", "Done", "after"), ("start", "Done", "other")]);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
-        var journal = await _host.JournalAsync(instance.Id);
+        var journal = await Host.JournalAsync(instance.Id);
         Assert.Contains("join:Skipped", journal);
         Assert.Contains("after:Skipped", journal);
-        Assert.DoesNotContain("after", await _host.WrittenLinesAsync(instance.Id));
+        Assert.DoesNotContain("after", await Host.WrittenLinesAsync(instance.Id));
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
     }
 
@@ -112,13 +106,13 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
             [Start(), Event("e1", "One"), Event("e2", "Two"), Join("join", "WaitAll"), WriteLine("after", "after")],
             [("start", "Done", "e1"), ("start", "Done", "e2"), ("e1", "Done", "join"), ("e2", "Done", "join"), ("join", "Done", "after")]);
 
-        var instance = await _host.RunAsync(definition);
-        await _host.Runtime.TriggerEventAsync("One", null, instance.Id, null);
-        Assert.Empty(await _host.WrittenLinesAsync(instance.Id));
+        var instance = await Host.RunAsync(definition);
+        await Host.Runtime.TriggerEventAsync("One", null, instance.Id, null);
+        Assert.Empty(await Host.WrittenLinesAsync(instance.Id));
 
-        await _host.Runtime.TriggerEventAsync("Two", null, instance.Id, null);
+        await Host.Runtime.TriggerEventAsync("Two", null, instance.Id, null);
 
-        Assert.Equal(["after"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["after"], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
@@ -128,16 +122,16 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
             [Start(), Event("e1", "One"), Activity("delay", "Elsa.Delay", ("timeSpan", Literal("1.00:00:00", "TimeSpan"))), Join("join", "WaitAny"), WriteLine("after", "after")],
             [("start", "Done", "e1"), ("start", "Done", "delay"), ("e1", "Done", "join"), ("delay", "Done", "join"), ("join", "Done", "after")]);
 
-        var instance = await _host.RunAsync(definition);
-        Assert.Equal(2, (await _host.Store.GetBookmarksAsync(instance.Id)).Count);
+        var instance = await Host.RunAsync(definition);
+        Assert.Equal(2, (await Host.Store.GetBookmarksAsync(instance.Id)).Count);
 
-        await _host.Runtime.TriggerEventAsync("One", null, instance.Id, null);
+        await Host.Runtime.TriggerEventAsync("One", null, instance.Id, null);
 
-        Assert.Equal(["after"], await _host.WrittenLinesAsync(instance.Id));
-        Assert.Empty(await _host.Store.GetBookmarksAsync(instance.Id));
-        Assert.Null(await _host.Store.NextTimerDueAsync());
-        Assert.Contains("delay:Cancelled", await _host.JournalAsync(instance.Id));
-        Assert.Equal(WorkflowSubStatus.Finished, (await _host.Store.FindAsync(instance.Id))!.SubStatus);
+        Assert.Equal(["after"], await Host.WrittenLinesAsync(instance.Id));
+        Assert.Empty(await Host.Store.GetBookmarksAsync(instance.Id));
+        Assert.Null(await Host.Store.NextTimerDueAsync());
+        Assert.Contains("delay:Cancelled", await Host.JournalAsync(instance.Id));
+        Assert.Equal(WorkflowSubStatus.Finished, (await Host.Store.FindAsync(instance.Id))!.SubStatus);
     }
 
     [Fact]
@@ -147,9 +141,9 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
             [Start(), Decision("d", "false"), WriteLine("a", "a"), WriteLine("b", "b"), Join("join", "WaitAllActive"), WriteLine("after", "after")],
             [("start", "Done", "d"), ("d", "True", "a"), ("d", "False", "b"), ("a", "Done", "join"), ("b", "Done", "join"), ("join", "Done", "after")]);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
-        Assert.Equal(["b", "after"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["b", "after"], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
@@ -161,10 +155,10 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
             [("start", "Done", "inc"), ("inc", "Done", "again"), ("again", "True", "inc"), ("again", "False", "done")],
             variables: [Variable("Counter", "Int32", 0)]);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
-        Assert.True(3 == (await _host.VariableAsync(instance.Id, "Counter"))!.GetValue<int>(), string.Join("\n", (await _host.Store.GetJournalAsync(instance.Id)).Select(j => $"{j.ActivityId}:{j.Event}:{j.DataJson}")) + (await _host.Store.FindAsync(instance.Id))!.StateJson);
-        Assert.Equal(["done"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.True(3 == (await Host.VariableAsync(instance.Id, "Counter"))!.GetValue<int>(), string.Join("\n", (await Host.Store.GetJournalAsync(instance.Id)).Select(j => $"{j.ActivityId}:{j.Event}:{j.DataJson}")) + (await Host.Store.FindAsync(instance.Id))!.StateJson);
+        Assert.Equal(["done"], await Host.WrittenLinesAsync(instance.Id));
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
     }
 
@@ -191,11 +185,11 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
             [Start(), Event("wait", "Never"), WriteLine("a", "a"), End()],
             [("start", "Done", "wait"), ("start", "Done", "a"), ("a", "Done", "end")]);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
-        Assert.Empty(await _host.Store.GetBookmarksAsync(instance.Id));
-        Assert.Contains("wait:Cancelled", await _host.JournalAsync(instance.Id));
+        Assert.Empty(await Host.Store.GetBookmarksAsync(instance.Id));
+        Assert.Contains("wait:Cancelled", await Host.JournalAsync(instance.Id));
     }
 
     [Fact]
@@ -208,10 +202,10 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
             [Start(), inner, WriteLine("approved", "approved"), WriteLine("done", "done")],
             [("start", "Done", "inner"), ("inner", "Approved", "approved"), ("inner", "Done", "done")]);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
-        Assert.Equal(["approved"], await _host.WrittenLinesAsync(instance.Id));
-        Assert.Contains("done:Skipped", await _host.JournalAsync(instance.Id));
+        Assert.Equal(["approved"], await Host.WrittenLinesAsync(instance.Id));
+        Assert.Contains("done:Skipped", await Host.JournalAsync(instance.Id));
     }
 
     [Fact]
@@ -220,12 +214,12 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
         var inner = Flowchart("inner", [WriteLine("i1", "inside"), Event("iwait", "Inner")], [("i1", "Done", "iwait")]);
         var definition = Definition("nested-idle", [Start(), inner, WriteLine("after", "after")], [("start", "Done", "inner"), ("inner", "Done", "after")]);
 
-        var instance = await _host.RunAsync(definition);
-        Assert.Equal(["inside"], await _host.WrittenLinesAsync(instance.Id));
+        var instance = await Host.RunAsync(definition);
+        Assert.Equal(["inside"], await Host.WrittenLinesAsync(instance.Id));
 
-        await _host.Runtime.TriggerEventAsync("Inner", null, instance.Id, null);
+        await Host.Runtime.TriggerEventAsync("Inner", null, instance.Id, null);
 
-        Assert.Equal(["inside", "after"], await _host.WrittenLinesAsync(instance.Id));
+        Assert.Equal(["inside", "after"], await Host.WrittenLinesAsync(instance.Id));
     }
 
     [Fact]
@@ -235,11 +229,11 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
         var definition = Definition("finish-nested", [Start(), Event("wait", "Never"), inner, WriteLine("after", "after")],
             [("start", "Done", "wait"), ("start", "Done", "inner"), ("inner", "Done", "after")]);
 
-        var instance = await _host.RunAsync(definition);
+        var instance = await Host.RunAsync(definition);
 
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
-        Assert.Empty(await _host.WrittenLinesAsync(instance.Id));
-        Assert.Empty(await _host.Store.GetBookmarksAsync(instance.Id));
+        Assert.Empty(await Host.WrittenLinesAsync(instance.Id));
+        Assert.Empty(await Host.Store.GetBookmarksAsync(instance.Id));
     }
 
     [Fact]
@@ -247,13 +241,13 @@ public sealed class FlowchartInterpreterTests : IAsyncLifetime
     {
         var definition = Definition("journal", [Start(), Event("wait", "Go"), End()], [("start", "Done", "wait"), ("wait", "Done", "end")]);
 
-        var instance = await _host.RunAsync(definition);
-        await _host.Runtime.TriggerEventAsync("Go", null, instance.Id, new JsonObject { ["x"] = 1 });
+        var instance = await Host.RunAsync(definition);
+        await Host.Runtime.TriggerEventAsync("Go", null, instance.Id, new JsonObject { ["x"] = 1 });
 
         Assert.Equal(
             ["flowchart1:Started", "start:Started", "start:Completed", "wait:Started", "wait:Suspended", "wait:Resumed", "wait:Completed", "end:Started", "end:Completed", "flowchart1:Completed"],
-            await _host.JournalAsync(instance.Id));
-        var journal = await _host.Store.GetJournalAsync(instance.Id);
+            await Host.JournalAsync(instance.Id));
+        var journal = await Host.Store.GetJournalAsync(instance.Id);
         Assert.Equal(Enumerable.Range(1, journal.Count), journal.Select(j => j.Sequence));
     }
 }
