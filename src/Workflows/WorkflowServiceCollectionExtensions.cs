@@ -1,4 +1,5 @@
 using Justice.Workflows.Activities;
+using Justice.Workflows.Calendar;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Management;
@@ -27,6 +28,9 @@ public static class WorkflowServiceCollectionExtensions
         var options = section.Get<WorkflowOptions>() ?? new WorkflowOptions();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
+        services.AddSingleton<HolidayCalendar>();
+        services.AddSingleton<StatutoryCalendar>();
         services.AddSingleton(ActivityRegistry.CreateDefault());
         services.AddSingleton<DefinitionCompiler>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Scripts);

@@ -9,6 +9,7 @@ public static class JusticeApi
         app.MapWorkflowInstancesApi();
         app.MapEventsApi();
         app.MapTasksApi();
+        app.MapCalendarApi();
         return app;
     }
 }
