@@ -31,6 +31,11 @@ public static class WorkflowServiceCollectionExtensions
         services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
         services.AddSingleton<HolidayCalendar>();
         services.AddSingleton<StatutoryCalendar>();
+        services.Configure<Documents.DocumentOptions>(configuration.GetSection(Documents.DocumentOptions.Section));
+        services.AddSingleton<Documents.DocumentRenderer>();
+        services.Configure<Cases.Rules.RuleSetOptions>(configuration.GetSection(Cases.Rules.RuleSetOptions.Section));
+        services.AddSingleton<Cases.Rules.RuleSetProvider>();
+        services.AddSingleton<Cases.PeriodPlanner>();
         services.AddSingleton(ActivityRegistry.CreateDefault());
         services.AddSingleton<DefinitionCompiler>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Scripts);
@@ -46,11 +51,13 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(new WriteGate(exclusive: options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)));
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
+        services.AddSingleton<Cases.ICaseStore, Cases.EfCaseStore>();
 
         services.AddSingleton<WorkflowDefinitionService>();
         services.AddSingleton<DefinitionFolderImporter>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<WorkflowInstanceView>();
+        services.AddSingleton<Tasks.TaskService>();
         if (options.RunTimers)
             services.AddHostedService<TimerService>();
         return services;

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Tasks;
 
 namespace Justice.Portal.Api;
 
@@ -11,7 +11,13 @@ namespace Justice.Portal.Api;
 public static class TasksApi
 {
     public sealed record TaskItem(string Id, string InstanceId, string DefinitionId, string ActivityId, string Title, string? Role,
-        string? Assignee, string? CaseId, IReadOnlyList<string> Outcomes, string? DueAt, string CreatedAt);
+        string? Assignee, string? CaseId, IReadOnlyList<string> Outcomes, string? DueAt, string CreatedAt)
+    {
+        public string? Relation { get; init; }
+        public bool IsOverdue { get; init; }
+        public JsonNode? Form { get; init; }
+        public string? Instructions { get; init; }
+    }
 
     public sealed record CompleteRequest(string? Outcome, string? Comment, JsonNode? Data);
 
@@ -19,79 +25,39 @@ public static class TasksApi
     {
         var group = app.MapGroup("/api/tasks").WithTags("任务").RequireAuthorization();
         group.MapGet("/", ListAsync).WithSummary("我可以处理的待办任务");
-        group.MapPost("/{taskId}/complete", CompleteAsync).WithSummary("完成任务（选择处理结果）");
+        group.MapPost("/{taskId}/complete", CompleteAsync).WithSummary("完成任务（选择处理结果、填写表单）");
         return group;
     }
 
-    static async Task<IResult> ListAsync(ClaimsPrincipal user, int? page, int? pageSize, IWorkflowInstanceStore store, WorkflowInstanceView view, CancellationToken ct)
+    public static TaskUser ToTaskUser(this ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.Email)?.ToLowerInvariant() ?? user.Identity?.Name?.ToLowerInvariant(),
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList());
+
+    static async Task<IResult> ListAsync(ClaimsPrincipal user, int? page, int? pageSize, TaskService tasks, WorkflowInstanceView view, CancellationToken ct)
     {
         var (p, size) = Paging.Normalize(page, pageSize);
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        var (items, total) = await store.ListOpenTasksAsync(roles, UserKey(user), all: false, p, size, ct);
+        var (items, total) = await tasks.ListAsync(user.ToTaskUser(), p, size, ct);
         return Results.Ok(new PagedResult<TaskItem>(items.Select(t => ToItem(t, view)).ToList(), total, p, size));
     }
 
-    static async Task<IResult> CompleteAsync(string taskId, CompleteRequest? body, ClaimsPrincipal user, IWorkflowInstanceStore store,
-        WorkflowRuntime runtime, WorkflowInstanceView view, TimeProvider clock, CancellationToken ct)
-    {
-        var task = await store.FindTaskAsync(taskId, ct);
-        if (task is null)
-            return ApiProblems.NotFound($"任务“{taskId}”不存在。");
-        if (task.Status != HumanTaskRecord.Open)
-            return ApiProblems.Conflict($"任务“{task.Title}”已{(task.Status == HumanTaskRecord.Completed ? "处理" : "取消")}。");
-        if (!MayAct(user, task))
-            return ApiProblems.Forbidden($"您不能处理任务“{task.Title}”。");
-        var outcomes = Outcomes(task);
-        if (string.IsNullOrWhiteSpace(body?.Outcome) || !outcomes.Contains(body.Outcome))
-            return ApiProblems.BadRequest($"处理结果“{body?.Outcome}”无效；可选：{string.Join("、", outcomes)}。",
-                [new Workflows.Definitions.DefinitionProblem("invalid-outcome", "$.outcome", task.ActivityId, $"可选的处理结果：{string.Join("、", outcomes)}。")]);
-
-        var by = UserKey(user);
-        var completed = new HumanTaskRecord
+    static async Task<IResult> CompleteAsync(string taskId, CompleteRequest? body, ClaimsPrincipal user, TaskService tasks, WorkflowInstanceView view, CancellationToken ct) =>
+        await tasks.CompleteAsync(taskId, user.ToTaskUser(), body?.Outcome, body?.Comment, body?.Data, ct) switch
         {
-            Id = task.Id,
-            InstanceId = task.InstanceId,
-            DefinitionId = task.DefinitionId,
-            ActivityId = task.ActivityId,
-            Title = task.Title,
-            Status = HumanTaskRecord.Completed,
-            CompletedBy = by,
-            CompletedAt = clock.GetUtcNow(),
-            Outcome = body.Outcome,
-            Comment = body.Comment,
-            DataJson = body.Data?.ToJsonString(),
+            TaskCompletion.Completed done => Results.Ok(await view.BuildAsync(done.Instance, ct)),
+            TaskCompletion.NotFound e => ApiProblems.NotFound(e.Message),
+            TaskCompletion.Conflict e => ApiProblems.Conflict(e.Message),
+            TaskCompletion.Forbidden e => ApiProblems.Forbidden(e.Message),
+            TaskCompletion.Invalid e => ApiProblems.BadRequest(e.Message, e.Errors),
+            _ => throw new InvalidOperationException(),
         };
-        var input = new JsonObject
-        {
-            ["outcome"] = body.Outcome,
-            ["comment"] = body.Comment,
-            ["data"] = body.Data?.DeepClone(),
-            ["userId"] = by,
-        };
-        try
-        {
-            var instance = await runtime.ResumeAsync(task.Id, input, completed, ct);
-            return instance is null
-                ? ApiProblems.Conflict($"任务“{task.Title}”已处理。")
-                : Results.Ok(await view.BuildAsync(instance, ct));
-        }
-        catch (WorkflowConflictException)
-        {
-            return ApiProblems.Conflict($"任务“{task.Title}”已被他人处理。");
-        }
-    }
-
-    /// <summary>The assignee when named; otherwise anyone holding the task's role.</summary>
-    public static bool MayAct(ClaimsPrincipal user, HumanTaskRecord task) =>
-        task.Assignee is { Length: > 0 } assignee
-            ? string.Equals(assignee, UserKey(user), StringComparison.OrdinalIgnoreCase) || assignee == user.FindFirstValue(ClaimTypes.NameIdentifier)
-            : task.Role is { Length: > 0 } role && user.IsInRole(role);
-
-    static string? UserKey(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name;
-
-    static List<string> Outcomes(HumanTaskRecord task) => JsonSerializer.Deserialize<List<string>>(task.OutcomesJson) ?? [];
 
     static TaskItem ToItem(HumanTaskRecord t, WorkflowInstanceView view) =>
-        new(t.Id, t.InstanceId, t.DefinitionId, t.ActivityId, t.Title, t.Role, t.Assignee, t.CaseId, Outcomes(t),
-            t.DueAt is { } due ? view.Time(due) : null, view.Time(t.CreatedAt));
+        new(t.Id, t.InstanceId, t.DefinitionId, t.ActivityId, t.Title, t.Role, t.Assignee, t.CaseId,
+            JsonSerializer.Deserialize<List<string>>(t.OutcomesJson) ?? [], t.DueAt is { } due ? view.Time(due) : null, view.Time(t.CreatedAt))
+        {
+            Relation = t.CaseRelation,
+            IsOverdue = t.IsOverdue,
+            Form = t.FormJson is null ? null : JsonNode.Parse(t.FormJson),
+            Instructions = t.Instructions,
+        };
 }

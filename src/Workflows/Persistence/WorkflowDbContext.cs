@@ -1,3 +1,4 @@
+using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -16,6 +17,16 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<HumanTaskRecord> HumanTasks => Set<HumanTaskRecord>();
     public DbSet<JournalRecord> Journal => Set<JournalRecord>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    public DbSet<CaseParty> CaseParties => Set<CaseParty>();
+    public DbSet<CaseMember> CaseMembers => Set<CaseMember>();
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+    public DbSet<DocumentService> DocumentServices => Set<DocumentService>();
+    public DbSet<CasePeriod> CasePeriods => Set<CasePeriod>();
+    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<NumberSeries> NumberSeries => Set<NumberSeries>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);

@@ -12,6 +12,12 @@ public sealed record BookmarkRequest(JsonObject Payload)
     public DateTimeOffset? ResumeAt { get; init; }
     public HumanTaskRequest? Task { get; init; }
 
+    /// <summary>The input the timer resumes the bookmark with (e.g. <c>{"overdue": true}</c>).</summary>
+    public JsonObject? TimerInput { get; init; }
+
+    /// <summary>Without a timer, a due time that only marks the task overdue (its Overdue port is not connected).</summary>
+    public DateTimeOffset? MarkOverdueAt { get; init; }
+
     /// <summary>A pre-allocated id (a sub-process is told its parent's bookmark before the bookmark is saved).</summary>
     public string? Id { get; init; }
 }
@@ -23,4 +29,9 @@ public sealed record HumanTaskRequest(string Title, string? Role, IReadOnlyList<
     public string? Assignee { get; init; }
     public string? CaseId { get; init; }
     public DateTimeOffset? DueAt { get; init; }
+    public string? CaseRelation { get; init; }
+    public IReadOnlyList<string>? ExcludedRelations { get; init; }
+    public System.Text.Json.Nodes.JsonArray? Form { get; init; }
+    public string? PeriodId { get; init; }
+    public string? PeriodUnit { get; init; }
 }

@@ -18,9 +18,47 @@ public sealed class InstanceChanges(WorkflowInstanceRecord instance, bool isNew,
     public List<BookmarkRecord> RemovedBookmarks { get; } = [];
     public List<BookmarkRecord> AddedBookmarks { get; } = [];
     public List<TimerRecord> AddedTimers { get; } = [];
+
+    /// <summary>Timers of live bookmarks removed before <see cref="AddedTimers"/> are written (paused or moved periods).</summary>
+    public List<(string BookmarkId, DateTimeOffset? DueAt)> TimerReschedules { get; } = [];
     public List<HumanTaskRecord> AddedTasks { get; } = [];
     public List<JournalRecord> Journal { get; } = [];
     public List<IncidentRecord> Incidents { get; } = [];
+
+    /// <summary>Puts the numbers drawn at commit in place of their tokens in everything this burst writes.</summary>
+    public void ReplaceTokens(IReadOnlyDictionary<string, string> numbers)
+    {
+        if (numbers.Count == 0)
+            return;
+        string R(string text) => Replace(text, numbers);
+        Instance.StateJson = R(Instance.StateJson);
+        Instance.OutputJson = R(Instance.OutputJson);
+        if (Instance.Name is not null)
+            Instance.Name = R(Instance.Name);
+        if (Instance.CorrelationId is not null)
+            Instance.CorrelationId = R(Instance.CorrelationId);
+        foreach (var entry in Journal)
+            entry.DataJson = R(entry.DataJson);
+        foreach (var bookmark in AddedBookmarks)
+            bookmark.PayloadJson = R(bookmark.PayloadJson);
+        foreach (var task in AddedTasks)
+        {
+            task.Title = R(task.Title);
+            if (task.Instructions is not null)
+                task.Instructions = R(task.Instructions);
+        }
+        foreach (var timer in AddedTimers.Where(t => t.InputJson is not null))
+            timer.InputJson = R(timer.InputJson!);
+    }
+
+    public static string Replace(string text, IReadOnlyDictionary<string, string> numbers)
+    {
+        if (!text.Contains('⟦'))
+            return text;
+        foreach (var (token, number) in numbers)
+            text = text.Replace(token, number, StringComparison.Ordinal);
+        return text;
+    }
 }
 
 /// <summary>The instances touched by one stimulus (a parent and the sub-processes it started), committed together.</summary>
@@ -29,6 +67,22 @@ public sealed class UnitOfWork
     readonly List<WorkflowExecutionContext> _contexts = [];
 
     public IReadOnlyList<WorkflowExecutionContext> Contexts => _contexts;
+
+    readonly List<Persistence.IPersistentEffect> _effects = [];
+
+    /// <summary>Changes besides the instances (cases, documents …), written in the same transaction.</summary>
+    public IReadOnlyList<Persistence.IPersistentEffect> Effects => _effects;
+
+    /// <summary>The unit's single effect of a kind, created on first use.</summary>
+    public T GetOrAddEffect<T>(Func<T> create) where T : Persistence.IPersistentEffect
+    {
+        var existing = _effects.OfType<T>().FirstOrDefault();
+        if (existing is not null)
+            return existing;
+        var created = create();
+        _effects.Add(created);
+        return created;
+    }
 
     /// <summary>Events published by activities, delivered after the commit.</summary>
     public List<PublishedEvent> PublishedEvents { get; } = [];

@@ -149,13 +149,15 @@ public sealed class WorkflowExecutionContext : IExpressionContext
             Hash = BookmarkHash(activity.Type, request.Stimulus),
             PayloadJson = request.Payload.ToJsonString(),
             CreatedAt = Now,
-            HasTimer = request.ResumeAt is not null,
+            HasTimer = request.ResumeAt is not null || request.MarkOverdueAt is not null,
             HasTask = request.Task is not null,
         };
         LiveBookmarks.Add(bookmark);
         Changes.AddedBookmarks.Add(bookmark);
         if (request.ResumeAt is { } at)
-            Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at });
+            Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at, InputJson = request.TimerInput?.ToJsonString() });
+        else if (request.MarkOverdueAt is { } overdueAt)
+            Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = overdueAt, Kind = TimerKinds.MarkOverdue });
         if (request.Task is { } task)
         {
             Changes.AddedTasks.Add(new HumanTaskRecord
@@ -172,9 +174,24 @@ public sealed class WorkflowExecutionContext : IExpressionContext
                 OutcomesJson = JsonSerializer.Serialize(task.Outcomes),
                 DueAt = task.DueAt,
                 CreatedAt = Now,
+                CaseRelation = task.CaseRelation,
+                ExcludedRelationsJson = task.ExcludedRelations is { Count: > 0 } excluded ? JsonSerializer.Serialize(excluded) : null,
+                FormJson = task.Form?.ToJsonString(),
+                PeriodId = task.PeriodId,
+                PeriodUnit = task.PeriodUnit,
             });
         }
         return bookmark;
+    }
+
+    /// <summary>Moves (or, with null, removes) the timer of a live bookmark: a paused period stops its clock.</summary>
+    public void RescheduleTimer(BookmarkRecord bookmark, DateTimeOffset? dueAt, string kind)
+    {
+        Changes.AddedTimers.RemoveAll(t => t.Id == bookmark.Id);
+        Changes.TimerReschedules.Add((bookmark.Id, dueAt));
+        var input = JsonNode.Parse(bookmark.PayloadJson)?["timerInput"]?.ToJsonString();
+        if (dueAt is { } at)
+            Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at, Kind = kind, InputJson = input });
     }
 
     /// <summary>The bookmark being resumed: deleted in the commit, which must find exactly that row.</summary>

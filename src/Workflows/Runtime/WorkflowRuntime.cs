@@ -172,6 +172,12 @@ public sealed class WorkflowRuntime : IWorkflowHost
         {
             try
             {
+                if (timer.Kind == TimerKinds.MarkOverdue)
+                {
+                    await _store.MarkOverdueAsync(timer, cancellationToken);
+                    fired++;
+                    continue;
+                }
                 var input = timer.InputJson is null ? null : JsonNode.Parse(timer.InputJson);
                 if (await ResumeAsync(timer.BookmarkId, input, null, cancellationToken) is null)
                     await _store.DeleteTimerAsync(timer.Id, cancellationToken);
@@ -203,7 +209,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         var committing = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            await _store.CommitAsync(unit.Contexts.Select(c => c.Changes).ToList(), cancellationToken);
+            await _store.CommitAsync(unit.Contexts.Select(c => c.Changes).ToList(), unit.Effects, cancellationToken);
         }
         catch (WorkflowConflictException)
         {

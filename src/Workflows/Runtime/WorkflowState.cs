@@ -23,6 +23,9 @@ public sealed class WorkflowState
     public int JournalSequence { get; set; }
     public ParentLink? Parent { get; set; }
 
+    /// <summary>Who completed the last human task (the timeline names them for what follows from it).</summary>
+    public string? LastActor { get; set; }
+
     public ActivityState Activity(string id)
     {
         if (!Activities.TryGetValue(id, out var state))

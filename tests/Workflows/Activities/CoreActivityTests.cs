@@ -158,10 +158,10 @@ public sealed class CoreActivityTests : EngineTest
         var definition = Definition("user-task", [task, WriteLine("ok", "同意了"), WriteLine("back", "退回了")], [("review", "同意", "ok"), ("review", "退回", "back")], inputs: ["Subject"]);
         var instance = await Host.RunAsync(definition, new JsonObject { ["Subject"] = "立案" }, "CASE-3");
 
-        var (tasks, total) = await Host.Store.ListOpenTasksAsync(["secretary"], null, false, 1, 10);
+        var (tasks, total) = await Host.Store.ListOpenTasksAsync(["secretary"], null, [], 1, 10);
         var open = Assert.Single(tasks);
         Assert.Equal(("审核 立案", "secretary", "CASE-3"), (open.Title, open.Role, open.CaseId));
-        Assert.Empty((await Host.Store.ListOpenTasksAsync(["notary"], null, false, 1, 10)).Items);
+        Assert.Empty((await Host.Store.ListOpenTasksAsync(["notary"], null, [], 1, 10)).Items);
 
         await Host.Runtime.ResumeAsync(open.Id, new JsonObject { ["outcome"] = "退回", ["userId"] = "s@x", ["comment"] = "缺材料" },
             new Justice.Workflows.Persistence.Entities.HumanTaskRecord { Id = open.Id, InstanceId = open.InstanceId, DefinitionId = open.DefinitionId, ActivityId = open.ActivityId, Title = open.Title, CompletedBy = "s@x", Outcome = "退回" });

@@ -63,7 +63,12 @@ public sealed class DurabilityTests
         await using var host = await WorkflowTestHost.CreateAsync(configure: services =>
         {
             services.AddSingleton<EfWorkflowInstanceStore>();
-            services.AddSingleton<IWorkflowInstanceStore>(sp => crashing = new CrashingStore(sp.GetRequiredService<EfWorkflowInstanceStore>()));
+            services.AddSingleton(sp =>
+            {
+                var (store, control) = CrashingStore.Wrap(sp.GetRequiredService<EfWorkflowInstanceStore>());
+                crashing = control;
+                return store;
+            });
         });
         var instance = await host.RunAsync(WaitThenWrite("crash"));
 
@@ -127,31 +132,35 @@ public sealed class DurabilityTests
     }
 
     /// <summary>Dies at the worst moment: after the burst ran, before anything was committed.</summary>
-    sealed class CrashingStore(IWorkflowInstanceStore inner) : IWorkflowInstanceStore
+    public class CrashingStore : System.Reflection.DispatchProxy
     {
+        IWorkflowInstanceStore _inner = null!;
+
         public bool CrashNextCommit { get; set; }
 
-        public Task CommitAsync(IReadOnlyList<InstanceChanges> changes, CancellationToken cancellationToken = default)
+        public static (IWorkflowInstanceStore Store, CrashingStore Control) Wrap(IWorkflowInstanceStore inner)
         {
-            if (!CrashNextCommit)
-                return inner.CommitAsync(changes, cancellationToken);
-            CrashNextCommit = false;
-            throw new IOException("simulated crash before commit");
+            var proxy = Create<IWorkflowInstanceStore, CrashingStore>();
+            var control = (CrashingStore)(object)proxy;
+            control._inner = inner;
+            return (proxy, control);
         }
 
-        public Task<(WorkflowInstanceRecord Instance, IReadOnlyList<BookmarkRecord> Bookmarks)?> LoadAsync(string instanceId, CancellationToken cancellationToken = default) => inner.LoadAsync(instanceId, cancellationToken);
-        public Task<BookmarkRecord?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default) => inner.FindBookmarkAsync(bookmarkId, cancellationToken);
-        public Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string hash, string? correlationId, string? instanceId, CancellationToken cancellationToken = default) => inner.FindBookmarksAsync(hash, correlationId, instanceId, cancellationToken);
-        public Task<IReadOnlyList<TimerRecord>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default) => inner.ClaimDueTimersAsync(now, lease, max, cancellationToken);
-        public Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken = default) => inner.NextTimerDueAsync(cancellationToken);
-        public Task DeleteTimerAsync(string timerId, CancellationToken cancellationToken = default) => inner.DeleteTimerAsync(timerId, cancellationToken);
-        public Task<WorkflowInstanceRecord?> FindAsync(string instanceId, CancellationToken cancellationToken = default) => inner.FindAsync(instanceId, cancellationToken);
-        public Task<IReadOnlyList<JournalRecord>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default) => inner.GetJournalAsync(instanceId, cancellationToken);
-        public Task<IReadOnlyList<IncidentRecord>> GetIncidentsAsync(string instanceId, CancellationToken cancellationToken = default) => inner.GetIncidentsAsync(instanceId, cancellationToken);
-        public Task<IReadOnlyList<BookmarkRecord>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken = default) => inner.GetBookmarksAsync(instanceId, cancellationToken);
-        public Task<(IReadOnlyList<WorkflowInstanceRecord> Items, int TotalCount)> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
-        public Task<HumanTaskRecord?> FindTaskAsync(string taskId, CancellationToken cancellationToken = default) => inner.FindTaskAsync(taskId, cancellationToken);
-        public Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount)> ListOpenTasksAsync(IReadOnlyCollection<string> roles, string? userId, bool all, int page, int pageSize, CancellationToken cancellationToken = default) => inner.ListOpenTasksAsync(roles, userId, all, page, pageSize, cancellationToken);
-        public Task<IReadOnlyDictionary<string, int>> CountInstancesByVersionAsync(string definitionId, CancellationToken cancellationToken = default) => inner.CountInstancesByVersionAsync(definitionId, cancellationToken);
+        protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
+        {
+            if (method!.Name == nameof(IWorkflowInstanceStore.CommitAsync) && CrashNextCommit)
+            {
+                CrashNextCommit = false;
+                return Task.FromException(new IOException("simulated crash before commit"));
+            }
+            try
+            {
+                return method.Invoke(_inner, args);
+            }
+            catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is not null)
+            {
+                throw ex.InnerException;
+            }
+        }
     }
 }

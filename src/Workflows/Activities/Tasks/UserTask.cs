@@ -1,17 +1,24 @@
 using System.Text.Json.Nodes;
+using Justice.Workflows.Calendar;
+using Justice.Workflows.Cases;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
+using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Runtime;
 
 namespace Justice.Workflows.Activities.Tasks;
 
 /// <summary>
-/// A human task for a role (or a named user): it waits in the inbox until someone who may act on it completes
-/// it with one of its outcomes, which are its ports. Who decided what, when and why lands in the journal.
+/// A human task: for a role, a named user, or a relation to the case (its secretary, its tribunal, the
+/// director); with instructions, a form, outcomes (its ports) and an optional statutory period. When the period
+/// runs out the task is marked overdue; if its <c>Overdue</c> port is connected, it closes through that port.
+/// Completing it records who decided what, when, with comment and form data, in the journal and on the case.
 /// </summary>
-[Activity("Justice", "UserTask", Category = "人工任务", DisplayName = "人工任务", Description = "交给某一角色（或指定人员）处理的任务，处理结果即出口。")]
+[Activity("Justice", "UserTask", Category = "人工任务", DisplayName = "人工任务", Description = "交给角色、指定人员或案件相关人员处理的任务；处理结果即出口，可设法定期间。")]
 public sealed class UserTask : Activity
 {
+    public const string OverduePort = "Overdue";
+
     [Input(DisplayName = "标题", UIHint = "singleline")]
     public Input<string>? Title { get; set; }
 
@@ -24,11 +31,33 @@ public sealed class UserTask : Activity
     [Input(DisplayName = "指定人员", UIHint = "singleline")]
     public Input<string>? Assignee { get; set; }
 
+    [Input(DisplayName = "案件关系", Description = "由案件的办案秘书、仲裁庭、主任等处理。", UIHint = "dropdown",
+        Options = ["", "secretary", "tribunal", "presiding-arbitrator", "director", "reviewer", "notary", "provider", "verifier"])]
+    public Input<string>? Relation { get; set; }
+
+    [Input(DisplayName = "回避关系", Description = "与案件有这些关系的人不得处理（例如评查员不得评查自己办理的案件）。", UIHint = "json")]
+    public Input<string[]>? ExcludeRelations { get; set; }
+
     [Input(DisplayName = "案件", UIHint = "singleline")]
     public Input<string>? CaseId { get; set; }
 
     [Input(DisplayName = "处理结果", UIHint = "outcomes")]
     public Input<string[]>? Outcomes { get; set; }
+
+    [Input(DisplayName = "表单", Description = "[{name, label, type: text|textarea|number|date|select|checkbox|email, required, options}]", UIHint = "form-fields")]
+    public Input<JsonArray>? Form { get; set; }
+
+    [Input(DisplayName = "期间代码", Description = "规则中的期间（如 ARB-02），或自定义名称配合下面的长度和单位。", UIHint = "period-editor")]
+    public Input<string>? PeriodCode { get; set; }
+
+    [Input(DisplayName = "期间起算日", Description = "空时为今天（起算日不计入）。", UIHint = "date")]
+    public Input<string>? PeriodFrom { get; set; }
+
+    [Input(DisplayName = "期间长度", UIHint = "number")]
+    public Input<int?>? PeriodAmount { get; set; }
+
+    [Input(DisplayName = "期间单位", UIHint = "dropdown", Options = ["days", "workingDays", "months"])]
+    public Input<string>? PeriodUnit { get; set; }
 
     [Output(DisplayName = "决定", Description = "{outcome, comment, data, userId}")]
     public Output<object>? Result { get; set; }
@@ -37,7 +66,7 @@ public sealed class UserTask : Activity
     {
         try
         {
-            return StaticValue.TryGet(Outcomes, out var outcomes) ? DefaultOutcomes(outcomes) : Outcomes is null ? ["Done"] : null;
+            return StaticValue.TryGet(Outcomes, out var outcomes) ? [.. DefaultOutcomes(outcomes), OverduePort] : Outcomes is null ? ["Done", OverduePort] : null;
         }
         catch (FormatException)
         {
@@ -47,50 +76,131 @@ public sealed class UserTask : Activity
 
     static string[] DefaultOutcomes(string[]? outcomes) => outcomes is { Length: > 0 } ? outcomes : ["Done"];
 
+    bool OverdueConnected(ActivityExecutionContext context) =>
+        context.Workflow.Model.ParentOf(Id)?.OutboundOf(Id).Any(c => c.SourcePort == OverduePort) == true;
+
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var title = await context.EvaluateAsync(Title) ?? DisplayName;
         var role = await context.EvaluateAsync(Role);
         var assignee = await context.EvaluateAsync(Assignee);
-        if (string.IsNullOrWhiteSpace(role) && string.IsNullOrWhiteSpace(assignee))
-            throw new WorkflowFaultException("invalid-input", $"人工任务“{title}”既没有角色也没有指定人员。");
+        var relation = await context.EvaluateAsync(Relation);
+        if (string.IsNullOrWhiteSpace(role) && string.IsNullOrWhiteSpace(assignee) && string.IsNullOrWhiteSpace(relation))
+            throw new WorkflowFaultException("invalid-input", $"人工任务“{title}”没有角色、指定人员或案件关系。");
         var outcomes = DefaultOutcomes(await context.EvaluateAsync(Outcomes));
+        var caseId = await context.EvaluateAsync(CaseId) ?? context.Workflow.CorrelationId;
+        var bookmarkId = ActivityExecutionContext.NewId();
+
+        CasePeriod? period = null;
+        var code = await context.EvaluateAsync(PeriodCode);
+        var amount = await context.EvaluateAsync(PeriodAmount);
+        if (!string.IsNullOrWhiteSpace(code) || amount is not null)
+        {
+            if (caseId is null)
+                throw new WorkflowFaultException("no-case", $"人工任务“{title}”有法定期间，但不知道是哪个案件。");
+            var session = context.Cases();
+            var record = await session.GetAsync(caseId, context.CancellationToken);
+            var planner = (PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!;
+            var today = planner.Calendar.Today(context.Now);
+            var from = await context.EvaluateAsync(PeriodFrom) is { Length: >= 10 } text ? DateOnly.ParseExact(text[..10], "yyyy-MM-dd") : today;
+            var unit = await context.EvaluateAsync(PeriodUnit) is { Length: > 0 } u ? PeriodUnits.Parse(u) : (PeriodUnit?)null;
+            period = planner.Plan(record, code ?? title, from, today, amount is null ? null : title, amount, unit);
+            period.BookmarkId = bookmarkId;
+            await session.AddPeriodAsync(period);
+        }
+
+        var expires = period is null ? (DateTimeOffset?)null : ((PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!).ExpiresAt(period);
+        var overdueConnected = OverdueConnected(context);
+        var timerInput = new JsonObject { ["overdue"] = true };
+        var excluded = await context.EvaluateAsync(ExcludeRelations);
         var task = new HumanTaskRequest(title, role, outcomes)
         {
             Instructions = await context.EvaluateAsync(Instructions),
-            Assignee = assignee,
-            CaseId = await context.EvaluateAsync(CaseId) ?? context.Workflow.CorrelationId,
+            Assignee = assignee?.Trim().ToLowerInvariant(),
+            CaseId = caseId,
+            DueAt = expires,
+            CaseRelation = string.IsNullOrWhiteSpace(relation) ? null : relation,
+            ExcludedRelations = excluded,
+            Form = await context.EvaluateAsync(Form),
+            PeriodId = period?.Id,
+            PeriodUnit = period?.Unit,
         };
         context.JournalData["title"] = title;
         context.JournalData["role"] = role;
+        if (relation is not null)
+            context.JournalData["relation"] = relation;
+        if (period is not null)
+            context.JournalData["dueOn"] = period.DueOn.ToString("yyyy-MM-dd");
         context.CreateBookmark(new BookmarkRequest(new JsonObject
         {
             ["title"] = title,
             ["role"] = role,
             ["assignee"] = assignee,
-            ["outcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)o).ToArray()),
+            ["relation"] = relation,
+            ["outcomes"] = new JsonArray([.. outcomes.Select(o => (JsonNode?)o)]),
+            ["periodId"] = period?.Id,
+            ["timerKind"] = overdueConnected ? TimerKinds.Resume : TimerKinds.MarkOverdue,
+            ["timerInput"] = timerInput.DeepClone(),
         })
         {
+            Id = bookmarkId,
             Task = task,
+            ResumeAt = overdueConnected ? expires : null,
+            MarkOverdueAt = overdueConnected ? null : expires,
+            TimerInput = timerInput,
         });
     }
 
-    public override ValueTask ResumeAsync(ActivityExecutionContext context, JsonNode? input)
+    public override async ValueTask ResumeAsync(ActivityExecutionContext context, JsonNode? input)
     {
+        var caseId = await context.EvaluateAsync(CaseId) ?? context.Workflow.CorrelationId;
+        var overdue = input?["overdue"] is JsonValue o && o.TryGetValue<bool>(out var isOverdue) && isOverdue;
+        var title = await context.EvaluateAsync(Title) ?? DisplayName;
+        if (overdue)
+        {
+            context.JournalData["overdue"] = true;
+            await ClosePeriodAsync(context, caseId, PeriodStatus.Expired, $"“{title}”逾期未处理", null);
+            context.Complete(OverduePort);
+            return;
+        }
         var outcome = input?["outcome"]?.GetValue<string>() ?? "Done";
+        var by = input?["userId"]?.GetValue<string>();
+        context.Workflow.State.LastActor = by;
         context.JournalData["outcome"] = outcome;
-        context.JournalData["by"] = input?["userId"]?.DeepClone();
+        context.JournalData["by"] = by;
         context.JournalData["comment"] = input?["comment"]?.DeepClone();
         if (input?["data"] is { } data)
             context.JournalData["data"] = data.DeepClone();
+        await ClosePeriodAsync(context, caseId, PeriodStatus.Met, $"{title}：{outcome}", by, input);
         context.SetOutput(Result, "result", input?.DeepClone());
         context.Complete(outcome);
-        return ValueTask.CompletedTask;
+    }
+
+    async Task ClosePeriodAsync(ActivityExecutionContext context, string? caseId, string status, string entry, string? by, JsonNode? decision = null)
+    {
+        if (caseId is null)
+            return;
+        var session = context.Cases();
+        if (await session.FindAsync(caseId, context.CancellationToken) is not { } record)
+            return;
+        foreach (var period in (await session.PeriodsAsync(record.Id)).Where(p => p.Status is PeriodStatus.Running or PeriodStatus.Paused && p.BookmarkId is not null
+            && context.Workflow.Changes.ConsumedBookmark?.Id == p.BookmarkId))
+        {
+            period.Status = status;
+            session.Modify(period);
+        }
+        session.Log(record.Id, status == PeriodStatus.Expired ? "period" : "decision", entry, by ?? "系统", new JsonObject
+        {
+            ["activityId"] = Id,
+            ["outcome"] = decision?["outcome"]?.DeepClone(),
+            ["comment"] = decision?["comment"]?.DeepClone(),
+            ["data"] = decision?["data"]?.DeepClone(),
+        });
     }
 
     public override void Validate(DefinitionValidationContext context)
     {
-        if (Role is null && Assignee is null)
-            context.Add(this, DefinitionProblem.InvalidInput, "role", $"人工任务“{DisplayName}”需要角色或指定人员。");
+        if (Role is null && Assignee is null && Relation is null)
+            context.Add(this, DefinitionProblem.InvalidInput, "role", $"人工任务“{DisplayName}”需要角色、指定人员或案件关系。");
     }
 }

@@ -25,4 +25,18 @@ public sealed class HumanTaskRecord
     public string? Outcome { get; set; }
     public string? Comment { get; set; }
     public string? DataJson { get; set; }
+
+    /// <summary>A relation to the case (secretary, tribunal, director, reviewer …) whose active holders may act.</summary>
+    public string? CaseRelation { get; set; }
+
+    /// <summary>Relations to the case that bar a person from acting (a reviewer must not review a case they handled).</summary>
+    public string? ExcludedRelationsJson { get; set; }
+
+    /// <summary>The form to fill when completing: <c>[{name, label, type, required, options}]</c>.</summary>
+    public string? FormJson { get; set; }
+
+    /// <summary>The statutory period of the task (its last day is <see cref="DueAt"/>).</summary>
+    public string? PeriodId { get; set; }
+    public string? PeriodUnit { get; set; }
+    public bool IsOverdue { get; set; }
 }

@@ -15,4 +15,13 @@ public sealed class TimerRecord
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }
     public int Attempts { get; set; }
+
+    /// <summary><see cref="TimerKinds.Resume"/> resumes the bookmark; <see cref="TimerKinds.MarkOverdue"/> only marks its task overdue.</summary>
+    public string Kind { get; set; } = TimerKinds.Resume;
+}
+
+public static class TimerKinds
+{
+    public const string Resume = "resume";
+    public const string MarkOverdue = "mark-overdue";
 }

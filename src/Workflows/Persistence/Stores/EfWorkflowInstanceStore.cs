@@ -128,17 +128,18 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     /// the next transaction, each inside its own savepoint, so that one burst losing a race (or failing) is rolled
     /// back alone. A burst's task completes only after the transaction holding it has committed.
     /// </summary>
-    public async Task CommitAsync(IReadOnlyList<InstanceChanges> changes, CancellationToken cancellationToken = default)
+    public async Task CommitAsync(IReadOnlyList<InstanceChanges> changes, IReadOnlyList<IPersistentEffect> effects, CancellationToken cancellationToken = default)
     {
-        var pending = new PendingCommit(changes);
+        var pending = new PendingCommit(changes, effects);
         await _commits.Writer.WriteAsync(pending, cancellationToken);
         EnsureWriterRunning();
         await pending.Done.Task;
     }
 
-    sealed class PendingCommit(IReadOnlyList<InstanceChanges> changes)
+    sealed class PendingCommit(IReadOnlyList<InstanceChanges> changes, IReadOnlyList<IPersistentEffect> effects)
     {
         public IReadOnlyList<InstanceChanges> Changes { get; } = changes;
+        public IReadOnlyList<IPersistentEffect> Effects { get; } = effects;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Exception? Failure { get; set; }
     }
@@ -197,24 +198,68 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             await transaction.SaveAsync(savepoint);
             try
             {
+                var numbers = await DrawNumbersAsync(connection, transaction, item.Effects);
+                foreach (var change in item.Changes)
+                    change.ReplaceTokens(numbers);
+                foreach (var effect in item.Effects)
+                    effect.ResolveTokens(numbers);
                 foreach (var change in item.Changes)
                     await WriteGuardedAsync(_writer, connection, transaction, change, CancellationToken.None);
                 var batch = new SqlBatch();
                 foreach (var change in item.Changes)
                     AppendRows(batch, change);
                 await batch.ExecuteAsync(_writer, connection, transaction, CancellationToken.None);
+                if (item.Effects.Count > 0)
+                    await ApplyEffectsAsync(transaction, item.Effects);
                 await transaction.ReleaseAsync(savepoint);
             }
             catch (Exception ex)
             {
+                _writer.Context?.ChangeTracker.Clear();
                 await transaction.RollbackAsync(savepoint);
                 await transaction.ReleaseAsync(savepoint);
-                item.Failure = ex;
+                item.Failure = ex is DbUpdateConcurrencyException ? new WorkflowConflictException("案件已被其他操作修改。") : ex;
                 foreach (var change in item.Changes)
                     change.Instance.Revision = change.ExpectedRevision;
             }
         }
         await transaction.CommitAsync();
+    }
+
+    /// <summary>Draws the next value of each reserved series in this transaction (rolled back with it: no gaps).</summary>
+    async Task<IReadOnlyDictionary<string, string>> DrawNumbersAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<IPersistentEffect> effects)
+    {
+        var numbers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var reservation in effects.SelectMany(e => e.Reservations))
+        {
+            var draw = _writer.Command(connection, """
+                INSERT INTO "NumberSeries" ("Key", "LastValue") VALUES (@p0, 1)
+                ON CONFLICT ("Key") DO UPDATE SET "LastValue" = "NumberSeries"."LastValue" + 1
+                RETURNING "LastValue"
+                """, 1);
+            draw.Transaction = transaction;
+            draw.Parameters[0].Value = reservation.SeriesKey;
+            var value = Convert.ToInt64(await draw.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            numbers[reservation.Token] = reservation.FormatNumber(value);
+        }
+        return numbers;
+    }
+
+    async Task ApplyEffectsAsync(System.Data.Common.DbTransaction transaction, IReadOnlyList<IPersistentEffect> effects)
+    {
+        var db = _writer.Context!;
+        await db.Database.UseTransactionAsync(transaction);
+        try
+        {
+            foreach (var effect in effects)
+                effect.Apply(db);
+            await db.SaveChangesAsync();
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            await db.Database.UseTransactionAsync(null);
+        }
     }
 
     /// <summary>
@@ -266,9 +311,9 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     static readonly string[] InstanceColumns = ["Id", "DefinitionId", "DefinitionVersionId", "DefinitionVersion", "Name", "CorrelationId", "Status", "SubStatus",
         "ParentInstanceId", "InputJson", "OutputJson", "StateJson", "CreatedAt", "UpdatedAt", "FinishedAt", "Revision"];
     static readonly string[] BookmarkColumns = ["Id", "InstanceId", "ActivityId", "Name", "Hash", "PayloadJson", "CreatedAt", "HasTimer", "HasTask"];
-    static readonly string[] TimerColumns = ["Id", "BookmarkId", "InstanceId", "DueAt", "InputJson", "LeaseOwner", "LeaseExpiresAt", "Attempts"];
+    static readonly string[] TimerColumns = ["Id", "BookmarkId", "InstanceId", "DueAt", "InputJson", "LeaseOwner", "LeaseExpiresAt", "Attempts", "Kind"];
     static readonly string[] TaskColumns = ["Id", "InstanceId", "DefinitionId", "ActivityId", "Title", "Instructions", "Role", "Assignee", "CaseId", "OutcomesJson",
-        "DueAt", "CreatedAt", "Status", "CompletedBy", "CompletedAt", "Outcome", "Comment", "DataJson"];
+        "DueAt", "CreatedAt", "Status", "CompletedBy", "CompletedAt", "Outcome", "Comment", "DataJson", "CaseRelation", "ExcludedRelationsJson", "FormJson", "PeriodId", "PeriodUnit", "IsOverdue"];
     static readonly string[] JournalColumns = ["InstanceId", "Sequence", "Timestamp", "ActivityId", "ActivityType", "Event", "OutcomesJson", "DataJson"];
     static readonly string[] IncidentColumns = ["Id", "InstanceId", "ActivityId", "ActivityType", "Code", "Category", "Message", "At"];
 
@@ -294,9 +339,14 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             batch.Append($"""UPDATE "HumanTasks" SET "Status" = {batch.Parameter(HumanTaskRecord.Cancelled)} WHERE "Status" = {batch.Parameter(HumanTaskRecord.Open)} AND "Id" IN ({batch.InList(taskBookmarks)})""");
 
         batch.Insert("Bookmarks", change.AddedBookmarks, BookmarkColumns, b => [b.Id, b.InstanceId, b.ActivityId, b.Name, b.Hash, b.PayloadJson, b.CreatedAt, b.HasTimer, b.HasTask]);
-        batch.Insert("Timers", change.AddedTimers, TimerColumns, t => [t.Id, t.BookmarkId, t.InstanceId, t.DueAt, t.InputJson, t.LeaseOwner, t.LeaseExpiresAt, t.Attempts]);
+        if (change.TimerReschedules.Count > 0)
+            batch.Append($"""DELETE FROM "Timers" WHERE "Id" IN ({batch.InList(change.TimerReschedules.Select(r => r.BookmarkId).Distinct())})""");
+        foreach (var (bookmarkId, dueAt) in change.TimerReschedules)
+            batch.Append($"""UPDATE "HumanTasks" SET "DueAt" = {batch.Parameter(dueAt)}, "IsOverdue" = {batch.Parameter(false)} WHERE "Id" = {batch.Parameter(bookmarkId)}""");
+        batch.Insert("Timers", change.AddedTimers, TimerColumns, t => [t.Id, t.BookmarkId, t.InstanceId, t.DueAt, t.InputJson, t.LeaseOwner, t.LeaseExpiresAt, t.Attempts, t.Kind]);
         batch.Insert("HumanTasks", change.AddedTasks, TaskColumns, t => [t.Id, t.InstanceId, t.DefinitionId, t.ActivityId, t.Title, t.Instructions, t.Role, t.Assignee,
-            t.CaseId, t.OutcomesJson, t.DueAt, t.CreatedAt, t.Status, t.CompletedBy, t.CompletedAt, t.Outcome, t.Comment, t.DataJson]);
+            t.CaseId, t.OutcomesJson, t.DueAt, t.CreatedAt, t.Status, t.CompletedBy, t.CompletedAt, t.Outcome, t.Comment, t.DataJson,
+            t.CaseRelation, t.ExcludedRelationsJson, t.FormJson, t.PeriodId, t.PeriodUnit, t.IsOverdue]);
         batch.Insert("Journal", change.Journal, JournalColumns, j => [j.InstanceId, j.Sequence, j.Timestamp, j.ActivityId, j.ActivityType, j.Event, j.OutcomesJson, j.DataJson]);
         batch.Insert("Incidents", change.Incidents, IncidentColumns, i => [i.Id, i.InstanceId, i.ActivityId, i.ActivityType, i.Code, i.Category, i.Message, i.At]);
     }
@@ -333,6 +383,19 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         using var turn = await gate.EnterAsync(cancellationToken);
         await db.Timers.Where(t => t.Id == timerId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task MarkOverdueAsync(TimerRecord timer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.HumanTasks.Where(t => t.Id == timer.BookmarkId && t.Status == HumanTaskRecord.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.IsOverdue, true), cancellationToken);
+        await db.CasePeriods.Where(p => p.BookmarkId == timer.BookmarkId && p.Status == Cases.PeriodStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, Cases.PeriodStatus.Expired), cancellationToken);
+        await db.Timers.Where(t => t.Id == timer.Id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<WorkflowInstanceRecord?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -383,15 +446,16 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         return await db.HumanTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
     }
 
-    public async Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount)> ListOpenTasksAsync(IReadOnlyCollection<string> roles, string? userId, bool all, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount)> ListOpenTasksAsync(IReadOnlyCollection<string> roles, string? userId, IReadOnlyCollection<string> caseIds, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var q = db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskRecord.Open);
-        if (!all)
-            q = q.Where(t => (t.Assignee == null && t.Role != null && roles.Contains(t.Role)) || (userId != null && t.Assignee == userId));
+        var q = db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskRecord.Open)
+            .Where(t => (t.Assignee == null && t.CaseRelation == null && t.Role != null && roles.Contains(t.Role))
+                || (userId != null && t.Assignee == userId)
+                || (t.Assignee == null && t.CaseRelation != null && t.CaseId != null && caseIds.Contains(t.CaseId)));
         var total = await q.CountAsync(cancellationToken);
-        var items = await q.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var ordered = q.OrderByDescending(t => t.IsOverdue).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt);
+        var items = await (pageSize == int.MaxValue ? ordered : ordered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return (items, total);
     }
 

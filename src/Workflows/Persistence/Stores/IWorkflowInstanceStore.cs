@@ -17,7 +17,7 @@ public interface IWorkflowInstanceStore
     /// Saves the changes of one unit of work in one transaction. Throws <see cref="WorkflowConflictException"/>
     /// when a consumed bookmark is already gone or an instance changed since it was loaded; nothing is then saved.
     /// </summary>
-    Task CommitAsync(IReadOnlyList<InstanceChanges> changes, CancellationToken cancellationToken = default);
+    Task CommitAsync(IReadOnlyList<InstanceChanges> changes, IReadOnlyList<IPersistentEffect> effects, CancellationToken cancellationToken = default);
 
     /// <summary>Claims due timers with a lease (expired leases are claimed again).</summary>
     Task<IReadOnlyList<TimerRecord>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default);
@@ -25,6 +25,9 @@ public interface IWorkflowInstanceStore
     Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken = default);
 
     Task DeleteTimerAsync(string timerId, CancellationToken cancellationToken = default);
+
+    /// <summary>A task's period ran out while its Overdue port is not connected: the task stays open, marked overdue.</summary>
+    Task MarkOverdueAsync(TimerRecord timer, CancellationToken cancellationToken = default);
 
     Task<WorkflowInstanceRecord?> FindAsync(string instanceId, CancellationToken cancellationToken = default);
 
@@ -38,8 +41,8 @@ public interface IWorkflowInstanceStore
 
     Task<HumanTaskRecord?> FindTaskAsync(string taskId, CancellationToken cancellationToken = default);
 
-    /// <summary>Open tasks for any of the roles or assigned to the user, newest deadline first.</summary>
-    Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount)> ListOpenTasksAsync(IReadOnlyCollection<string> roles, string? userId, bool all, int page, int pageSize, CancellationToken cancellationToken = default);
+    /// <summary>Open tasks for any of the roles, assigned to the user, or of a case relation in the given cases; nearest deadline first.</summary>
+    Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount)> ListOpenTasksAsync(IReadOnlyCollection<string> roles, string? userId, IReadOnlyCollection<string> caseIds, int page, int pageSize, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyDictionary<string, int>> CountInstancesByVersionAsync(string definitionId, CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,35 @@
+namespace Justice.Workflows.Cases;
+
+/// <summary>
+/// A person's relation to a case: its secretary, an arbitrator of its tribunal, the director, a reviewer, a
+/// notary. Access follows the active relations; a recused arbitrator's relation ends and access with it.
+/// </summary>
+public sealed class CaseMember
+{
+    public required string Id { get; set; }
+    public required string CaseId { get; set; }
+    public required string UserEmail { get; set; }
+    public string? DisplayName { get; set; }
+
+    /// <summary>See <see cref="CaseRelations"/>.</summary>
+    public required string Relation { get; set; }
+    public bool Active { get; set; } = true;
+    public DateTimeOffset Since { get; set; }
+    public DateTimeOffset? Until { get; set; }
+    public string? Note { get; set; }
+}
+
+public static class CaseRelations
+{
+    public const string Secretary = "secretary";
+    public const string Arbitrator = "arbitrator";
+    public const string PresidingArbitrator = "presiding-arbitrator";
+    public const string Director = "director";
+    public const string Reviewer = "reviewer";
+    public const string Notary = "notary";
+    public const string Provider = "provider";
+    public const string Verifier = "verifier";
+
+    /// <summary>The tribunal: every arbitrator relation.</summary>
+    public static bool IsTribunal(string relation) => relation is Arbitrator or PresidingArbitrator;
+}

@@ -1,0 +1,19 @@
+namespace Justice.Workflows.Cases;
+
+/// <summary>Reads of case records (writes go through a <see cref="CaseSession"/> in a burst's transaction).</summary>
+public interface ICaseStore
+{
+    Task<CaseRecord?> FindAsync(string caseId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<CaseParty>> GetPartiesAsync(string caseId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<CaseMember>> GetMembersAsync(string caseId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<CasePeriod>> GetPeriodsAsync(string caseId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<CaseDocument>> GetDocumentsAsync(string caseId, CancellationToken cancellationToken = default);
+    Task<CaseDocument?> FindDocumentAsync(string documentId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<DocumentService>> GetServicesAsync(string caseId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<CaseEntry>> GetEntriesAsync(string caseId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Notification>> GetNotificationsAsync(string recipient, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<OutboxMessage>> GetUnsentAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>The cases in which a person holds any (or an active) relation.</summary>
+    Task<IReadOnlyList<CaseMember>> GetMembershipsAsync(string userEmail, CancellationToken cancellationToken = default);
+}

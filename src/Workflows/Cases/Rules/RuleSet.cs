@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Justice.Workflows.Calendar;
+
+namespace Justice.Workflows.Cases.Rules;
+
+/// <summary>A version of an institution's rules: periods, fee bands and rates, thresholds, the office's details.</summary>
+public sealed class RuleSet(JsonObject json)
+{
+    public JsonObject Json { get; } = json;
+    public string Id => Text("id")!;
+    public string Kind => Text("kind")!;
+    public string Name => Text("name") ?? Id;
+    public DateOnly EffectiveFrom => DateOnly.ParseExact(Text("effectiveFrom")!, "yyyy-MM-dd");
+    public JsonObject Office => Json["office"] as JsonObject ?? [];
+    public decimal SummaryProcedureMaxAmount => Json["summaryProcedureMaxAmount"] is { } n ? Expressions.ValueConverter.Number(n) : 3_000_000m;
+
+    string? Text(string key) => Json[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>A period by code, for the procedure when it differs by procedure (ordinary / summary).</summary>
+    public PeriodRule Period(string code, string? procedure = null)
+    {
+        if (Json["periods"]?[code] is not JsonObject rule)
+            throw new Runtime.WorkflowFaultException("unknown-period", $"规则“{Name}”没有期间 {code}。");
+        var label = rule["label"]?.GetValue<string>() ?? code;
+        var specific = procedure is not null && rule[procedure] is JsonObject byProcedure ? byProcedure : rule["ordinary"] as JsonObject ?? rule;
+        return new PeriodRule(code, label, specific["amount"]!.GetValue<int>(), PeriodUnits.Parse(specific["unit"]?.GetValue<string>() ?? "days"));
+    }
+
+    /// <summary>The case number format with the year filled in, e.g. <c>（2026）衡仲字第{0:0000}号</c>.</summary>
+    public string CaseNumberFormat(int year) =>
+        (Json["caseNumber"]?["format"]?.GetValue<string>() ?? "（{year}）第{0:0000}号").Replace("{year}", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
+
+public sealed record PeriodRule(string Code, string Label, int Amount, PeriodUnit Unit);

@@ -1,0 +1,115 @@
+using Justice.Workflows.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Justice.Workflows.Persistence.Configurations;
+
+sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRecord>
+{
+    public void Configure(EntityTypeBuilder<CaseRecord> b)
+    {
+        b.ToTable("Cases");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Revision).IsConcurrencyToken();
+        b.HasIndex(c => c.Number).IsUnique();
+        b.HasIndex(c => new { c.Kind, c.Stage });
+        b.HasIndex(c => new { c.Kind, c.FiledOn });
+        b.HasIndex(c => c.InstanceId);
+    }
+}
+
+sealed class CasePartyConfiguration : IEntityTypeConfiguration<CaseParty>
+{
+    public void Configure(EntityTypeBuilder<CaseParty> b)
+    {
+        b.ToTable("CaseParties");
+        b.HasKey(p => p.Id);
+        b.HasIndex(p => p.CaseId);
+        b.HasIndex(p => p.Name);
+        b.HasIndex(p => p.UserEmail);
+    }
+}
+
+sealed class CaseMemberConfiguration : IEntityTypeConfiguration<CaseMember>
+{
+    public void Configure(EntityTypeBuilder<CaseMember> b)
+    {
+        b.ToTable("CaseMembers");
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => m.CaseId);
+        b.HasIndex(m => new { m.UserEmail, m.Active });
+    }
+}
+
+sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(EntityTypeBuilder<CaseDocument> b)
+    {
+        b.ToTable("CaseDocuments");
+        b.HasKey(d => d.Id);
+        b.HasIndex(d => d.CaseId);
+        b.HasIndex(d => d.Number);
+    }
+}
+
+sealed class DocumentServiceConfiguration : IEntityTypeConfiguration<DocumentService>
+{
+    public void Configure(EntityTypeBuilder<DocumentService> b)
+    {
+        b.ToTable("DocumentServices");
+        b.HasKey(s => s.Id);
+        b.HasIndex(s => s.CaseId);
+        b.HasIndex(s => s.DocumentId);
+    }
+}
+
+sealed class CasePeriodConfiguration : IEntityTypeConfiguration<CasePeriod>
+{
+    public void Configure(EntityTypeBuilder<CasePeriod> b)
+    {
+        b.ToTable("CasePeriods");
+        b.HasKey(p => p.Id);
+        b.HasIndex(p => new { p.CaseId, p.Code });
+        b.HasIndex(p => new { p.Status, p.DueOn });
+        b.HasIndex(p => p.BookmarkId);
+    }
+}
+
+sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntry>
+{
+    public void Configure(EntityTypeBuilder<CaseEntry> b)
+    {
+        b.ToTable("CaseEntries");
+        b.HasKey(e => e.Id);
+        b.HasIndex(e => new { e.CaseId, e.At });
+    }
+}
+
+sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("Notifications");
+        b.HasKey(n => n.Id);
+        b.HasIndex(n => new { n.Recipient, n.ReadAt });
+    }
+}
+
+sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("Outbox");
+        b.HasKey(o => o.Id);
+        b.HasIndex(o => o.SentAt);
+    }
+}
+
+sealed class NumberSeriesConfiguration : IEntityTypeConfiguration<NumberSeries>
+{
+    public void Configure(EntityTypeBuilder<NumberSeries> b)
+    {
+        b.ToTable("NumberSeries");
+        b.HasKey(n => n.Key);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Justice.Workflows.Cases;
+using Justice.Workflows.Definitions;
+using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Runtime;
+
+namespace Justice.Workflows.Tasks;
+
+/// <summary>Who is asking: their account (e-mail) and roles.</summary>
+public sealed record TaskUser(string? Email, IReadOnlyCollection<string> Roles);
+
+/// <summary>The outcome of completing a task.</summary>
+public abstract record TaskCompletion
+{
+    public sealed record Completed(WorkflowInstanceRecord Instance) : TaskCompletion;
+    public sealed record NotFound(string Message) : TaskCompletion;
+    public sealed record Conflict(string Message) : TaskCompletion;
+    public sealed record Forbidden(string Message) : TaskCompletion;
+    public sealed record Invalid(string Message, IReadOnlyList<DefinitionProblem> Errors) : TaskCompletion;
+}
+
+/// <summary>
+/// The inbox rules: who may act on a human task (its assignee; else the active holders of its case relation;
+/// else its role — never a person barred by an excluded relation), listing and completion with form checks.
+/// </summary>
+public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, WorkflowRuntime runtime, TimeProvider clock)
+{
+    public async Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount)> ListAsync(TaskUser user, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var memberships = user.Email is null ? [] : await cases.GetMembershipsAsync(user.Email, cancellationToken);
+        var (candidates, _) = await store.ListOpenTasksAsync(user.Roles, user.Email, memberships.Where(m => m.Active).Select(m => m.CaseId).Distinct().ToList(), 1, int.MaxValue, cancellationToken);
+        var visible = new List<HumanTaskRecord>();
+        foreach (var task in candidates)
+        {
+            if (MayAct(task, user, memberships))
+                visible.Add(task);
+        }
+        return (visible.Skip((page - 1) * pageSize).Take(pageSize).ToList(), visible.Count);
+    }
+
+    public async Task<bool> MayActAsync(HumanTaskRecord task, TaskUser user, CancellationToken cancellationToken = default)
+    {
+        var memberships = user.Email is null || task.CaseId is null ? [] : (await cases.GetMembersAsync(task.CaseId, cancellationToken)).Where(m => m.UserEmail == user.Email).ToList();
+        return MayAct(task, user, memberships);
+    }
+
+    static bool MayAct(HumanTaskRecord task, TaskUser user, IReadOnlyList<CaseMember> memberships)
+    {
+        var mine = memberships.Where(m => m.CaseId == task.CaseId).ToList();
+        if (task.ExcludedRelationsJson is { } excludedJson)
+        {
+            var excluded = JsonSerializer.Deserialize<List<string>>(excludedJson) ?? [];
+            if (mine.Any(m => excluded.Contains(m.Relation) || (excluded.Contains("tribunal") && CaseRelations.IsTribunal(m.Relation))))
+                return false;
+        }
+        if (task.Assignee is { Length: > 0 } assignee)
+            return string.Equals(assignee, user.Email, StringComparison.OrdinalIgnoreCase);
+        if (task.CaseRelation is { Length: > 0 } relation)
+            return mine.Any(m => m.Active && (m.Relation == relation || (relation == "tribunal" && CaseRelations.IsTribunal(m.Relation))));
+        return task.Role is { Length: > 0 } role && user.Roles.Contains(role);
+    }
+
+    public async Task<TaskCompletion> CompleteAsync(string taskId, TaskUser user, string? outcome, string? comment, JsonNode? data, CancellationToken cancellationToken = default)
+    {
+        var task = await store.FindTaskAsync(taskId, cancellationToken);
+        if (task is null)
+            return new TaskCompletion.NotFound($"任务“{taskId}”不存在。");
+        if (task.Status != HumanTaskRecord.Open)
+            return new TaskCompletion.Conflict($"任务“{task.Title}”已{(task.Status == HumanTaskRecord.Completed ? "处理" : "关闭")}。");
+        if (!await MayActAsync(task, user, cancellationToken))
+            return new TaskCompletion.Forbidden($"您不能处理任务“{task.Title}”。");
+        var outcomes = JsonSerializer.Deserialize<List<string>>(task.OutcomesJson) ?? [];
+        if (string.IsNullOrWhiteSpace(outcome) || !outcomes.Contains(outcome))
+            return new TaskCompletion.Invalid($"处理结果“{outcome}”无效；可选：{string.Join("、", outcomes)}。",
+                [new DefinitionProblem("invalid-outcome", "$.outcome", task.ActivityId, $"可选的处理结果：{string.Join("、", outcomes)}。")]);
+        var errors = TaskForm.Validate(task.FormJson, data, task.ActivityId);
+        if (errors.Count > 0)
+            return new TaskCompletion.Invalid("表单填写有误。", errors);
+
+        var completed = new HumanTaskRecord
+        {
+            Id = task.Id,
+            InstanceId = task.InstanceId,
+            DefinitionId = task.DefinitionId,
+            ActivityId = task.ActivityId,
+            Title = task.Title,
+            Status = HumanTaskRecord.Completed,
+            CompletedBy = user.Email,
+            CompletedAt = clock.GetUtcNow(),
+            Outcome = outcome,
+            Comment = comment,
+            DataJson = data?.ToJsonString(),
+        };
+        var input = new JsonObject
+        {
+            ["outcome"] = outcome,
+            ["comment"] = comment,
+            ["data"] = data?.DeepClone(),
+            ["userId"] = user.Email,
+        };
+        try
+        {
+            var instance = await runtime.ResumeAsync(task.Id, input, completed, cancellationToken);
+            return instance is null ? new TaskCompletion.Conflict($"任务“{task.Title}”已处理。") : new TaskCompletion.Completed(instance);
+        }
+        catch (WorkflowConflictException)
+        {
+            return new TaskCompletion.Conflict($"任务“{task.Title}”已被他人处理。");
+        }
+    }
+}
