@@ -131,7 +131,7 @@ public sealed class CaseSession(ICaseStore store, TimeProvider clock) : IPersist
             Actor = actor,
             Kind = kind,
             Title = title,
-            DataJson = data?.ToJsonString() ?? "{}",
+            DataJson = data?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) ?? "{}",
         };
         _added.Add(entry);
         return entry;

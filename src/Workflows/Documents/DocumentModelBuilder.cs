@@ -46,7 +46,8 @@ public static class DocumentModelBuilder
         {
             ["office"] = rules.Office.DeepClone(),
             ["rules"] = new JsonObject { ["id"] = rules.Id, ["name"] = rules.Name },
-            ["case"] = @case,
+            ["periods"] = Periods(rules, record.Procedure),
+            ["record"] = @case,
             ["parties"] = Parties(parties),
             ["claimants"] = Parties(claimants),
             ["respondents"] = Parties(respondents),
@@ -68,6 +69,26 @@ public static class DocumentModelBuilder
             ["document"] = new JsonObject { ["title"] = title, ["number"] = number, ["date"] = date.ToString("yyyy-MM-dd") },
             ["data"] = data?.DeepClone() ?? new JsonObject(),
         };
+    }
+
+    /// <summary>Each period of the rule set for the case's procedure: {amount, unit, label, text} (text such as 15日).</summary>
+    static JsonObject Periods(RuleSet rules, string? procedure)
+    {
+        var result = new JsonObject();
+        if (rules.Json["periods"] is not JsonObject periods)
+            return result;
+        foreach (var (code, _) in periods)
+        {
+            var rule = rules.Period(code, procedure);
+            result[code] = new JsonObject
+            {
+                ["amount"] = rule.Amount,
+                ["unit"] = Calendar.PeriodUnits.ToText(rule.Unit),
+                ["label"] = rule.Label,
+                ["text"] = $"{rule.Amount}{Calendar.PeriodUnits.ChineseName(rule.Unit)}",
+            };
+        }
+        return result;
     }
 
     static JsonArray Parties(IEnumerable<CaseParty> parties) => new([.. parties.Select(p => (JsonNode)new JsonObject

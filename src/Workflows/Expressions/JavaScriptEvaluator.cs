@@ -126,7 +126,7 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
             outcomes is JsArray array ? array.Select(o => TypeConverter.ToString(o)).ToList() : [TypeConverter.ToString(outcomes)])));
         engine.SetValue("isNullOrEmpty", new Func<JsValue, bool>(v => v.IsNull() || v.IsUndefined() || (v.IsString() && v.AsString().Length == 0)));
         engine.SetValue("isNullOrWhiteSpace", new Func<JsValue, bool>(v => v.IsNull() || v.IsUndefined() || (v.IsString() && string.IsNullOrWhiteSpace(v.AsString()))));
-        engine.SetValue("toJson", new Func<JsValue, string>(v => FromJs(engine, v)?.ToJsonString() ?? "null"));
+        engine.SetValue("toJson", new Func<JsValue, string>(v => FromJs(engine, v)?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) ?? "null"));
         engine.SetValue("newGuid", new Func<string>(() => Guid.NewGuid().ToString()));
         engine.SetValue("newGuidString", new Func<string>(() => Guid.NewGuid().ToString()));
         engine.SetValue("newShortGuid", new Func<string>(NewShortGuid));
@@ -150,7 +150,7 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
         foreach (var name in context.VariableNames)
         {
             var value = context.GetVariable(name)?.DeepClone();
-            snapshot[name] = value?.ToJsonString() ?? "null";
+            snapshot[name] = value?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) ?? "null";
             variables[name] = value;
         }
         engine.SetValue("variables", ToJs(engine, variables));
@@ -164,7 +164,7 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
         foreach (var (name, before) in snapshot)
         {
             var now = FromJs(engine, variables.Get(name));
-            if ((now?.ToJsonString() ?? "null") != before)
+            if ((now?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) ?? "null") != before)
                 context.SetVariable(name, now);
         }
     }
@@ -181,13 +181,13 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
             switch (value.GetValueKind())
             {
                 case System.Text.Json.JsonValueKind.String: return new JsString(value.GetValue<string>());
-                case System.Text.Json.JsonValueKind.Number: return new JsNumber(double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture));
+                case System.Text.Json.JsonValueKind.Number: return new JsNumber(double.Parse(value.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions), System.Globalization.CultureInfo.InvariantCulture));
                 case System.Text.Json.JsonValueKind.True: return JsBoolean.True;
                 case System.Text.Json.JsonValueKind.False: return JsBoolean.False;
                 case System.Text.Json.JsonValueKind.Null: return JsValue.Null;
             }
         }
-        return new JsonParser(engine).Parse(node.ToJsonString());
+        return new JsonParser(engine).Parse(node.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions));
     }
 
     internal static JsonNode? FromJs(Engine engine, JsValue value)

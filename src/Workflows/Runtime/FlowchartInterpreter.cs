@@ -156,6 +156,15 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
             return;
         }
         var inbound = scope.ForwardInboundOf(target.Id);
+        if (_state.Activity(target.Id).Executions > 0)
+        {
+            // Inside a loop: after its first run an activity waits only for connections that the loop can decide
+            // again (their source is downstream of it); the ones from before the loop were decided once and for all.
+            var again = scope.DownstreamOf(target.Id);
+            inbound = inbound.Where(c => again.Contains(c.Source)).ToList();
+            if (!inbound.Contains(connection))
+                return;
+        }
         var mode = target is FlowJoin join ? join.StaticMode : FlowJoinMode.WaitAllActive;
         if (mode == FlowJoinMode.WaitAny)
         {
@@ -342,7 +351,7 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
             BookmarkId = parent.BookmarkId,
             InstanceId = parent.InstanceId,
             DueAt = workflow.Now,
-            InputJson = input.ToJsonString(),
+            InputJson = input.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
         });
         _state.Parent = null;
     }

@@ -147,7 +147,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
             ActivityId = activity.Id,
             Name = activity.Type,
             Hash = BookmarkHash(activity.Type, request.Stimulus),
-            PayloadJson = request.Payload.ToJsonString(),
+            PayloadJson = request.Payload.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
             CreatedAt = Now,
             HasTimer = request.ResumeAt is not null || request.MarkOverdueAt is not null,
             HasTask = request.Task is not null,
@@ -155,7 +155,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
         LiveBookmarks.Add(bookmark);
         Changes.AddedBookmarks.Add(bookmark);
         if (request.ResumeAt is { } at)
-            Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at, InputJson = request.TimerInput?.ToJsonString() });
+            Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at, InputJson = request.TimerInput?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) });
         else if (request.MarkOverdueAt is { } overdueAt)
             Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = overdueAt, Kind = TimerKinds.MarkOverdue });
         if (request.Task is { } task)
@@ -176,7 +176,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
                 CreatedAt = Now,
                 CaseRelation = task.CaseRelation,
                 ExcludedRelationsJson = task.ExcludedRelations is { Count: > 0 } excluded ? JsonSerializer.Serialize(excluded) : null,
-                FormJson = task.Form?.ToJsonString(),
+                FormJson = task.Form?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
                 PeriodId = task.PeriodId,
                 PeriodUnit = task.PeriodUnit,
             });
@@ -189,7 +189,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     {
         Changes.AddedTimers.RemoveAll(t => t.Id == bookmark.Id);
         Changes.TimerReschedules.Add((bookmark.Id, dueAt));
-        var input = JsonNode.Parse(bookmark.PayloadJson)?["timerInput"]?.ToJsonString();
+        var input = JsonNode.Parse(bookmark.PayloadJson)?["timerInput"]?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
         if (dueAt is { } at)
             Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at, Kind = kind, InputJson = input });
     }

@@ -66,7 +66,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
             Status = WorkflowStatus.Running,
             SubStatus = WorkflowSubStatus.Executing,
             ParentInstanceId = parent?.InstanceId,
-            InputJson = input.ToJsonString(),
+            InputJson = input.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -204,7 +204,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         {
             context.Record.UpdatedAt = now;
             context.Record.StateJson = context.State.Serialize();
-            context.Record.OutputJson = context.Output.ToJsonString();
+            context.Record.OutputJson = context.Output.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
         }
         var committing = System.Diagnostics.Stopwatch.GetTimestamp();
         try

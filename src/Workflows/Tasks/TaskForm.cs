@@ -23,7 +23,7 @@ public static class TaskForm
             var type = field["type"]?.GetValue<string>() ?? "text";
             var required = field["required"] is JsonValue r && r.TryGetValue<bool>(out var req) && req;
             var value = values?[name];
-            var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString();
+            var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
             var path = $"$.data.{name}";
             if (value is null || (value is JsonValue && string.IsNullOrWhiteSpace(text)))
             {

@@ -91,7 +91,7 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
             CompletedAt = clock.GetUtcNow(),
             Outcome = outcome,
             Comment = comment,
-            DataJson = data?.ToJsonString(),
+            DataJson = data?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
         };
         var input = new JsonObject
         {

@@ -32,7 +32,7 @@ public sealed class CalculateArbitrationFee : CaseActivity
         };
         var fields = JsonNode.Parse(record.FieldsJson) as JsonObject ?? [];
         fields["fees"] = result.DeepClone();
-        record.FieldsJson = fields.ToJsonString();
+        record.FieldsJson = fields.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
         session.Update(record);
         session.Log(record.Id, "fee", $"应预交仲裁费 {Justice.Workflows.Documents.ChineseFormat.Money(fees.Total)}", Actor(context), result.DeepClone().AsObject());
         context.JournalData["total"] = fees.Total;

@@ -13,8 +13,8 @@ namespace Justice.Workflows.Activities.Arbitration;
 [Outcomes("Clear", "Conflict")]
 public sealed class CheckConflict : CaseActivity
 {
-    [Input(DisplayName = "仲裁员（邮箱）", UIHint = "singleline")]
-    public Input<string>? Arbitrator { get; set; }
+    [Input(DisplayName = "仲裁员（邮箱）", Description = "一名或多名。", UIHint = "json")]
+    public Input<string[]>? Arbitrators { get; set; }
 
     [Input(DisplayName = "披露的关系", Description = "仲裁员声明/披露书中列出的当事人或代理人名称。", UIHint = "json")]
     public Input<string[]>? Declared { get; set; }
@@ -26,23 +26,29 @@ public sealed class CheckConflict : CaseActivity
     {
         var session = context.Cases();
         var caseId = await CaseIdAsync(context);
-        var arbitrator = (await context.EvaluateAsync(Arbitrator))?.Trim().ToLowerInvariant() ?? "";
+        var arbitrators = (await context.EvaluateAsync(Arbitrators) ?? []).Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length > 0).ToList();
         var declared = await context.EvaluateAsync(Declared) ?? [];
         var parties = await session.PartiesAsync(caseId);
         var members = await session.MembersAsync(caseId);
         var reasons = new List<string>();
+        foreach (var arbitrator in arbitrators)
+        {
+            foreach (var party in parties)
+            {
+                if (Same(arbitrator, party.UserEmail) || Same(arbitrator, party.AgentEmail))
+                    reasons.Add($"{arbitrator} 是本案当事人或代理人（{party.Name}）");
+            }
+            if (members.Any(m => m.Active && m.UserEmail == arbitrator && !CaseRelations.IsTribunal(m.Relation)))
+                reasons.Add($"{arbitrator} 在本案中担任其他职务");
+        }
         foreach (var party in parties)
         {
-            if (Same(arbitrator, party.UserEmail) || Same(arbitrator, party.AgentEmail))
-                reasons.Add($"是本案当事人或代理人（{party.Name}）");
             if (declared.Any(d => d.Contains(party.Name, StringComparison.Ordinal) || (party.AgentName is { } agent && d.Contains(agent, StringComparison.Ordinal))))
                 reasons.Add($"披露与{party.Name}有关系");
         }
-        if (members.Any(m => m.Active && m.UserEmail == arbitrator && !CaseRelations.IsTribunal(m.Relation)))
-            reasons.Add("在本案中担任其他职务");
         var conflict = string.Join("；", reasons.Distinct());
-        session.Log(caseId, "decision", reasons.Count == 0 ? $"利益冲突审查：{arbitrator} 无冲突" : $"利益冲突审查：{arbitrator} {conflict}", Actor(context),
-            new JsonObject { ["arbitrator"] = arbitrator, ["conflict"] = conflict });
+        session.Log(caseId, "decision", reasons.Count == 0 ? $"利益冲突审查：{string.Join("、", arbitrators)} 无冲突" : $"利益冲突审查：{conflict}", Actor(context),
+            new JsonObject { ["arbitrators"] = string.Join(",", arbitrators), ["conflict"] = conflict });
         context.SetOutput(Result, "result", conflict);
         context.Complete(reasons.Count == 0 ? "Clear" : "Conflict");
     }

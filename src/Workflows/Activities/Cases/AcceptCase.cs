@@ -37,7 +37,7 @@ public sealed class AcceptCase : CaseActivity
 
         record.AcceptedOn = accepted;
         record.RuleSetId = ruleSet.Id;
-        record.RuleSetJson = ruleSet.Json.ToJsonString();
+        record.RuleSetJson = ruleSet.Json.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
         record.Procedure = procedure;
         record.Stage = "受理";
         record.Number ??= session.ReserveNumber($"{ruleSet.Id}:case:{accepted.Year}", ruleSet.CaseNumberFormat(accepted.Year));

@@ -20,15 +20,36 @@ public sealed class AssignMember : CaseActivity
     [Input(DisplayName = "说明", Description = "例如：申请人选定、主任指定。", UIHint = "singleline")]
     public Input<string>? Note { get; set; }
 
+    [Input(DisplayName = "多名人员", Description = "[{user, name, relation, note}]，例如仲裁庭全体成员。", UIHint = "json")]
+    public Input<JsonArray>? Members { get; set; }
+
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var caseId = await CaseIdAsync(context);
-        var relation = await context.EvaluateAsync(Relation) ?? throw new WorkflowFaultException("invalid-input", "未指定人员关系。");
-        var user = await context.EvaluateAsync(User);
+        var many = await context.EvaluateAsync(Members);
+        if (many is { Count: > 0 })
+        {
+            foreach (var member in many.OfType<JsonObject>())
+            {
+                await AddAsync(context, caseId, member["relation"]?.GetValue<string>() ?? await context.EvaluateAsync(Relation),
+                    member["user"]?.GetValue<string>(), member["name"]?.GetValue<string>(), member["note"]?.GetValue<string>());
+            }
+        }
+        else
+        {
+            await AddAsync(context, caseId, await context.EvaluateAsync(Relation), await context.EvaluateAsync(User),
+                await context.EvaluateAsync(PersonName), await context.EvaluateAsync(Note));
+        }
+        context.Complete();
+    }
+
+    async Task AddAsync(ActivityExecutionContext context, string caseId, string? relation, string? user, string? name, string? note)
+    {
+        if (string.IsNullOrWhiteSpace(relation))
+            throw new WorkflowFaultException("invalid-input", "未指定人员关系。");
         if (string.IsNullOrWhiteSpace(user))
             throw new WorkflowFaultException("invalid-input", $"未指定{RelationName(relation)}。");
-        var name = await context.EvaluateAsync(PersonName) ?? user;
-        var note = await context.EvaluateAsync(Note);
+        name ??= user;
         await context.Cases().AddMemberAsync(new CaseMember
         {
             Id = Ulid.NewId(context.Now),
@@ -40,9 +61,7 @@ public sealed class AssignMember : CaseActivity
         });
         context.Cases().Log(caseId, "member", $"{RelationName(relation)}：{name}{(note is null ? "" : $"（{note}）")}", Actor(context),
             new JsonObject { ["relation"] = relation, ["user"] = user });
-        context.JournalData["relation"] = relation;
-        context.JournalData["user"] = user;
-        context.Complete();
+        context.JournalData[relation] = user;
     }
 
     public static string RelationName(string relation) => relation switch

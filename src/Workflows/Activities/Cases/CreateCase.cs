@@ -48,7 +48,7 @@ public sealed class CreateCase : Activity
             Stage = "申请",
             AmountInDispute = await context.EvaluateAsync(Amount),
             FiledOn = filed,
-            FieldsJson = (await context.EvaluateAsync(Fields) ?? []).ToJsonString(),
+            FieldsJson = (await context.EvaluateAsync(Fields) ?? []).ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
             InstanceId = context.Workflow.InstanceId,
             IsDemo = await context.EvaluateAsync(IsDemo),
         });

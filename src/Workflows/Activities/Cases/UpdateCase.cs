@@ -35,7 +35,7 @@ public sealed class UpdateCase : CaseActivity
             var merged = JsonNode.Parse(record.FieldsJson) as JsonObject ?? [];
             foreach (var (key, value) in fields)
                 merged[key] = value?.DeepClone();
-            record.FieldsJson = merged.ToJsonString();
+            record.FieldsJson = merged.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
         }
         var outcome = await context.EvaluateAsync(Outcome);
         if (await context.EvaluateAsync(Close))

@@ -37,6 +37,30 @@ public sealed class Flowchart : Activity
     public IReadOnlyList<FlowConnection> ForwardInboundOf(string activityId) =>
         _forwardInbound.TryGetValue(activityId, out var list) ? list : [];
 
+    readonly Dictionary<string, HashSet<string>> _downstream = new(StringComparer.Ordinal);
+
+    /// <summary>Every activity reachable from <paramref name="activityId"/> by any connection, loops included.</summary>
+    public IReadOnlySet<string> DownstreamOf(string activityId)
+    {
+        lock (_upstreamLock)
+        {
+            if (_downstream.TryGetValue(activityId, out var cached))
+                return cached;
+            var result = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<string>([activityId]);
+            while (stack.Count > 0)
+            {
+                foreach (var c in OutboundOf(stack.Pop()))
+                {
+                    if (result.Add(c.Target))
+                        stack.Push(c.Target);
+                }
+            }
+            _downstream[activityId] = result;
+            return result;
+        }
+    }
+
     /// <summary>Every activity from which <paramref name="activityId"/> can be reached by forward connections.</summary>
     public IReadOnlySet<string> UpstreamOf(string activityId)
     {
