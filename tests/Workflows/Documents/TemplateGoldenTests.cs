@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Justice.Workflows.Documents;
+using Microsoft.Extensions.Options;
+
+namespace Justice.Workflows.Tests.Documents;
+
+/// <summary>
+/// Each template of <c>templates/arbitration</c> rendered from a model file must equal its expected HTML file.
+/// Set <c>UPDATE_GOLDEN=1</c> to write the expected files after a deliberate change, then read the diff.
+/// </summary>
+public sealed class TemplateGoldenTests
+{
+    static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Documents", "Templates");
+
+    static IEnumerable<string> Names() => Directory.GetFiles(Folder, "*.model.json").Select(f => Path.GetFileName(f)[..^".model.json".Length]).Order();
+
+    public static TheoryData<string> Templates() => new(Names());
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public async Task Render_MatchesGoldenFile(string name)
+    {
+        var renderer = new DocumentRenderer(Options.Create(new DocumentOptions { TemplateFolder = Path.Combine(AppContext.BaseDirectory, "templates") }));
+        var model = (JsonObject)JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, $"{name}.model.json")))!;
+
+        var html = await renderer.RenderAsync($"arbitration/{name}", model);
+
+        var expectedPath = Path.Combine(Folder, $"{name}.expected.html");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            var source = Path.Combine(FindRepoTests(), "Documents", "Templates", $"{name}.expected.html");
+            await File.WriteAllTextAsync(source, html);
+            return;
+        }
+        Assert.True(File.Exists(expectedPath), $"golden file missing: {name}.expected.html (run with UPDATE_GOLDEN=1)");
+        Assert.Equal(await File.ReadAllTextAsync(expectedPath), html);
+    }
+
+    [Fact]
+    public void EveryArbitrationTemplate_HasAGoldenModel()
+    {
+        var renderer = new DocumentRenderer(Options.Create(new DocumentOptions { TemplateFolder = Path.Combine(AppContext.BaseDirectory, "templates") }));
+
+        var templates = renderer.List().Where(t => t.StartsWith("arbitration/", StringComparison.Ordinal)).Select(t => t["arbitration/".Length..]);
+
+        Assert.Equal(templates.Order(), Names());
+    }
+
+    static string FindRepoTests()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Justice.Workflows.Tests.csproj")))
+                return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("tests/Workflows");
+    }
+}
