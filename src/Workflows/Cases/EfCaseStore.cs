@@ -42,6 +42,9 @@ public sealed class EfCaseStore(IDbContextFactory<WorkflowDbContext> factory) : 
     public Task<IReadOnlyList<OutboxMessage>> GetUnsentAsync(int max, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<OutboxMessage>>(async db => await db.Outbox.AsNoTracking().Where(o => o.SentAt == null).OrderBy(o => o.CreatedAt).Take(max).ToListAsync(cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<CreditRecord>> GetCreditRecordsAsync(string subjectId, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<CreditRecord>>(async db => await db.CreditRecords.AsNoTracking().Where(c => c.SubjectId == subjectId).OrderBy(c => c.RecordedOn).ToListAsync(cancellationToken), cancellationToken);
+
     public Task<IReadOnlyList<CaseMember>> GetMembershipsAsync(string userEmail, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<CaseMember>>(async db => await db.CaseMembers.AsNoTracking().Where(m => m.UserEmail == userEmail).ToListAsync(cancellationToken), cancellationToken);
 }

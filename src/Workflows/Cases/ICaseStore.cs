@@ -14,6 +14,8 @@ public interface ICaseStore
     Task<IReadOnlyList<Notification>> GetNotificationsAsync(string recipient, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<OutboxMessage>> GetUnsentAsync(int max, CancellationToken cancellationToken = default);
 
+    Task<IReadOnlyList<CreditRecord>> GetCreditRecordsAsync(string subjectId, CancellationToken cancellationToken = default);
+
     /// <summary>The cases in which a person holds any (or an active) relation.</summary>
     Task<IReadOnlyList<CaseMember>> GetMembershipsAsync(string userEmail, CancellationToken cancellationToken = default);
 }

@@ -66,9 +66,17 @@ public static class DocumentModelBuilder
                 : tribunal.Count == 0 ? "" : "由" + string.Join("、", tribunal.OrderBy(m => m.Relation == CaseRelations.PresidingArbitrator ? 0 : 1)
                     .Select(m => (m.Relation == CaseRelations.PresidingArbitrator ? "首席仲裁员" : "仲裁员") + m.DisplayName)),
             ["secretary"] = new JsonObject { ["name"] = secretary?.DisplayName ?? secretary?.UserEmail ?? "" },
+            ["notary"] = Person(members, CaseRelations.Notary),
+            ["provider"] = Person(members, CaseRelations.Provider),
             ["document"] = new JsonObject { ["title"] = title, ["number"] = number, ["date"] = date.ToString("yyyy-MM-dd") },
             ["data"] = data?.DeepClone() ?? new JsonObject(),
         };
+    }
+
+    static JsonObject Person(IReadOnlyList<CaseMember> members, string relation)
+    {
+        var member = members.LastOrDefault(m => m.Active && m.Relation == relation);
+        return new JsonObject { ["name"] = member?.DisplayName ?? member?.UserEmail ?? "", ["note"] = member?.Note };
     }
 
     /// <summary>Each period of the rule set for the case's procedure: {amount, unit, label, text} (text such as 15日).</summary>

@@ -149,6 +149,16 @@ public static class DocumentFunctions
     /// <summary>{{ side_cn 'claimant' }} → 申请人</summary>
     public static string side_cn(object? side) => Cases.PartySides.ChineseName(side?.ToString() ?? "");
 
+    /// <summary>{{ qr_svg 'https://…' }} → an inline SVG QR code (verification link printed on certificates).</summary>
+    public static string qr_svg(object? text)
+    {
+        if (text?.ToString() is not { Length: > 0 } value)
+            return "";
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode(value, QRCoder.QRCodeGenerator.ECCLevel.M);
+        return new QRCoder.SvgQRCode(data).GetGraphic(3, "#000000", "#ffffff", drawQuietZones: true, sizingMode: QRCoder.SvgQRCode.SizingMode.ViewBoxAttribute);
+    }
+
     /// <summary>{{ method_cn 'post' }} → 邮寄送达</summary>
     public static string method_cn(object? method) => Cases.ServiceMethods.ChineseName(method?.ToString() ?? "");
 

@@ -27,6 +27,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<NumberSeries> NumberSeries => Set<NumberSeries>();
+    public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);

@@ -5,14 +5,15 @@ using Microsoft.Extensions.Options;
 namespace Justice.Workflows.Tests.Documents;
 
 /// <summary>
-/// Each template of <c>templates/arbitration</c> rendered from a model file must equal its expected HTML file.
+/// Each document template of <c>templates/</c> rendered from a model file must equal its expected HTML file.
 /// Set <c>UPDATE_GOLDEN=1</c> to write the expected files after a deliberate change, then read the diff.
 /// </summary>
 public sealed class TemplateGoldenTests
 {
     static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Documents", "Templates");
 
-    static IEnumerable<string> Names() => Directory.GetFiles(Folder, "*.model.json").Select(f => Path.GetFileName(f)[..^".model.json".Length]).Order();
+    static IEnumerable<string> Names() => Directory.GetFiles(Folder, "*.model.json", SearchOption.AllDirectories)
+        .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')[..^".model.json".Length]).Order(StringComparer.Ordinal);
 
     public static TheoryData<string> Templates() => new(Names());
 
@@ -23,7 +24,7 @@ public sealed class TemplateGoldenTests
         var renderer = new DocumentRenderer(Options.Create(new DocumentOptions { TemplateFolder = Path.Combine(AppContext.BaseDirectory, "templates") }));
         var model = (JsonObject)JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, $"{name}.model.json")))!;
 
-        var html = await renderer.RenderAsync($"arbitration/{name}", model);
+        var html = await renderer.RenderAsync(name, model);
 
         var expectedPath = Path.Combine(Folder, $"{name}.expected.html");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
@@ -37,13 +38,11 @@ public sealed class TemplateGoldenTests
     }
 
     [Fact]
-    public void EveryArbitrationTemplate_HasAGoldenModel()
+    public void EveryDocumentTemplate_HasAGoldenModel()
     {
         var renderer = new DocumentRenderer(Options.Create(new DocumentOptions { TemplateFolder = Path.Combine(AppContext.BaseDirectory, "templates") }));
 
-        var templates = renderer.List().Where(t => t.StartsWith("arbitration/", StringComparison.Ordinal)).Select(t => t["arbitration/".Length..]);
-
-        Assert.Equal(templates.Order(), Names());
+        Assert.Equal(renderer.List(), Names());
     }
 
     static string FindRepoTests()

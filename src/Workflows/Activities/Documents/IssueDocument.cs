@@ -59,8 +59,10 @@ public sealed class IssueDocument : CaseActivity
                 (await context.EvaluateAsync(NumberFormat) ?? throw new WorkflowFaultException("invalid-input", "按序列编号需要文号格式。")).Replace("{year}", today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             _ => record.Number,
         };
+        var documentId = Ulid.NewId(context.Now);
         var model = DocumentModelBuilder.Build(record, await session.PartiesAsync(record.Id), await session.MembersAsync(record.Id), rules,
             title, number, today, await context.EvaluateAsync(Recipient), await context.EvaluateAsync(Data));
+        model["document"]!["id"] = documentId;
 
         string html;
         try
@@ -74,7 +76,7 @@ public sealed class IssueDocument : CaseActivity
 
         var document = new CaseDocument
         {
-            Id = Ulid.NewId(context.Now),
+            Id = documentId,
             CaseId = record.Id,
             InstanceId = context.Workflow.InstanceId,
             Template = template,

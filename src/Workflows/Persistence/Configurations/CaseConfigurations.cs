@@ -113,3 +113,14 @@ sealed class NumberSeriesConfiguration : IEntityTypeConfiguration<NumberSeries>
         b.HasKey(n => n.Key);
     }
 }
+
+sealed class CreditRecordConfiguration : IEntityTypeConfiguration<CreditRecord>
+{
+    public void Configure(EntityTypeBuilder<CreditRecord> b)
+    {
+        b.ToTable("CreditRecords");
+        b.HasKey(c => c.Id);
+        b.HasIndex(c => c.SubjectId);
+        b.HasIndex(c => c.CaseId);
+    }
+}

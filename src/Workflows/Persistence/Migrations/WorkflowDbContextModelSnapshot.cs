@@ -351,6 +351,59 @@ namespace Justice.Workflows.Persistence.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Justice.Workflows.Cases.CreditRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Act")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PushedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepairNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepairedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("CreditRecords", (string)null);
+                });
+
             modelBuilder.Entity("Justice.Workflows.Cases.DocumentService", b =>
                 {
                     b.Property<string>("Id")
