@@ -14,6 +14,7 @@ namespace Justice.Workflows.Runtime;
 internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, int maxSteps)
 {
     readonly LinkedList<WorkItem> _queue = new();
+    readonly Stack<string> _delivering = new();
     readonly WorkflowModel _model = workflow.Model;
     readonly WorkflowState _state = workflow.State;
     bool _halted;
@@ -137,8 +138,10 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
             CompleteFlowchart(scope, outcomes);
             return;
         }
+        _delivering.Push(activity.Id);
         foreach (var connection in scope.OutboundOf(activity.Id))
             Deliver(scope, connection, outcomes.Contains(connection.SourcePort));
+        _delivering.Pop();
         CheckIdle(scope);
     }
 
@@ -156,15 +159,6 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
             return;
         }
         var inbound = scope.ForwardInboundOf(target.Id);
-        if (_state.Activity(target.Id).Executions > 0)
-        {
-            // Inside a loop: after its first run an activity waits only for connections that the loop can decide
-            // again (their source is downstream of it); the ones from before the loop were decided once and for all.
-            var again = scope.DownstreamOf(target.Id);
-            inbound = inbound.Where(c => again.Contains(c.Source)).ToList();
-            if (!inbound.Contains(connection))
-                return;
-        }
         var mode = target is FlowJoin join ? join.StaticMode : FlowJoinMode.WaitAllActive;
         if (mode == FlowJoinMode.WaitAny)
         {
@@ -172,15 +166,51 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
             return;
         }
         _state.Tokens[TokenKey(scope, connection)] = followed ? 'F' : 'D';
-        if (inbound.Any(c => !_state.Tokens.ContainsKey(TokenKey(scope, c))))
-            return;
-        var anyFollowed = inbound.Any(c => _state.Tokens[TokenKey(scope, c)] == 'F');
-        var allFollowed = inbound.All(c => _state.Tokens[TokenKey(scope, c)] == 'F');
+        // Wait while a connection without a token can still deliver: its source is active, or can be reached from
+        // what is active. Counting only what can still come makes joins right in loops and after skipped branches.
+        var undecided = inbound.Where(c => !_state.Tokens.ContainsKey(TokenKey(scope, c))).ToList();
+        if (undecided.Count > 0)
+        {
+            var active = ActiveIn(scope);
+            if (undecided.Any(c => active.Any(a => a == c.Source || scope.DownstreamOf(a).Contains(c.Source))))
+                return;
+        }
+        var decided = inbound.Where(c => _state.Tokens.ContainsKey(TokenKey(scope, c))).ToList();
+        var anyFollowed = decided.Any(c => _state.Tokens[TokenKey(scope, c)] == 'F');
+        var allFollowed = undecided.Count == 0 && decided.All(c => _state.Tokens[TokenKey(scope, c)] == 'F');
         ClearTokens(scope, inbound);
         if (mode == FlowJoinMode.WaitAll ? allFollowed : anyFollowed)
             Schedule(target);
         else
             Skip(scope, target);
+    }
+
+    /// <summary>The activities of a flowchart that are running, queued, waiting or delivering their outcomes.</summary>
+    HashSet<string> ActiveIn(Flowchart scope)
+    {
+        var active = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string activityId)
+        {
+            for (var id = activityId; ; )
+            {
+                var parent = _model.ParentOf(id);
+                if (parent is null)
+                    return;
+                if (parent.Id == scope.Id)
+                {
+                    active.Add(id);
+                    return;
+                }
+                id = parent.Id;
+            }
+        }
+        foreach (var item in _queue)
+            Add(item.ActivityId);
+        foreach (var bookmark in workflow.LiveBookmarks)
+            Add(bookmark.ActivityId);
+        foreach (var id in _delivering)
+            Add(id);
+        return active;
     }
 
     void DeliverToWaitAny(Flowchart scope, Activity target, IReadOnlyList<FlowConnection> inbound, FlowConnection connection, bool followed)
@@ -220,8 +250,10 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
     {
         _state.Activity(activity.Id).Status = ActivityState.Skipped;
         workflow.AppendJournal(activity, JournalEvent.Skipped);
+        _delivering.Push(activity.Id);
         foreach (var connection in scope.OutboundOf(activity.Id))
             Deliver(scope, connection, false);
+        _delivering.Pop();
     }
 
     void Schedule(Activity activity)

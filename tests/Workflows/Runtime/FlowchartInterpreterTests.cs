@@ -250,4 +250,23 @@ public sealed class FlowchartInterpreterTests : EngineTest
         var journal = await Host.Store.GetJournalAsync(instance.Id);
         Assert.Equal(Enumerable.Range(1, journal.Count), journal.Select(j => j.Sequence));
     }
+
+    [Fact]
+    public async Task ImplicitJoin_ReachedAgainByALoop_DoesNotWaitForConnectionsFromBeforeTheLoop()
+    {
+        var review = Activity("review", "Elsa.Event", ("eventName", Literal("Review", "String")));
+        review["result"] = new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "decision-id" } };
+        var definition = Definition("loop-join",
+            [Start(), Decision("gate", "false"), review, Decision("refuse?", "getDecision() === 'refuse'"), WriteLine("refused", "refused"), WriteLine("more", "more")],
+            [("start", "Done", "gate"), ("gate", "True", "refused"), ("gate", "False", "review"), ("review", "Done", "refuse?"),
+             ("refuse?", "True", "refused"), ("refuse?", "False", "more"), ("more", "Done", "review")],
+            [Variable("Decision", "String", "")]);
+        var instance = await Host.RunAsync(definition);
+
+        await Host.Runtime.TriggerEventAsync("Review", null, instance.Id, JsonValue.Create("more"));
+        Assert.Contains("refused:Skipped", await Host.JournalAsync(instance.Id));
+        await Host.Runtime.TriggerEventAsync("Review", null, instance.Id, JsonValue.Create("refuse"));
+
+        Assert.Equal(["more", "refused"], await Host.WrittenLinesAsync(instance.Id));
+    }
 }

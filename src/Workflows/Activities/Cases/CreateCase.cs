@@ -55,7 +55,8 @@ public sealed class CreateCase : Activity
         var ordinal = 0;
         foreach (var party in (await context.EvaluateAsync(Parties) ?? []).OfType<JsonObject>())
             await session.AddPartyAsync(ReadParty(party, id, ordinal++));
-        context.Workflow.CorrelationId ??= id;
+        // The instance is about this case from now on (a sub-process opens its own case beside its parent's).
+        context.Workflow.CorrelationId = id;
         session.Log(id, "stage", $"收到申请：{record.Title}", data: new JsonObject { ["stage"] = record.Stage });
         context.JournalData["caseId"] = id;
         context.SetOutput(Result, "result", id);

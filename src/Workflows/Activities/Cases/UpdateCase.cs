@@ -23,6 +23,9 @@ public sealed class UpdateCase : CaseActivity
     [Input(DisplayName = "说明", UIHint = "singleline")]
     public Input<string>? Note { get; set; }
 
+    [Input(DisplayName = "已满足的期间", Description = "这些期间按期完成（例如出证后 NOT-01）。", UIHint = "json")]
+    public Input<string[]>? CompletePeriods { get; set; }
+
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var session = context.Cases();
@@ -36,6 +39,14 @@ public sealed class UpdateCase : CaseActivity
             foreach (var (key, value) in fields)
                 merged[key] = value?.DeepClone();
             record.FieldsJson = merged.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
+        }
+        foreach (var code in await context.EvaluateAsync(CompletePeriods) ?? [])
+        {
+            foreach (var period in (await session.PeriodsAsync(record.Id)).Where(p => p.Code == code && p.Status is PeriodStatus.Running or PeriodStatus.Paused))
+            {
+                period.Status = PeriodStatus.Met;
+                session.Modify(period);
+            }
         }
         var outcome = await context.EvaluateAsync(Outcome);
         if (await context.EvaluateAsync(Close))

@@ -61,6 +61,9 @@ public sealed class Flowchart : Activity
         }
     }
 
+    /// <summary>Whether the activity lies on a loop (it can be reached again from itself).</summary>
+    public bool InLoop(string activityId) => DownstreamOf(activityId).Contains(activityId);
+
     /// <summary>Every activity from which <paramref name="activityId"/> can be reached by forward connections.</summary>
     public IReadOnlySet<string> UpstreamOf(string activityId)
     {
