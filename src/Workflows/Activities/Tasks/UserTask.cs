@@ -159,6 +159,7 @@ public sealed class UserTask : Activity
         if (overdue)
         {
             context.JournalData["overdue"] = true;
+            context.SetOutput(Result, "result", new JsonObject { ["outcome"] = OverduePort, ["overdue"] = true });
             await ClosePeriodAsync(context, caseId, PeriodStatus.Expired, $"“{title}”逾期未处理", null);
             context.Complete(OverduePort);
             return;

@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using Justice.Workflows.Cases;
+using static Justice.Workflows.Tests.Processes.CaseDriver;
+
+namespace Justice.Workflows.Tests.Processes;
+
+public sealed class LegalAidProcessTests : EngineTest
+{
+    async Task<CaseDriver> StartAsync(bool exempt = false, int? seed = null, string idNumber = ApplicantId)
+    {
+        await PublishAllAsync(Host);
+        return await CaseDriver.StartAsync(Host, "legal-aid-application", new JsonObject
+        {
+            ["Applicant"] = Applicant(idNumber), ["Matter"] = "追索劳动报酬", ["Category"] = "民事", ["Form"] = "劳动争议仲裁代理", ["Exempt"] = exempt,
+            ["FiledOn"] = "2026-11-26", ["Verifiers"] = new JsonArray(Verifier.Email), ["Seed"] = seed ?? NotaryProcessTests.SeedFor(sampled: false),
+        });
+    }
+
+    async Task GrantAndAssignAsync(CaseDriver d)
+    {
+        await d.CompleteAsync("decide", "给予法律援助", AidHead);
+        await d.CompleteAsync("assignTask", "已指派", Officer, new JsonObject { ["provider"] = Provider.Email, ["providerName"] = "黄律师", ["lawFirm"] = "湖南示范律师事务所" });
+    }
+
+    [Fact]
+    public async Task MainPath_WithHardshipCommitment_GrantsAssignsAndCloses()
+    {
+        var d = await StartAsync();
+        await d.CompleteAsync("choice", "选择承诺", Officer);
+        await d.CompleteAsync("signTask", "已签署", Officer, new JsonObject { ["signMethod"] = "手写签名" });
+        Assert.Equal(new DateOnly(2026, 12, 3), (await d.PeriodAsync("LA-02")).DueOn); // 7 days from receipt
+        await GrantAndAssignAsync(d);
+        Assert.Equal(new DateOnly(2026, 11, 30), (await d.PeriodAsync("LA-03")).DueOn); // 3 days: Sunday 11-29 → Monday
+        var done = await d.CompleteAsync("handling", "已结案", Provider, new JsonObject { ["report"] = "经仲裁调解，用人单位支付工资 32,000 元。" });
+
+        Assert.Equal("Finished", done.SubStatus);
+        var record = await d.CaseAsync();
+        Assert.Equal(("（2026）衡法援字第0001号", "closed", "结案"), (record.Number, record.Status, record.Outcome));
+        Assert.Equal(["给予法律援助决定书", "指派通知书"], (await d.DocumentsAsync()).Select(x => x.Title));
+        Assert.Contains("经本人书面承诺", (await d.DocumentsAsync())[0].Html);
+        Assert.Contains("黄律师", (await d.DocumentsAsync())[1].Html);
+        Assert.Contains(await d.Cases.GetMembersAsync(d.CaseId), m => m.Relation == CaseRelations.Provider && m.UserEmail == Provider.Email);
+    }
+
+    [Fact]
+    public async Task ExemptFromTheMeansTest_GoesStraightToTheDecision()
+    {
+        var d = await StartAsync(exempt: true);
+
+        await d.TaskAsync("decide");
+
+        Assert.Empty((await d.Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-certification", null, null, null, 1, 5))).Items);
+    }
+
+    [Fact]
+    public async Task ApplicantBringsProof_InsteadOfCommitting()
+    {
+        var d = await StartAsync();
+        await d.CompleteAsync("choice", "提交证明材料", Officer);
+
+        await d.CompleteAsync("proof", "符合标准", Officer);
+
+        await d.TaskAsync("decide");
+    }
+
+    [Fact]
+    public async Task Refused_ObjectionUpheldByTheBureauWithinFiveDays_LeadsToAid()
+    {
+        var d = await StartAsync(exempt: true);
+        await d.CompleteAsync("decide", "不予法律援助", AidHead, new JsonObject { ["reason"] = "申请人家庭人均收入高于本市标准" });
+        await d.CompleteAsync("objectionWindow", "提出异议", Officer);
+        Assert.Equal(new DateOnly(2026, 12, 1), (await d.PeriodAsync("LA-06")).DueOn);
+
+        await d.CompleteAsync("objection", "责令改正", Supervisor, new JsonObject { ["reasoning"] = "申请人系欠薪农民工，依法免予核查经济困难状况" });
+
+        await d.TaskAsync("assignTask");
+        Assert.Equal(["不予法律援助决定书", "给予法律援助决定书"], (await d.DocumentsAsync()).Select(x => x.Title));
+    }
+
+    [Fact]
+    public async Task Refused_ObjectionRejected_ClosesTheCase()
+    {
+        var d = await StartAsync(exempt: true);
+        await d.CompleteAsync("decide", "不予法律援助", AidHead, new JsonObject { ["reason"] = "申请事项不属于法律援助范围" });
+        await d.CompleteAsync("objectionWindow", "提出异议", Officer);
+
+        await d.CompleteAsync("objection", "维持", Supervisor, new JsonObject { ["reasoning"] = "原决定正确" });
+
+        var record = await d.CaseAsync();
+        Assert.Equal(("closed", "不予法律援助"), (record.Status, record.Outcome));
+        Assert.Contains("五日内", (await d.DocumentsAsync()).Single().Html);
+    }
+
+    [Fact]
+    public async Task DecisionAndAssignmentPeriodsRunOut_TasksAreMarkedOverdue()
+    {
+        var d = await StartAsync(exempt: true);
+        await d.AdvanceAsync(TimeSpan.FromDays(9));
+        Assert.True((await d.TaskAsync("decide")).IsOverdue);
+
+        await d.CompleteAsync("decide", "给予法律援助", AidHead);
+        await d.AdvanceAsync(TimeSpan.FromDays(5));
+
+        Assert.True((await d.TaskAsync("assignTask")).IsOverdue);
+        Assert.Equal(PeriodStatus.Expired, (await d.PeriodAsync("LA-03")).Status);
+    }
+
+    [Fact]
+    public async Task FalseHardshipCommitment_TerminatesTheAid_AndRecordsDishonesty()
+    {
+        var d = await StartAsync(seed: NotaryProcessTests.SeedFor(sampled: true));
+        await d.CompleteAsync("choice", "选择承诺", Officer);
+        await d.CompleteAsync("signTask", "已签署", Officer, new JsonObject { ["signMethod"] = "手写签名" });
+        await GrantAndAssignAsync(d);
+
+        await d.CompleteAsync("verify", "虚假", Verifier, new JsonObject { ["method"] = "网络核验", ["findings"] = "申请人名下有两处房产及营运车辆" });
+
+        var record = await d.CaseAsync();
+        Assert.Equal(("closed", "终止法律援助"), (record.Status, record.Outcome));
+        Assert.Single(await d.Cases.GetCreditRecordsAsync(ApplicantId));
+        Assert.Contains(await d.Cases.GetNotificationsAsync(Provider.Email!), n => n.Title == "终止法律援助");
+    }
+
+    [Fact]
+    public async Task BarredApplicant_IsRefusedTheRoute_UntilCreditRepair()
+    {
+        await PublishAllAsync(Host);
+        var first = await StartAsync(seed: NotaryProcessTests.SeedFor(sampled: true));
+        await first.CompleteAsync("choice", "选择承诺", Officer);
+        await first.CompleteAsync("signTask", "已签署", Officer, new JsonObject { ["signMethod"] = "手写签名" });
+        await first.CompleteAsync("verify", "虚假", Verifier, new JsonObject { ["method"] = "书面核查", ["findings"] = "收入证明不实" });
+
+        var barred = await StartAsync();
+        await barred.TaskAsync("proof");
+        var commitment = (await Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-certification", null, null, null, 1, 5))).Items.First();
+        Assert.Equal("不适用告知承诺", (await barred.CaseAsync(commitment.CorrelationId)).Outcome);
+
+        var repair = await CaseDriver.StartAsync(Host, "credit-repair", new JsonObject { ["SubjectId"] = ApplicantId, ["SubjectName"] = "刘晓梅" });
+        await repair.CompleteAsync("review", "准予修复", CreditOfficer, new JsonObject { ["note"] = "已退还援助费用并作出信用承诺" });
+        Assert.False((await barred.Cases.GetCreditRecordsAsync(ApplicantId)).Single().InForce(new DateOnly(2026, 11, 26)));
+
+        var after = await StartAsync();
+        await after.TaskAsync("choice");
+    }
+}

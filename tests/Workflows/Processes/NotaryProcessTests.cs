@@ -1,0 +1,220 @@
+using System.Text.Json.Nodes;
+using Justice.Workflows.Cases;
+using Justice.Workflows.Tasks;
+using static Justice.Workflows.Tests.Processes.CaseDriver;
+
+namespace Justice.Workflows.Tests.Processes;
+
+public sealed class NotaryProcessTests : EngineTest
+{
+    /// <summary>A seed whose draw at the rule set's 20 % is (or is not) sampled, found the way an auditor would re-run it.</summary>
+    public static int SeedFor(bool sampled) =>
+        Enumerable.Range(1, 1000).First(seed => VerificationSampler.Run(seed, 0.2, [Verifier.Email!]).Sampled == sampled);
+
+    async Task<CaseDriver> StartAsync(bool commitment = true, int? seed = null, string idNumber = ApplicantId)
+    {
+        await PublishAllAsync(Host);
+        return await CaseDriver.StartAsync(Host, "notary-application", new JsonObject
+        {
+            ["Applicant"] = Applicant(idNumber), ["Matter"] = "学历公证", ["Purpose"] = "出国留学", ["Notary"] = Notary.Email, ["NotaryName"] = "陈公证员",
+            ["CommitmentRoute"] = commitment, ["Verifiers"] = new JsonArray(Verifier.Email), ["FiledOn"] = Host.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd"),
+            ["Seed"] = seed,
+        });
+    }
+
+    static JsonObject Statement => new() { ["statement"] = "兹证明刘晓梅于二〇二〇年六月毕业于湖南示范大学法学专业，获得法学学士学位。" };
+
+    async Task CommitAsync(CaseDriver d)
+    {
+        await d.CompleteAsync("choice", "选择承诺", Notary);
+        await d.CompleteAsync("signTask", "已签署", Notary, new JsonObject { ["signMethod"] = "手写签名" });
+    }
+
+    async Task IssueAsync(CaseDriver d)
+    {
+        await d.CompleteAsync("review", "无需核实", Notary, Statement);
+        await d.CompleteAsync("approval", "批准", NotaryHead);
+        await d.ServeAsync("deliver");
+    }
+
+    [Fact]
+    public async Task MainPath_WithCommitmentRoute_IssuesNumberedCertificateWithItsFiveContents()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: false));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+        await IssueAsync(d);
+        var done = await d.CompleteAsync("reviewWindow", "无复查申请", Notary);
+
+        Assert.Equal("Finished", done.SubStatus);
+        var record = await d.CaseAsync();
+        Assert.Equal(("（2026）湘衡示证受字第0001号", "closed", "出证", "归档"), (record.Number, record.Status, record.Outcome, record.Stage));
+        var certificate = (await d.DocumentsAsync()).Single(x => x.Title == "公证书");
+        Assert.Equal("（2026）湘衡示证字第0001号", certificate.Number);
+        Assert.Contains("（2026）湘衡示证字第0001号", certificate.Html);               // 1. number
+        Assert.Contains("申请人：刘晓梅", certificate.Html);                           // 2. parties
+        Assert.Contains("兹证明刘晓梅", certificate.Html);                             // 3. statement
+        Assert.Contains("公证员　陈公证员", certificate.Html);                          // 4. notary and seal
+        Assert.Contains("二〇二六年十一月二十六日", certificate.Html);                  // 5. date of issue
+        Assert.Contains("<svg", certificate.Html);                                     // QR code to verify
+        Assert.Equal(PeriodStatus.Met, (await d.PeriodAsync("NOT-01")).Status);
+        Assert.Equal("（2026）湘衡示证字第0001号", (await d.FieldsAsync())["certificateNumber"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SubProcess_HandsItsResultBackToTheParent_AfterTheHostRestarts()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "justice-tests", Guid.NewGuid().ToString("N"));
+        string instanceId, caseId;
+        await using (var first = await WorkflowTestHost.CreateAsync(folder: folder))
+        {
+            await PublishAllAsync(first);
+            var d = await CaseDriver.StartAsync(first, "notary-application", new JsonObject
+            {
+                ["Applicant"] = Applicant(), ["Matter"] = "学历公证", ["Notary"] = Notary.Email, ["CommitmentRoute"] = true, ["Verifiers"] = new JsonArray(Verifier.Email),
+            });
+            await d.CompleteAsync("intake", "受理", Notary);
+            await d.CompleteAsync("choice", "选择承诺", Notary);
+            (instanceId, caseId) = (d.InstanceId, d.CaseId);
+        }
+
+        await using var second = await WorkflowTestHost.CreateAsync(folder: folder);
+        var again = new CaseDriver(second, instanceId, caseId);
+        await again.CompleteAsync("signTask", "已签署", Notary, new JsonObject { ["signMethod"] = "电子签名" });
+
+        var review = await again.TaskAsync("review");
+        Assert.Equal(instanceId, review.InstanceId);
+        var state = JsonNode.Parse((await again.InstanceAsync()).StateJson)!;
+        Assert.Equal("commitment", state["variables"]!["Commitment"]!["Route"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RefusedAtIntake_IssuesRefusalNotice()
+    {
+        var d = await StartAsync(commitment: false);
+
+        await d.CompleteAsync("intake", "不予受理", Notary, new JsonObject { ["reason"] = "申请人与申请公证的事项没有利害关系" });
+
+        var record = await d.CaseAsync();
+        Assert.Equal(("closed", "不予办理"), (record.Status, record.Outcome));
+        var notice = Assert.Single(await d.DocumentsAsync());
+        Assert.Equal("（2026）湘衡示证不字第0001号", notice.Number);
+        Assert.Contains("申请人与申请公证的事项没有利害关系", notice.Html);
+    }
+
+    [Fact]
+    public async Task Verification_IsNotCountedInTheFifteenWorkingDays()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+        var before = await d.PeriodAsync("NOT-01");
+        Assert.Equal(new DateOnly(2026, 12, 17), before.DueOn); // 15 working days from Thursday 2026-11-26
+
+        await d.CompleteAsync("review", "需要核实", Notary);
+        Assert.Equal(PeriodStatus.Paused, (await d.PeriodAsync("NOT-01")).Status);
+        await d.AdvanceAsync(TimeSpan.FromDays(14)); // two weeks of verification
+        await d.CompleteAsync("verifyTask", "核实无误", Notary, new JsonObject { ["findings"] = "经向学校核实，学历属实" });
+
+        var after = await d.PeriodAsync("NOT-01");
+        Assert.Equal(PeriodStatus.Running, after.Status);
+        Assert.Equal(new DateOnly(2026, 12, 31), after.DueOn); // the 15 working days resumed: none were used, 15 from 2026-12-10
+        await d.TaskAsync("approval");
+    }
+
+    [Fact]
+    public async Task VerificationFindsFalseEvidence_RefusesToNotarize()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+        await d.CompleteAsync("review", "需要核实", Notary);
+
+        await d.CompleteAsync("verifyTask", "核实不符", Notary, new JsonObject { ["findings"] = "发证学校复函称该毕业证书系伪造" });
+
+        Assert.Equal("不予办理", (await d.CaseAsync()).Outcome);
+        Assert.Contains("该毕业证书系伪造", (await d.DocumentsAsync()).Single().Html);
+    }
+
+    [Fact]
+    public async Task SixMonthsWithoutTheMissingMaterials_TerminatesTheNotarization()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+        await d.CompleteAsync("review", "需补充材料", Notary);
+
+        await d.AdvanceAsync(TimeSpan.FromDays(190));
+
+        var record = await d.CaseAsync();
+        Assert.Equal(("closed", "终止公证"), (record.Status, record.Outcome));
+        var notice = (await d.DocumentsAsync()).Single();
+        Assert.Equal("终止公证通知书", notice.Title);
+        Assert.Contains("六个月内不能办结", notice.Html);
+    }
+
+    [Fact]
+    public async Task Review_ByADifferentNotary_RevokesTheCertificateWithPublicNotice()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+        await IssueAsync(d);
+        await d.CompleteAsync("reviewWindow", "申请复查", Notary);
+
+        var review = await d.TaskAsync("reviewCase");
+        Assert.False(await d.Tasks.MayActAsync(review, Notary));
+        Assert.True(await d.Tasks.MayActAsync(review, OtherNotary));
+        await d.CompleteAsync("reviewCase", "撤销", OtherNotary, new JsonObject { ["reviewer"] = "周公证员", ["findings"] = "申请人隐瞒了学籍已被注销的事实" });
+        await d.CompleteAsync("headRevoke", "批准撤销", NotaryHead);
+
+        var record = await d.CaseAsync();
+        Assert.Equal("已撤销", record.Stage);
+        Assert.True((await d.FieldsAsync())["revoked"]!.GetValue<bool>());
+        var decision = (await d.DocumentsAsync()).Single(x => x.Title == "撤销公证书决定书");
+        Assert.Equal("（2026）湘衡示证撤字第0001号", decision.Number);
+        Assert.Contains("撤销（2026）湘衡示证字第0001号公证书", decision.Html);
+        Assert.Contains(await d.Cases.GetNotificationsAsync("applicant@demo.justice.local"), n => n.Title.Contains("公证书已撤销"));
+    }
+
+    [Fact]
+    public async Task FalseCommitmentFoundBySampling_RevokesTheCertificate_RecordsDishonesty_AndBarsTheRoute()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: true));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+        await IssueAsync(d);
+
+        await d.CompleteAsync("verify", "虚假", Verifier, new JsonObject { ["method"] = "网络核验", ["findings"] = "学信网无该学历记录" });
+        await d.CompleteAsync("revokeApproval", "批准撤销", NotaryHead);
+
+        Assert.Equal("已撤销", (await d.CaseAsync()).Stage);
+        Assert.Contains("经证明事项告知承诺事后核查发现申请人的承诺不实", (await d.DocumentsAsync()).Single(x => x.Title == "撤销公证书决定书").Html);
+        var credit = Assert.Single(await d.Cases.GetCreditRecordsAsync(ApplicantId));
+        Assert.True(credit.InForce(new DateOnly(2026, 11, 26)));
+        Assert.Equal(new DateOnly(2031, 11, 26), credit.ValidUntil);
+
+        var next = await CaseDriver.StartAsync(Host, "notary-application", new JsonObject
+        {
+            ["Applicant"] = Applicant(), ["Matter"] = "无犯罪记录公证", ["Notary"] = Notary.Email, ["CommitmentRoute"] = true, ["Verifiers"] = new JsonArray(Verifier.Email),
+        });
+        await next.CompleteAsync("intake", "受理", Notary);
+        Assert.True((await next.FieldsAsync())["strictReview"]!.GetValue<bool>());
+        await next.TaskAsync("materials"); // the route was refused: the applicant must bring the certificates
+    }
+
+    [Fact]
+    public async Task Sampling_IsReproducibleFromItsRecordedSeed()
+    {
+        var d = await StartAsync(seed: null);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+
+        var commitmentCase = (await d.Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-certification", null, null, null, 1, 5))).Items.Single().CorrelationId!;
+        var sampling = (await d.FieldsAsync(commitmentCase))["sampling"]!;
+        var again = VerificationSampler.Run(sampling["seed"]!.GetValue<int>(), sampling["rate"]!.GetValue<double>(), [Verifier.Email!]);
+        Assert.Equal(sampling["sampled"]!.GetValue<bool>(), again.Sampled);
+        Assert.Equal(sampling["verifier"]?.GetValue<string>(), again.Verifier);
+        Assert.Equal(again, VerificationSampler.Run(again.Seed, 0.2, [Verifier.Email!]));
+    }
+}
