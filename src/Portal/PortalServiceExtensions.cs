@@ -70,9 +70,23 @@ public static class PortalServiceExtensions
 
         services.AddProblemDetails();
         services.AddOpenApi();
+        if (builder.IsDemoEnabled() || builder.IsSeedCommand())
+        {
+            // Demo flows give their cases realistic dates; everyone else sees real time.
+            services.AddSingleton<TimeProvider, Data.Demo.DemoClock>();
+            services.AddSingleton<Data.Demo.DemoSeeder>();
+        }
+        if (builder.IsSeedCommand())
+            builder.Configuration["Workflows:RunTimers"] = "false";
         services.AddJusticeWorkflows(builder.Configuration, connectionString);
         return builder;
     }
+
+    public static bool IsDemoEnabled(this WebApplicationBuilder builder) =>
+        builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Seed:Demo");
+
+    /// <summary><c>dotnet run --project src/Portal -- seed --cases 2000</c>: fill the database and exit.</summary>
+    public static bool IsSeedCommand(this WebApplicationBuilder builder) => builder.Configuration["seed-command"] == "true";
 
     static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
@@ -95,6 +109,17 @@ public static class PortalServiceExtensions
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
         var folder = PortalPaths.ShippedFolder("workflow-definitions", app.Environment.ContentRootPath);
         await services.GetRequiredService<Justice.Workflows.Management.DefinitionFolderImporter>().ImportAsync(folder);
+
+        // Development (or Seed:Demo) starts with demo cases, once; the seed command fills as many as asked.
+        var seeder = services.GetService<Data.Demo.DemoSeeder>();
+        var count = app.Configuration.GetValue("Seed:Cases", 200);
+        if (seeder is not null && app.Configuration["seed-command"] != "true" && count > 0 && !await seeder.HasDemoDataAsync())
+        {
+            var logger = services.GetRequiredService<ILogger<Data.Demo.DemoSeeder>>();
+            logger.LogInformation("正在通过流程引擎生成 {Count} 件演示案件……", count);
+            var result = await seeder.SeedAsync(count, report: p => logger.LogInformation("演示数据：{Done}/{Total}（{Seconds:0.0} 秒）", p.Done, p.Total, p.Elapsed.TotalSeconds));
+            logger.LogInformation("演示数据已生成：{Done} 件，失败 {Failed} 件，用时 {Seconds:0.0} 秒", result.Done - result.Failed, result.Failed, result.Elapsed.TotalSeconds);
+        }
     }
 
     /// <summary>The request pipeline: errors as problem details under /api, pages as the template has them.</summary>

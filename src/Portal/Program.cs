@@ -2,9 +2,13 @@ using Justice.Portal;
 using Justice.Portal.Api;
 using Justice.Portal.Components;
 using Justice.Portal.Data;
+using Justice.Portal.Data.Demo;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PortalPaths.ContentRoot() });
+var seed = args is ["seed", ..];
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = seed ? [.. args.Skip(1).Where(a => !a.StartsWith("--cases") && !int.TryParse(a, out _))] : args, ContentRootPath = PortalPaths.ContentRoot() });
+if (seed)
+    builder.Configuration["seed-command"] = "true";
 builder.AddPortal();
 
 var app = builder.Build();
@@ -18,7 +22,10 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 
 await app.InitializePortalAsync();
+if (seed)
+    return await SeedCommand.RunAsync(app, args);
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' host factory.</summary>
 public partial class Program;

@@ -36,6 +36,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
         builder.UseSetting("Seed:DemoPassword", Password);
         builder.UseSetting("Workflows:RunTimers", "false");
+        builder.UseSetting("Seed:Cases", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

@@ -53,7 +53,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         return context.Record;
     }
 
-    WorkflowExecutionContext CreateInstance(WorkflowModel model, JsonObject input, string? correlationId, ParentLink? parent, UnitOfWork unit)
+    WorkflowExecutionContext CreateInstance(WorkflowModel model, JsonObject input, string? correlationId, ParentLink? parent, UnitOfWork unit, string? parentInstanceId = null)
     {
         var now = _clock.GetUtcNow();
         var record = new WorkflowInstanceRecord
@@ -65,7 +65,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
             CorrelationId = correlationId,
             Status = WorkflowStatus.Running,
             SubStatus = WorkflowSubStatus.Executing,
-            ParentInstanceId = parent?.InstanceId,
+            ParentInstanceId = parentInstanceId ?? parent?.InstanceId,
             InputJson = input.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
             CreatedAt = now,
             UpdatedAt = now,
@@ -81,7 +81,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
     {
         var model = await _definitions.GetPublishedModelAsync(definitionId, cancellationToken)
             ?? throw new WorkflowFaultException("unknown-definition", $"子流程“{definitionId}”没有已发布的版本。");
-        var child = CreateInstance(model, input, correlationId ?? parent.CorrelationId, parentLink, parent.Unit);
+        var child = CreateInstance(model, input, correlationId ?? parent.CorrelationId, parentLink, parent.Unit, parent.InstanceId);
         child.CancellationToken = cancellationToken;
         await new FlowchartInterpreter(child, _services.MaxSteps).StartAsync();
         return child;
@@ -164,10 +164,10 @@ public sealed class WorkflowRuntime : IWorkflowHost
     }
 
     /// <summary>Claims and fires due timers (and hand-offs). Returns how many fired.</summary>
-    public async Task<int> ProcessDueTimersAsync(TimeSpan lease, int max = 100, CancellationToken cancellationToken = default)
+    public async Task<int> ProcessDueTimersAsync(TimeSpan lease, int max = 100, CancellationToken cancellationToken = default, IReadOnlyCollection<string>? instanceIds = null)
     {
         var fired = 0;
-        var timers = await _store.ClaimDueTimersAsync(_clock.GetUtcNow(), lease, max, cancellationToken);
+        var timers = await _store.ClaimDueTimersAsync(_clock.GetUtcNow(), lease, max, instanceIds, cancellationToken);
         foreach (var timer in timers)
         {
             try

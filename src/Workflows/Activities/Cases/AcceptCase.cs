@@ -40,7 +40,8 @@ public sealed class AcceptCase : CaseActivity
         record.RuleSetJson = ruleSet.Json.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
         record.Procedure = procedure;
         record.Stage = "受理";
-        record.Number ??= session.ReserveNumber($"{ruleSet.Id}:case:{accepted.Year}", ruleSet.CaseNumberFormat(accepted.Year));
+        // One series per office and year, whichever rule set is in force (a new rule set does not restart numbering).
+        record.Number ??= session.ReserveNumber($"{ruleSet.SeriesPrefix}:case:{accepted.Year}", ruleSet.CaseNumberFormat(accepted.Year));
         session.Update(record);
         session.Log(record.Id, "decision", $"决定受理，案号{record.Number}，适用{ProcedureName(procedure)}", Actor(context),
             new JsonObject { ["ruleSetId"] = ruleSet.Id, ["procedure"] = procedure, ["acceptedOn"] = accepted.ToString("yyyy-MM-dd") });

@@ -55,7 +55,7 @@ public sealed class IssueDocument : CaseActivity
         var number = (await context.EvaluateAsync(Numbering) ?? "case") switch
         {
             "none" => null,
-            "series" => session.ReserveNumber($"{rules.Id}:{await context.EvaluateAsync(NumberFormat)}:{today.Year}",
+            "series" => session.ReserveNumber($"{rules.SeriesPrefix}:{await context.EvaluateAsync(NumberFormat)}:{today.Year}",
                 (await context.EvaluateAsync(NumberFormat) ?? throw new WorkflowFaultException("invalid-input", "按序列编号需要文号格式。")).Replace("{year}", today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             _ => record.Number,
         };

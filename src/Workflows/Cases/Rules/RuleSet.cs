@@ -12,6 +12,9 @@ public sealed class RuleSet(JsonObject json)
     public string Name => Text("name") ?? Id;
     public DateOnly EffectiveFrom => DateOnly.ParseExact(Text("effectiveFrom")!, "yyyy-MM-dd");
     public JsonObject Office => Json["office"] as JsonObject ?? [];
+
+    /// <summary>The office a number series belongs to (its abbreviation), shared by the office's rule set versions.</summary>
+    public string SeriesPrefix => Office["abbreviation"]?.GetValue<string>() is { Length: > 0 } abbreviation ? $"{Kind}:{abbreviation}" : Id;
     public decimal SummaryProcedureMaxAmount => Json["summaryProcedureMaxAmount"] is { } n ? Expressions.ValueConverter.Number(n) : 3_000_000m;
 
     string? Text(string key) => Json[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -351,12 +351,13 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         batch.Insert("Incidents", change.Incidents, IncidentColumns, i => [i.Id, i.InstanceId, i.ActivityId, i.ActivityType, i.Code, i.Category, i.Message, i.At]);
     }
 
-    public async Task<IReadOnlyList<TimerRecord>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TimerRecord>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, int max, IReadOnlyCollection<string>? instanceIds = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var candidates = await db.Timers.AsNoTracking()
-            .Where(t => t.DueAt <= now && (t.LeaseExpiresAt == null || t.LeaseExpiresAt < now))
-            .OrderBy(t => t.DueAt).Select(t => t.Id).Take(max).ToListAsync(cancellationToken);
+        var due = db.Timers.AsNoTracking().Where(t => t.DueAt <= now && (t.LeaseExpiresAt == null || t.LeaseExpiresAt < now));
+        if (instanceIds is not null)
+            due = due.Where(t => instanceIds.Contains(t.InstanceId));
+        var candidates = await due.OrderBy(t => t.DueAt).Select(t => t.Id).Take(max).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
             return [];
         var owner = Guid.NewGuid().ToString("N");
@@ -367,6 +368,18 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, owner).SetProperty(t => t.LeaseExpiresAt, expires)
                 .SetProperty(t => t.Attempts, t => t.Attempts + 1), cancellationToken);
         return await db.Timers.AsNoTracking().Where(t => t.LeaseOwner == owner).OrderBy(t => t.DueAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<HumanTaskRecord>> GetOpenTasksAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskRecord.Open && instanceIds.Contains(t.InstanceId)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WorkflowInstanceRecord>> GetChildrenAsync(string parentInstanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.AsNoTracking().Where(i => i.ParentInstanceId == parentInstanceId).ToListAsync(cancellationToken);
     }
 
     public async Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken = default)

@@ -19,8 +19,14 @@ public interface IWorkflowInstanceStore
     /// </summary>
     Task CommitAsync(IReadOnlyList<InstanceChanges> changes, IReadOnlyList<IPersistentEffect> effects, CancellationToken cancellationToken = default);
 
-    /// <summary>Claims due timers with a lease (expired leases are claimed again).</summary>
-    Task<IReadOnlyList<TimerRecord>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default);
+    /// <summary>Claims due timers with a lease (expired leases are claimed again), optionally only those of some instances.</summary>
+    Task<IReadOnlyList<TimerRecord>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, int max, IReadOnlyCollection<string>? instanceIds = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The open tasks of some instances.</summary>
+    Task<IReadOnlyList<HumanTaskRecord>> GetOpenTasksAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The sub-processes an instance started.</summary>
+    Task<IReadOnlyList<WorkflowInstanceRecord>> GetChildrenAsync(string parentInstanceId, CancellationToken cancellationToken = default);
 
     Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken = default);
 
