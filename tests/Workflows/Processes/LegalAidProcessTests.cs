@@ -132,7 +132,7 @@ public sealed class LegalAidProcessTests : EngineTest
 
         var barred = await StartAsync();
         await barred.TaskAsync("proof");
-        var commitment = (await Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-certification", null, null, null, 1, 5))).Items.First();
+        var commitment = Assert.Single(await Host.Store.GetChildrenAsync(barred.InstanceId));
         Assert.Equal("不适用告知承诺", (await barred.CaseAsync(commitment.CorrelationId)).Outcome);
 
         var repair = await CaseDriver.StartAsync(Host, "credit-repair", new JsonObject { ["SubjectId"] = ApplicantId, ["SubjectName"] = "刘晓梅" });

@@ -210,7 +210,7 @@ public sealed class NotaryProcessTests : EngineTest
         await d.CompleteAsync("intake", "受理", Notary);
         await CommitAsync(d);
 
-        var commitmentCase = (await d.Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-certification", null, null, null, 1, 5))).Items.Single().CorrelationId!;
+        var commitmentCase = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
         var sampling = (await d.FieldsAsync(commitmentCase))["sampling"]!;
         var again = VerificationSampler.Run(sampling["seed"]!.GetValue<int>(), sampling["rate"]!.GetValue<double>(), [Verifier.Email!]);
         Assert.Equal(sampling["sampled"]!.GetValue<bool>(), again.Sampled);
