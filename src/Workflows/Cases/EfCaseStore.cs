@@ -22,10 +22,10 @@ public sealed class EfCaseStore(IDbContextFactory<WorkflowDbContext> factory) : 
         ReadAsync<IReadOnlyList<CaseMember>>(async db => await db.CaseMembers.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.Since).ToListAsync(cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<CasePeriod>> GetPeriodsAsync(string caseId, CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<CasePeriod>>(async db => await db.CasePeriods.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.StartOn).ToListAsync(cancellationToken), cancellationToken);
+        ReadAsync<IReadOnlyList<CasePeriod>>(async db => await db.CasePeriods.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.StartOn).ThenBy(p => p.Id).ToListAsync(cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<CaseDocument>> GetDocumentsAsync(string caseId, CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<CaseDocument>>(async db => await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.IssuedAt).ToListAsync(cancellationToken), cancellationToken);
+        ReadAsync<IReadOnlyList<CaseDocument>>(async db => await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.IssuedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken), cancellationToken);
 
     public Task<CaseDocument?> FindDocumentAsync(string documentId, CancellationToken cancellationToken = default) =>
         ReadAsync(db => db.CaseDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken), cancellationToken);
