@@ -1,3 +1,4 @@
+using Justice.Portal.Api;
 using Justice.Portal.Components.Account;
 using Justice.Portal.Data;
 using Justice.Workflows;
@@ -70,6 +71,7 @@ public static class PortalServiceExtensions
 
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddVerificationRateLimit(builder.Configuration);
         if (builder.IsDemoEnabled() || builder.IsSeedCommand())
         {
             // Demo flows give their cases realistic dates; everyone else sees real time.
@@ -150,6 +152,7 @@ public static class PortalServiceExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         return app;

@@ -18,6 +18,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapGroup("/api/identity").WithTags("账号").MapIdentityApi<ApplicationUser>();
 app.MapJusticeApi();
+app.MapDevClockApi(app.Environment);
 app.MapOpenApi();
 app.MapScalarApiReference();
 

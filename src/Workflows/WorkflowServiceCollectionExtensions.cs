@@ -58,6 +58,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<WorkflowInstanceView>();
         services.AddSingleton<Tasks.TaskService>();
+        services.AddSingleton<Cases.CaseQueries>();
+        services.AddSingleton<Cases.CaseNotes>();
         if (options.RunTimers)
             services.AddHostedService<TimerService>();
         return services;

@@ -10,6 +10,9 @@ public static class JusticeApi
         app.MapEventsApi();
         app.MapTasksApi();
         app.MapCalendarApi();
+        app.MapCasesApi();
+        app.MapVerifyApi();
+        app.MapNotificationsApi();
         return app;
     }
 }

@@ -21,11 +21,29 @@ public static class TasksApi
 
     public sealed record CompleteRequest(string? Outcome, string? Comment, JsonNode? Data);
 
+    public sealed record ReassignRequest(string? Assignee);
+
+    static IResult Answer(TaskCompletion result) => result switch
+    {
+        TaskCompletion.Changed changed => Results.Ok(new { title = changed.Title }),
+        TaskCompletion.NotFound e => ApiProblems.NotFound(e.Message),
+        TaskCompletion.Conflict e => ApiProblems.Conflict(e.Message),
+        TaskCompletion.Forbidden e => ApiProblems.Forbidden(e.Message),
+        TaskCompletion.Invalid e => ApiProblems.BadRequest(e.Message, e.Errors),
+        _ => throw new InvalidOperationException(),
+    };
+
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").WithTags("任务").RequireAuthorization();
         group.MapGet("/", ListAsync).WithSummary("我可以处理的待办任务");
         group.MapPost("/{taskId}/complete", CompleteAsync).WithSummary("完成任务（选择处理结果、填写表单）");
+        group.MapPost("/{taskId}/claim", async (string taskId, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) => Answer(await tasks.ClaimAsync(taskId, user.ToTaskUser(), ct)))
+            .WithSummary("认领角色任务");
+        group.MapPost("/{taskId}/release", async (string taskId, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) => Answer(await tasks.ReleaseAsync(taskId, user.ToTaskUser(), ct)))
+            .WithSummary("退回认领的任务");
+        group.MapPost("/{taskId}/reassign", async (string taskId, ReassignRequest body, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
+            Answer(await tasks.ReassignAsync(taskId, user.ToTaskUser(), body.Assignee ?? "", ct))).WithSummary("改派任务（主任、机构负责人）");
         return group;
     }
 

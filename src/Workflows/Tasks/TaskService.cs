@@ -19,6 +19,7 @@ public abstract record TaskCompletion
     public sealed record Conflict(string Message) : TaskCompletion;
     public sealed record Forbidden(string Message) : TaskCompletion;
     public sealed record Invalid(string Message, IReadOnlyList<DefinitionProblem> Errors) : TaskCompletion;
+    public sealed record Changed(string Title) : TaskCompletion;
 }
 
 /// <summary>
@@ -60,6 +61,49 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
         if (task.CaseRelation is { Length: > 0 } relation)
             return mine.Any(m => m.Active && (m.Relation == relation || (relation == "tribunal" && CaseRelations.IsTribunal(m.Relation))));
         return task.Role is { Length: > 0 } role && user.Roles.Contains(role);
+    }
+
+    /// <summary>Supervisors who may hand a task of their unit to someone else.</summary>
+    static readonly string[] Supervisors = ["director", "notary-head", "legalaid-head", "admin"];
+
+    public static bool IsSupervisor(TaskUser user) => Supervisors.Any(user.Roles.Contains);
+
+    /// <summary>Takes a role task for oneself (others of the role no longer see it).</summary>
+    public async Task<TaskCompletion> ClaimAsync(string taskId, TaskUser user, CancellationToken cancellationToken = default)
+    {
+        var task = await store.FindTaskAsync(taskId, cancellationToken);
+        if (task is null)
+            return new TaskCompletion.NotFound($"任务“{taskId}”不存在。");
+        if (task.Assignee is not null || task.CaseRelation is not null || task.Role is null || !user.Roles.Contains(task.Role) || user.Email is null)
+            return new TaskCompletion.Forbidden($"不能认领任务“{task.Title}”。");
+        return await store.SetAssigneeAsync(taskId, null, user.Email, cancellationToken)
+            ? new TaskCompletion.Changed(task.Title) : new TaskCompletion.Conflict($"任务“{task.Title}”已被他人认领或处理。");
+    }
+
+    /// <summary>Gives a claimed task back to its role.</summary>
+    public async Task<TaskCompletion> ReleaseAsync(string taskId, TaskUser user, CancellationToken cancellationToken = default)
+    {
+        var task = await store.FindTaskAsync(taskId, cancellationToken);
+        if (task is null)
+            return new TaskCompletion.NotFound($"任务“{taskId}”不存在。");
+        if (task.Role is null || !string.Equals(task.Assignee, user.Email, StringComparison.OrdinalIgnoreCase))
+            return new TaskCompletion.Forbidden($"只有认领人可以退回任务“{task.Title}”。");
+        return await store.SetAssigneeAsync(taskId, task.Assignee, null, cancellationToken)
+            ? new TaskCompletion.Changed(task.Title) : new TaskCompletion.Conflict($"任务“{task.Title}”已变更。");
+    }
+
+    /// <summary>A supervisor (director, office head) hands a task to a named person.</summary>
+    public async Task<TaskCompletion> ReassignAsync(string taskId, TaskUser user, string assignee, CancellationToken cancellationToken = default)
+    {
+        var task = await store.FindTaskAsync(taskId, cancellationToken);
+        if (task is null)
+            return new TaskCompletion.NotFound($"任务“{taskId}”不存在。");
+        if (!IsSupervisor(user))
+            return new TaskCompletion.Forbidden("只有仲裁委主任、机构负责人可以改派任务。");
+        if (string.IsNullOrWhiteSpace(assignee) || !assignee.Contains('@'))
+            return new TaskCompletion.Invalid("请填写被改派人员的账号（邮箱）。", [new DefinitionProblem("invalid-field", "$.assignee", task.ActivityId, "应为账号邮箱。")]);
+        return await store.SetAssigneeAsync(taskId, task.Assignee, assignee.Trim().ToLowerInvariant(), cancellationToken)
+            ? new TaskCompletion.Changed(task.Title) : new TaskCompletion.Conflict($"任务“{task.Title}”已变更。");
     }
 
     public async Task<TaskCompletion> CompleteAsync(string taskId, TaskUser user, string? outcome, string? comment, JsonNode? data, CancellationToken cancellationToken = default)

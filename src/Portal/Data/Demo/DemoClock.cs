@@ -8,8 +8,14 @@ namespace Justice.Portal.Data.Demo;
 public sealed class DemoClock : TimeProvider
 {
     static readonly AsyncLocal<DateTimeOffset?> Current = new();
+    static long _offsetTicks;
 
-    public override DateTimeOffset GetUtcNow() => Current.Value ?? base.GetUtcNow();
+    /// <summary>How far the test clock (Development and test environments only) has moved the whole portal on.</summary>
+    public static TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public static void MoveOn(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => Current.Value ?? base.GetUtcNow() + Offset;
 
     public static void Set(DateTimeOffset now) => Current.Value = now;
 

@@ -370,6 +370,14 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         return await db.Timers.AsNoTracking().Where(t => t.LeaseOwner == owner).OrderBy(t => t.DueAt).ToListAsync(cancellationToken);
     }
 
+    public async Task<bool> SetAssigneeAsync(string taskId, string? expected, string? assignee, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        return await db.HumanTasks.Where(t => t.Id == taskId && t.Status == HumanTaskRecord.Open && t.Assignee == expected)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, assignee), cancellationToken) == 1;
+    }
+
     public async Task<IReadOnlyList<HumanTaskRecord>> GetOpenTasksAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

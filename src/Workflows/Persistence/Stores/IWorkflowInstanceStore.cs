@@ -22,6 +22,9 @@ public interface IWorkflowInstanceStore
     /// <summary>Claims due timers with a lease (expired leases are claimed again), optionally only those of some instances.</summary>
     Task<IReadOnlyList<TimerRecord>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, int max, IReadOnlyCollection<string>? instanceIds = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Sets a task's assignee if it is open and still has the expected one; false otherwise.</summary>
+    Task<bool> SetAssigneeAsync(string taskId, string? expected, string? assignee, CancellationToken cancellationToken = default);
+
     /// <summary>The open tasks of some instances.</summary>
     Task<IReadOnlyList<HumanTaskRecord>> GetOpenTasksAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default);
 

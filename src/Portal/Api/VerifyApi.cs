@@ -1,0 +1,36 @@
+using System.Threading.RateLimiting;
+using Justice.Workflows.Cases;
+
+namespace Justice.Portal.Api;
+
+/// <summary>Public verification of notarial certificates: no login, rate-limited, nothing personal.</summary>
+public static class VerifyApi
+{
+    public const string RateLimitPolicy = "verify";
+
+    public sealed record VerifyResponse(string Status, string Number, string? Matter, string? IssuedOn, string? Office);
+
+    public static IServiceCollection AddVerificationRateLimit(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Verify:PermitPerMinute", 30), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+    public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/verify/{number}", VerifyAsync).WithTags("公证书查验").AllowAnonymous().RequireRateLimiting(RateLimitPolicy)
+            .WithSummary("查验公证书：valid（有效）、revoked（已撤销）或 unknown（查无此证）");
+        return app;
+    }
+
+    static async Task<IResult> VerifyAsync(string number, CaseQueries queries, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(number) || number.Length > 64)
+            return ApiProblems.BadRequest("请输入公证书编号。");
+        var status = await queries.VerifyAsync(number.Trim(), ct);
+        return Results.Ok(new VerifyResponse(status.Status, status.Number, status.Matter, status.IssuedOn?.ToString("yyyy-MM-dd"), status.Office));
+    }
+}

@@ -1,0 +1,56 @@
+namespace Justice.Workflows.Cases;
+
+/// <summary>Who is looking: the account (e-mail) and its roles.</summary>
+public sealed record CaseViewer(string? Email, IReadOnlyCollection<string> Roles)
+{
+    public bool Has(string role) => Roles.Contains(role);
+}
+
+/// <summary>
+/// Who may see a case (domain.md §5): parties and their agents see only their own cases; arbitration files are
+/// for the commission (secretaries, the director) and the arbitrators of the tribunal (a recused arbitrator loses
+/// access); notary files for the notary office; legal-aid files for the legal-aid centre and the assigned lawyer;
+/// commitment files for the office that used them, the credit officer and the verifier; the supervisor, the
+/// administrator and the auditor read everything. Anyone holding an active relation to a case sees it.
+/// </summary>
+public static class CaseAccess
+{
+    public static readonly IReadOnlyDictionary<string, string[]> KindRoles = new Dictionary<string, string[]>
+    {
+        [CaseKinds.Arbitration] = ["secretary", "director"],
+        [CaseKinds.Notary] = ["notary", "notary-assistant", "notary-head"],
+        [CaseKinds.LegalAid] = ["legalaid-officer", "legalaid-head"],
+        [CaseKinds.Commitment] = ["credit-officer"],
+    };
+
+    /// <summary>Roles that read every case (and, for the auditor, change nothing).</summary>
+    public static readonly string[] ReadAll = ["supervisor", "admin", "auditor"];
+
+    /// <summary>The kinds a viewer sees in full because of a role.</summary>
+    public static IReadOnlyList<string> KindsSeenInFull(CaseViewer viewer) =>
+        ReadAll.Any(viewer.Has)
+            ? [.. KindRoles.Keys]
+            : [.. KindRoles.Where(k => k.Value.Any(viewer.Has)).Select(k => k.Key)];
+
+    public static bool CanSee(CaseViewer viewer, CaseRecord record, IReadOnlyList<CaseParty> parties, IReadOnlyList<CaseMember> members)
+    {
+        if (KindsSeenInFull(viewer).Contains(record.Kind))
+            return true;
+        if (record.Kind == CaseKinds.Commitment && ParentKind(record) is { } parent && KindRoles.TryGetValue(parent, out var parentRoles) && parentRoles.Any(viewer.Has))
+            return true;
+        if (viewer.Email is not { Length: > 0 } email)
+            return false;
+        if (members.Any(m => m.Active && string.Equals(m.UserEmail, email, StringComparison.OrdinalIgnoreCase)))
+            return true;
+        return parties.Any(p => string.Equals(p.UserEmail, email, StringComparison.OrdinalIgnoreCase) || string.Equals(p.AgentEmail, email, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Staff of the case (not a party): they see identity numbers unmasked and the timeline in full.</summary>
+    public static bool IsStaff(CaseViewer viewer) => !viewer.Roles.All(r => r == "applicant");
+
+    /// <summary>Only the auditor is read-only everywhere.</summary>
+    public static bool MayChange(CaseViewer viewer) => !(viewer.Has("auditor") && viewer.Roles.Count == 1);
+
+    static string? ParentKind(CaseRecord record) =>
+        System.Text.Json.Nodes.JsonNode.Parse(record.FieldsJson)?["parentKind"]?.GetValue<string>();
+}

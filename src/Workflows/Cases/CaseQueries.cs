@@ -1,0 +1,150 @@
+using Justice.Workflows.Calendar;
+using Justice.Workflows.Persistence;
+using Justice.Workflows.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Justice.Workflows.Cases;
+
+public sealed record CaseListQuery(string? Kind, string? Search, string? Stage, DateOnly? From, DateOnly? To, string? Status, int Page, int PageSize,
+    string Sort = "filedOn", bool Descending = true);
+
+public sealed record CaseListItem(string Id, string? Number, string Kind, string Title, string Stage, string Status, string? Outcome, DateOnly? FiledOn,
+    IReadOnlyList<string> Parties, DateOnly? NextDue, bool IsDemo);
+
+/// <summary>A running period as people read it: its last day and what is left, in the unit the law counts.</summary>
+public sealed record PeriodView(string Id, string Code, string Label, string Unit, int Amount, DateOnly StartOn, DateOnly DueOn, string Status, int Remaining, string? PauseReason);
+
+public sealed record CaseDetails(CaseRecord Case, IReadOnlyList<CaseParty> Parties, IReadOnlyList<CaseMember> Members, IReadOnlyList<PeriodView> Periods,
+    IReadOnlyList<CaseDocument> Documents, IReadOnlyList<DocumentService> Services, IReadOnlyList<CaseEntry> Timeline, IReadOnlyList<HumanTaskRecord> OpenTasks,
+    IReadOnlyList<WorkflowInstanceRecord> Instances);
+
+/// <summary>Case lists and files for the people allowed to see them (the rules are <see cref="CaseAccess"/>).</summary>
+public sealed class CaseQueries(IDbContextFactory<WorkflowDbContext> factory, StatutoryCalendar calendar, TimeProvider clock)
+{
+    IQueryable<CaseRecord> Visible(WorkflowDbContext db, CaseViewer viewer)
+    {
+        var kinds = CaseAccess.KindsSeenInFull(viewer).ToList();
+        var parentKinds = CaseAccess.KindRoles.Where(k => k.Value.Any(viewer.Has)).Select(k => $"%\"parentKind\":\"{k.Key}\"%").ToList();
+        var email = viewer.Email?.ToLowerInvariant();
+        var query = db.Cases.AsNoTracking();
+        var likeNotary = parentKinds.FirstOrDefault(p => p.Contains("notary")) ?? "%no match%";
+        var likeAid = parentKinds.FirstOrDefault(p => p.Contains("legal-aid")) ?? "%no match%";
+        return query.Where(c => kinds.Contains(c.Kind)
+            || (c.Kind == CaseKinds.Commitment && (EF.Functions.Like(c.FieldsJson, likeNotary) || EF.Functions.Like(c.FieldsJson, likeAid)))
+            || (email != null && (db.CaseMembers.Any(m => m.CaseId == c.Id && m.Active && m.UserEmail == email)
+                || db.CaseParties.Any(p => p.CaseId == c.Id && (p.UserEmail == email || p.AgentEmail == email)))));
+    }
+
+    public async Task<(IReadOnlyList<CaseListItem> Items, int TotalCount)> ListAsync(CaseViewer viewer, CaseListQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var cases = Visible(db, viewer);
+        if (!string.IsNullOrWhiteSpace(query.Kind))
+            cases = cases.Where(c => c.Kind == query.Kind);
+        if (!string.IsNullOrWhiteSpace(query.Stage))
+            cases = cases.Where(c => c.Stage == query.Stage);
+        if (!string.IsNullOrWhiteSpace(query.Status))
+            cases = cases.Where(c => c.Status == query.Status);
+        if (query.From is { } from)
+            cases = cases.Where(c => c.FiledOn >= from);
+        if (query.To is { } to)
+            cases = cases.Where(c => c.FiledOn <= to);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var text = query.Search.Trim();
+            cases = cases.Where(c => (c.Number != null && c.Number.Contains(text)) || c.Title.Contains(text)
+                || db.CaseParties.Any(p => p.CaseId == c.Id && p.Name.Contains(text)));
+        }
+        var total = await cases.CountAsync(cancellationToken);
+        cases = (query.Sort, query.Descending) switch
+        {
+            ("number", false) => cases.OrderBy(c => c.Number).ThenBy(c => c.Id),
+            ("number", true) => cases.OrderByDescending(c => c.Number).ThenByDescending(c => c.Id),
+            ("stage", false) => cases.OrderBy(c => c.Stage).ThenBy(c => c.Id),
+            ("stage", true) => cases.OrderByDescending(c => c.Stage).ThenByDescending(c => c.Id),
+            ("updatedAt", false) => cases.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+            ("updatedAt", true) => cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+            (_, false) => cases.OrderBy(c => c.FiledOn).ThenBy(c => c.Id),
+            _ => cases.OrderByDescending(c => c.FiledOn).ThenByDescending(c => c.Id),
+        };
+        var page = await cases.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        var ids = page.Select(c => c.Id).ToList();
+        var parties = await db.CaseParties.AsNoTracking().Where(p => ids.Contains(p.CaseId)).OrderBy(p => p.Ordinal).Select(p => new { p.CaseId, p.Name }).ToListAsync(cancellationToken);
+        var dues = await db.CasePeriods.AsNoTracking().Where(p => ids.Contains(p.CaseId) && p.Status == PeriodStatus.Running)
+            .GroupBy(p => p.CaseId).Select(g => new { CaseId = g.Key, Due = g.Min(p => p.DueOn) }).ToListAsync(cancellationToken);
+        var items = page.Select(c => new CaseListItem(c.Id, c.Number, c.Kind, c.Title, c.Stage, c.Status, c.Outcome, c.FiledOn,
+            parties.Where(p => p.CaseId == c.Id).Select(p => p.Name).ToList(), dues.FirstOrDefault(d => d.CaseId == c.Id)?.Due, c.IsDemo)).ToList();
+        return (items, total);
+    }
+
+    /// <summary>The case file, or null when it does not exist; <see cref="UnauthorizedAccessException"/> when the viewer may not see it.</summary>
+    public async Task<CaseDetails?> GetAsync(CaseViewer viewer, string caseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (record is null)
+            return null;
+        var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.Ordinal).ToListAsync(cancellationToken);
+        var members = await db.CaseMembers.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.Since).ToListAsync(cancellationToken);
+        if (!CaseAccess.CanSee(viewer, record, parties, members))
+            throw new UnauthorizedAccessException($"无权查看案件 {record.Number ?? record.Title}。");
+        var today = calendar.Today(clock.GetUtcNow());
+        var periods = (await db.CasePeriods.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.StartOn).ThenBy(p => p.Id).ToListAsync(cancellationToken))
+            .Select(p => View(p, today)).ToList();
+        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.IssuedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+        var services = await db.DocumentServices.AsNoTracking().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken);
+        var timeline = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var instances = await db.Instances.AsNoTracking().Where(i => i.CorrelationId == caseId).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken);
+        var instanceIds = instances.Select(i => i.Id).ToList();
+        var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskRecord.Open && (t.CaseId == caseId || instanceIds.Contains(t.InstanceId))).ToListAsync(cancellationToken);
+        if (!CaseAccess.IsStaff(viewer))
+        {
+            foreach (var party in parties.Where(p => !string.Equals(p.UserEmail, viewer.Email, StringComparison.OrdinalIgnoreCase)))
+                party.IdNumber = party.IdNumber is null ? null : Documents.ChineseFormat.MaskId(party.IdNumber);
+        }
+        return new CaseDetails(record, parties, members, periods, documents, services, timeline, tasks, instances);
+    }
+
+    public PeriodView View(CasePeriod p, DateOnly today)
+    {
+        var unit = PeriodUnits.Parse(p.Unit);
+        var remaining = p.Status == PeriodStatus.Paused ? p.RemainingWhenPaused ?? 0 : calendar.Remaining(today, p.DueOn, unit == PeriodUnit.WorkingDays ? unit : PeriodUnit.Days);
+        return new PeriodView(p.Id, p.Code, p.Label, p.Unit, p.Amount, p.StartOn, p.DueOn, p.Status, remaining, p.PauseReason);
+    }
+
+    /// <summary>Whether the viewer may see the case an instance belongs to (instances and journals follow their case).</summary>
+    public async Task<bool> CanSeeInstanceAsync(CaseViewer viewer, WorkflowInstanceRecord instance, CancellationToken cancellationToken = default)
+    {
+        if (CaseAccess.ReadAll.Any(viewer.Has))
+            return true;
+        if (instance.CorrelationId is null)
+            return false;
+        try
+        {
+            return await GetAsync(viewer, instance.CorrelationId, cancellationToken) is not null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Public verification of a notarial certificate by its number or its document id (from the QR code).</summary>
+    public async Task<CertificateStatus> VerifyAsync(string numberOrDocumentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var document = await db.CaseDocuments.AsNoTracking()
+            .Where(d => d.Template == "notary/certificate" && (d.Number == numberOrDocumentId || d.Id == numberOrDocumentId))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (document is null)
+            return new CertificateStatus("unknown", numberOrDocumentId, null, null, null);
+        var record = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == document.CaseId, cancellationToken);
+        var fields = System.Text.Json.Nodes.JsonNode.Parse(record.FieldsJson);
+        var revoked = fields?["revoked"]?.GetValue<bool>() == true;
+        var office = System.Text.Json.Nodes.JsonNode.Parse(record.RuleSetJson ?? "{}")?["office"]?["name"]?.GetValue<string>();
+        return new CertificateStatus(revoked ? "revoked" : "valid", document.Number ?? numberOrDocumentId,
+            fields?["matter"]?.GetValue<string>(), calendar.Today(document.IssuedAt), office);
+    }
+}
+
+public sealed record CertificateStatus(string Status, string Number, string? Matter, DateOnly? IssuedOn, string? Office);

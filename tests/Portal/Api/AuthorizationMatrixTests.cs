@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Justice.Portal.Data;
+using Justice.Portal.Data.Demo;
+using Justice.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Justice.Portal.Tests.Api;
+
+/// <summary>A portal with demo cases of every kind, shared by the matrix tests.</summary>
+public sealed class SeededPortal : IAsyncLifetime
+{
+    public PortalFactory Factory { get; } = new();
+    public Dictionary<string, JsonObject> SampleCases { get; } = [];
+    public string ArbitrationInstance { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        await Factory.ClientAsync();
+        var result = await Factory.Services.GetRequiredService<DemoSeeder>().SeedAsync(60, concurrency: 4, randomSeed: 11);
+        Assert.Equal(0, result.Failed);
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        foreach (var kind in new[] { "arbitration", "notary", "legal-aid", "commitment" })
+        {
+            var record = await db.Cases.AsNoTracking().Where(c => c.Kind == kind && c.InstanceId != null).OrderBy(c => c.Id).FirstAsync();
+            SampleCases[kind] = new JsonObject { ["id"] = record.Id, ["instanceId"] = record.InstanceId };
+        }
+        ArbitrationInstance = SampleCases["arbitration"]["instanceId"]!.GetValue<string>();
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+}
+
+/// <summary>Every API endpoint for every role (and no login): the answer the rules of domain.md §5 give.</summary>
+public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
+{
+    public static TheoryData<string> Roles() => new([.. PortalRoles.All]);
+
+    static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task AdministrativeEndpoints_AnswerOnlyTheAdministrator(string role)
+    {
+        var client = await portal.Factory.ClientAsync(role);
+        var expected = role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+
+        Assert.Equal(expected, (await client.GetAsync("/api/workflow-definitions")).StatusCode);
+        Assert.Equal(expected, (await client.GetAsync("/api/workflow-definitions/arbitration-case")).StatusCode);
+        Assert.Equal(expected, (await client.GetAsync("/api/workflow-definitions/arbitration-case/versions")).StatusCode);
+        Assert.Equal(expected, (await client.GetAsync("/api/workflow-instances")).StatusCode);
+        Assert.Equal(expected, (await client.PostAsJsonAsync("/api/events/Nothing/trigger", new { })).StatusCode);
+        Assert.Equal(expected, (await client.GetAsync("/api/dev/clock")).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.Created : HttpStatusCode.Forbidden,
+            (await client.PostAsync("/api/workflow-definitions/import", Json(new JsonObject { ["definitionId"] = $"matrix-{role}", ["root"] = new JsonObject { ["id"] = "r", ["type"] = "Elsa.Flowchart", ["activities"] = new JsonArray() } }.ToJsonString()))).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            (await client.PostAsync("/api/workflow-definitions/nobody/publish", null)).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            (await client.PostAsync("/api/workflow-instances/nobody/cancel", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryProtectedEndpoint_WithoutLogin_Answers401()
+    {
+        var client = await portal.Factory.ClientAsync();
+        string[] gets = ["/api/workflow-definitions", "/api/workflow-instances", $"/api/workflow-instances/{portal.ArbitrationInstance}", "/api/tasks", "/api/cases",
+            $"/api/cases/{portal.SampleCases["arbitration"]["id"]}", "/api/notifications", "/api/dev/clock"];
+        foreach (var path in gets)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/tasks/x/complete", new { outcome = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync($"/api/cases/{portal.SampleCases["arbitration"]["id"]}/notes", new { text = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/verify/unknown-number")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/calendar/due?from=2026-01-01&amount=1&unit=days")).StatusCode);
+    }
+
+    /// <summary>Which kinds each role sees in full; everyone else sees only cases they are a party to or hold a relation in.</summary>
+    static readonly Dictionary<string, string[]> FullKinds = new()
+    {
+        ["secretary"] = ["arbitration"], ["director"] = ["arbitration"],
+        ["notary"] = ["notary"], ["notary-assistant"] = ["notary"], ["notary-head"] = ["notary"],
+        ["legalaid-officer"] = ["legal-aid"], ["legalaid-head"] = ["legal-aid"], ["credit-officer"] = ["commitment"],
+        ["supervisor"] = ["arbitration", "notary", "legal-aid", "commitment"], ["admin"] = ["arbitration", "notary", "legal-aid", "commitment"],
+        ["auditor"] = ["arbitration", "notary", "legal-aid", "commitment"],
+    };
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task CaseList_ShowsEachRoleOnlyWhatItMaySee(string role)
+    {
+        var client = await portal.Factory.ClientAsync(role);
+        var email = $"{role}@demo.justice.local";
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+
+        foreach (var kind in new[] { "arbitration", "notary", "legal-aid", "commitment" })
+        {
+            var body = await client.GetFromJsonAsync<JsonObject>($"/api/cases?kind={kind}&pageSize=200");
+            var ids = body!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
+            var all = await db.Cases.Where(c => c.Kind == kind).Select(c => c.Id).ToListAsync();
+            if (FullKinds.GetValueOrDefault(role, []).Contains(kind))
+            {
+                Assert.Equal(all.Count, body["totalCount"]!.GetValue<int>());
+                continue;
+            }
+            var related = await db.Cases.Where(c => c.Kind == kind && (db.CaseMembers.Any(m => m.CaseId == c.Id && m.Active && m.UserEmail == email)
+                || db.CaseParties.Any(p => p.CaseId == c.Id && (p.UserEmail == email || p.AgentEmail == email)))).Select(c => c.Id).ToListAsync();
+            if (role is "notary" or "notary-assistant" or "notary-head" or "legalaid-officer" or "legalaid-head" && kind == "commitment")
+            {
+                Assert.Superset(related.ToHashSet(), ids.ToHashSet());
+                continue;
+            }
+            Assert.Equal(related.Order(), ids.Order());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task CaseFile_AndItsInstance_AreReadableExactlyByThoseWhoMaySeeTheCase(string role)
+    {
+        var client = await portal.Factory.ClientAsync(role);
+        foreach (var (kind, sample) in portal.SampleCases)
+        {
+            var id = sample["id"]!.GetValue<string>();
+            var list = await client.GetFromJsonAsync<JsonObject>($"/api/cases?kind={kind}&pageSize=200");
+            var listed = list!["items"]!.AsArray().Any(i => i!["id"]!.GetValue<string>() == id);
+
+            var file = await client.GetAsync($"/api/cases/{id}");
+            var instance = await client.GetAsync($"/api/workflow-instances/{sample["instanceId"]}");
+
+            Assert.Equal(listed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, file.StatusCode);
+            Assert.Equal(listed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, instance.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Applicant_SeesOnlyOwnCases_WithOtherPeoplesIdNumbersMasked()
+    {
+        var client = await portal.Factory.ClientAsync("applicant");
+
+        var list = await client.GetFromJsonAsync<JsonObject>("/api/cases?pageSize=200");
+
+        var items = list!["items"]!.AsArray();
+        Assert.NotEmpty(items);
+        foreach (var item in items)
+        {
+            var file = await client.GetFromJsonAsync<JsonObject>($"/api/cases/{item!["id"]}");
+            var parties = file!["parties"]!.AsArray();
+            Assert.All(parties.Where(p => p!["name"]!.GetValue<string>() != "x" && p["idNumber"] is not null && p["side"]!.GetValue<string>() == "respondent"),
+                p => Assert.Contains("*", p!["idNumber"]!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
+    public async Task Auditor_ReadsEverything_AndChangesNothing()
+    {
+        var client = await portal.Factory.ClientAsync("auditor");
+        var id = portal.SampleCases["arbitration"]["id"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/cases/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/cases/{id}/notes", new { text = "审计意见" })).StatusCode);
+        Assert.Empty((await client.GetFromJsonAsync<JsonObject>("/api/tasks"))!["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Secretary_AddsANoteThatAppearsOnTheTimeline()
+    {
+        var client = await portal.Factory.ClientAsync("secretary");
+        var id = portal.SampleCases["arbitration"]["id"]!.GetValue<string>();
+
+        var response = await client.PostAsJsonAsync($"/api/cases/{id}/notes", new { text = "已电话联系被申请人，确认送达地址。" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var file = await client.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
+        Assert.Contains(file!["timeline"]!.AsArray(), e => e!["title"]!.GetValue<string>() == "已电话联系被申请人，确认送达地址。" && e["kind"]!.GetValue<string>() == "note");
+    }
+
+    [Fact]
+    public async Task PublicVerification_TellsValidRevokedAndUnknown_WithoutPersonalData()
+    {
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var certificates = await db.CaseDocuments.Where(d => d.Template == "notary/certificate").ToListAsync();
+        var cases = await db.Cases.Where(c => c.Kind == "notary").ToDictionaryAsync(c => c.Id);
+        var revoked = certificates.First(d => cases[d.CaseId].FieldsJson.Contains("\"revoked\":true"));
+        var valid = certificates.First(d => !cases[d.CaseId].FieldsJson.Contains("\"revoked\":true"));
+        var client = await portal.Factory.ClientAsync();
+
+        var ok = await client.GetFromJsonAsync<JsonObject>($"/api/verify/{Uri.EscapeDataString(valid.Number!)}");
+        var gone = await client.GetFromJsonAsync<JsonObject>($"/api/verify/{Uri.EscapeDataString(revoked.Number!)}");
+        var byQr = await client.GetFromJsonAsync<JsonObject>($"/api/verify/{valid.Id}");
+        var none = await client.GetFromJsonAsync<JsonObject>("/api/verify/（2026）湘衡示证字第9999号");
+
+        Assert.Equal(("valid", "revoked", "valid", "unknown"), (ok!["status"]!.GetValue<string>(), gone!["status"]!.GetValue<string>(), byQr!["status"]!.GetValue<string>(), none!["status"]!.GetValue<string>()));
+        Assert.Equal(valid.Number, byQr["number"]!.GetValue<string>());
+        Assert.DoesNotContain("4304", ok.ToJsonString());
+    }
+}
