@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using Justice.Portal.Api;
 using Justice.Portal.Components.Account;
 using Justice.Portal.Data;
@@ -23,6 +24,9 @@ public static class PortalServiceExtensions
         var connectionString = PortalPaths.ResolveConnectionString(builder.Configuration.GetConnectionString("Justice"), builder.Environment.ContentRootPath);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton<Localization.UiText>();
+        services.AddScoped<Work.Inbox>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -150,6 +154,7 @@ public static class PortalServiceExtensions
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             await next();
         });
+        app.UseRequestLocalization(Localization.CultureEndpoints.Options());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

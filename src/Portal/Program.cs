@@ -3,6 +3,7 @@ using Justice.Portal.Api;
 using Justice.Portal.Components;
 using Justice.Portal.Data;
 using Justice.Portal.Data.Demo;
+using Justice.Portal.Localization;
 using Scalar.AspNetCore;
 
 var seed = args is ["seed", ..];
@@ -18,6 +19,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapGroup("/api/identity").WithTags("账号").MapIdentityApi<ApplicationUser>();
 app.MapJusticeApi();
+app.MapCultureEndpoint();
 app.MapDevClockApi(app.Environment);
 app.MapOpenApi();
 app.MapScalarApiReference();

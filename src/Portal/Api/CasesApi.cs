@@ -13,6 +13,9 @@ public static class CasesApi
 
     public sealed record NoteRequest(string? Text);
 
+    /// <summary>Opens the browser's print dialog over the stored document (the document itself is never changed).</summary>
+    const string PrintScript = "<script>window.addEventListener('load', () => window.print());</script>";
+
     public static CaseViewer ToCaseViewer(this ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.Email)?.ToLowerInvariant() ?? user.Identity?.Name?.ToLowerInvariant(),
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList());
@@ -67,7 +70,7 @@ public static class CasesApi
         }
     }
 
-    static async Task<IResult> DocumentAsync(string id, string documentId, bool? download, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct)
+    static async Task<IResult> DocumentAsync(string id, string documentId, bool? download, bool? print, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct)
     {
         try
         {
@@ -78,7 +81,7 @@ public static class CasesApi
             var bytes = Encoding.UTF8.GetBytes(document.Html);
             return download == true
                 ? Results.File(bytes, "text/html; charset=utf-8", $"{document.Title}{document.Number}.html")
-                : Results.Content(document.Html, "text/html; charset=utf-8");
+                : Results.Content(print == true ? document.Html.Replace("</body>", PrintScript + "</body>", StringComparison.Ordinal) : document.Html, "text/html; charset=utf-8");
         }
         catch (UnauthorizedAccessException ex)
         {

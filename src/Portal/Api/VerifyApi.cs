@@ -11,7 +11,7 @@ public static class VerifyApi
     public sealed record VerifyResponse(string Status, string Number, string? Matter, string? IssuedOn, string? Office);
 
     public static IServiceCollection AddVerificationRateLimit(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddRateLimiter(options =>
+        services.AddSingleton(new VerificationLimiter(configuration.GetValue("Verify:PermitPerMinute", 30))).AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
@@ -33,4 +33,19 @@ public static class VerifyApi
         var status = await queries.VerifyAsync(number.Trim(), ct);
         return Results.Ok(new VerifyResponse(status.Status, status.Number, status.Matter, status.IssuedOn?.ToString("yyyy-MM-dd"), status.Office));
     }
+}
+
+/// <summary>The same per-address limit for the public verification page as for its API.</summary>
+public sealed class VerificationLimiter(int permitPerMinute) : IDisposable
+{
+    readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+    public bool TryAcquire(HttpContext? context)
+    {
+        using var lease = _limiter.AttemptAcquire(context?.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
 }

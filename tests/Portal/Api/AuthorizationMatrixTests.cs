@@ -177,6 +177,23 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task StaffNotes_AreNotShownToTheParties()
+    {
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var id = await db.Cases.Where(c => c.Kind == "arbitration" && db.CaseParties.Any(p => p.CaseId == c.Id && p.UserEmail == "applicant@demo.justice.local"))
+            .Select(c => c.Id).FirstAsync();
+        var secretary = await portal.Factory.ClientAsync("secretary");
+        Assert.Equal(HttpStatusCode.Created, (await secretary.PostAsJsonAsync($"/api/cases/{id}/notes", new { text = "内部：申请人情绪激动，开庭注意安保。" })).StatusCode);
+
+        var party = await portal.Factory.ClientAsync("applicant");
+        var file = await party.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
+
+        Assert.NotEmpty(file!["timeline"]!.AsArray());
+        Assert.DoesNotContain(file["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "note");
+        Assert.Equal(HttpStatusCode.Forbidden, (await party.PostAsJsonAsync($"/api/cases/{id}/notes", new { text = "我也想备注" })).StatusCode);
+    }
+
+    [Fact]
     public async Task PublicVerification_TellsValidRevokedAndUnknown_WithoutPersonalData()
     {
         await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();

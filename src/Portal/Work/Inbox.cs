@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Justice.Workflows.Calendar;
+using Justice.Workflows.Cases;
+using Justice.Workflows.Persistence;
+using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Justice.Portal.Work;
+
+/// <summary>A task as the inbox shows it: with its case's number, kind and stage, and the deadline in the law's unit.</summary>
+public sealed record InboxItem(HumanTaskRecord Task, string? CaseNumber, string? CaseKind, string? CaseStage, string? CaseTitle,
+    DateOnly? DueOn, int Remaining, IReadOnlyList<string> Outcomes, IReadOnlyList<FormField> Form)
+{
+    public bool IsOverdue => Task.IsOverdue || (DueOn is not null && Remaining < 0);
+}
+
+/// <summary>One field of a task's form: <c>{name, label, type, required, options}</c>.</summary>
+public sealed record FormField(string Name, string Label, string Type, bool Required, IReadOnlyList<(string Value, string Label)> Options)
+{
+    public static IReadOnlyList<FormField> Parse(string? formJson)
+    {
+        if (string.IsNullOrEmpty(formJson) || JsonNode.Parse(formJson) is not JsonArray fields)
+            return [];
+        return fields.OfType<JsonObject>().Select(f =>
+        {
+            var name = f["name"]?.GetValue<string>() ?? "";
+            var options = (f["options"] as JsonArray)?.Select(o => o is JsonObject obj
+                ? (obj["value"]?.ToString() ?? "", obj["label"]?.ToString() ?? obj["value"]?.ToString() ?? "")
+                : (o?.ToString() ?? "", o?.ToString() ?? "")).ToList() ?? [];
+            return new FormField(name, f["label"]?.GetValue<string>() ?? name, f["type"]?.GetValue<string>() ?? "text",
+                f["required"] is JsonValue r && r.TryGetValue<bool>(out var required) && required, options);
+        }).ToList();
+    }
+}
+
+/// <summary>The inbox: the tasks the user may act on, overdue first, then by deadline.</summary>
+public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext> factory, StatutoryCalendar calendar, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<InboxItem>> ListAsync(TaskUser user, CancellationToken cancellationToken = default)
+    {
+        var (items, _) = await tasks.ListAsync(user, 1, int.MaxValue, cancellationToken);
+        var caseIds = items.Select(t => t.CaseId).OfType<string>().Distinct().ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Number, c.Kind, c.Stage, c.Title }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var today = calendar.Today(clock.GetUtcNow());
+        return items.Select(t =>
+        {
+            var found = t.CaseId is not null && cases.TryGetValue(t.CaseId, out var c) ? c : null;
+            DateOnly? due = t.DueAt is { } at ? calendar.Today(at.AddTicks(-1)) : null;
+            var unit = t.PeriodUnit is { } u && PeriodUnits.Parse(u) == PeriodUnit.WorkingDays ? PeriodUnit.WorkingDays : PeriodUnit.Days;
+            var remaining = due is { } d ? calendar.Remaining(today, d, unit) : 0;
+            return new InboxItem(t, found?.Number, found?.Kind, found?.Stage, found?.Title, due, remaining,
+                JsonSerializer.Deserialize<List<string>>(t.OutcomesJson) ?? [], FormField.Parse(t.FormJson));
+        })
+        .OrderByDescending(i => i.IsOverdue)
+        .ThenBy(i => i.DueOn ?? DateOnly.MaxValue)
+        .ThenBy(i => i.Task.CreatedAt)
+        .ToList();
+    }
+}

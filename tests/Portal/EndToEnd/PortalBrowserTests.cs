@@ -1,0 +1,176 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Justice.Portal.Data;
+using Justice.Workflows.Persistence;
+using Justice.Workflows.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Justice.Portal.Tests.EndToEnd;
+
+/// <summary>The portal in a real headless Chromium: logins, inboxes, case files, public verification.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PortalBrowserTests(BrowserPortal portal)
+{
+    public static TheoryData<string> Roles() => new([.. PortalRoles.All]);
+
+    async Task<WorkflowDbContext> DbAsync() =>
+        await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task EveryDemoRole_LogsIn_AndLandsOnItsOwnWork(string role)
+    {
+        var page = await portal.LoginAsync(role);
+        try
+        {
+            if (role == PortalRoles.Applicant)
+            {
+                await page.WaitForURLAsync("**/cases");
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的案件" }));
+                var api = await portal.Factory.ClientAsync(role);
+                var mine = await api.GetFromJsonAsync<JsonObject>("/api/cases?pageSize=100");
+                Assert.True(mine!["totalCount"]!.GetValue<int>() > 0, "the demo applicant is a party to seeded cases");
+                await page.Locator("[data-testid=case-list] tbody tr").First.WaitForAsync();
+            }
+            else
+            {
+                await page.WaitForURLAsync("**/inbox");
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的待办" }));
+                var api = await portal.Factory.ClientAsync(role);
+                var tasks = await api.GetFromJsonAsync<JsonObject>("/api/tasks?pageSize=200");
+                var total = tasks!["totalCount"]!.GetValue<int>();
+                var summary = await page.GetByTestId("inbox-summary").InnerTextAsync();
+                Assert.StartsWith($"共 {total} 项", summary);
+                Assert.Equal(total, await page.Locator("[data-testid=inbox] [data-task-id]").CountAsync());
+            }
+            Assert.Contains(role + "@demo.justice.local", await page.GetByTestId("top-user").InnerTextAsync());
+            await BrowserPortal.ShotAsync(page, $"home-{role}");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Secretary_CompletesATask_FromTheInbox()
+    {
+        await using var db = await DbAsync();
+        var api = await portal.Factory.ClientAsync(PortalRoles.Secretary);
+        var tasks = (await api.GetFromJsonAsync<JsonObject>("/api/tasks?pageSize=200"))!["items"]!.AsArray();
+        // A task without required form fields, so that choosing the outcome is all it takes.
+        var task = tasks.First(t => t!["form"] is not JsonArray form || form.All(f => f!["required"]?.GetValue<bool>() != true))!;
+        var taskId = task["id"]!.GetValue<string>();
+        var outcome = task["outcomes"]![0]!.GetValue<string>();
+
+        var page = await portal.LoginAsync(PortalRoles.Secretary);
+        try
+        {
+            await BrowserPortal.WaitForCircuitAsync(page);
+            var row = page.Locator($"tr:has([data-task-id='{taskId}'])");
+            await row.GetByRole(AriaRole.Button, new() { Name = "办理" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.WaitForAsync();
+            await dialog.GetByText(outcome, new() { Exact = true }).ClickAsync();
+            await dialog.GetByLabel("意见").FillAsync("材料齐全，同意。");
+            await BrowserPortal.ShotAsync(page, "inbox-complete-dialog");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+            await page.GetByText("已完成：").First.WaitForAsync();
+            await Expect(page.Locator($"[data-task-id='{taskId}']"), visible: false);
+
+            var done = await db.HumanTasks.AsNoTracking().SingleAsync(t => t.Id == taskId);
+            Assert.Equal(HumanTaskRecord.Completed, done.Status);
+            Assert.Equal(outcome, done.Outcome);
+            Assert.Equal("secretary@demo.justice.local", done.CompletedBy);
+            Assert.Equal("材料齐全，同意。", done.Comment);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Applicant_CannotOpenAnotherPartysCase_ByUrl()
+    {
+        await using var db = await DbAsync();
+        const string me = "applicant@demo.justice.local";
+        var mine = await db.Cases.AsNoTracking().Where(c => db.CaseParties.Any(p => p.CaseId == c.Id && p.UserEmail == me)).Select(c => new { c.Id, c.Number }).FirstAsync();
+        var other = await db.Cases.AsNoTracking().Where(c => !db.CaseParties.Any(p => p.CaseId == c.Id && (p.UserEmail == me || p.AgentEmail == me))).Select(c => c.Id).FirstAsync();
+
+        var page = await portal.LoginAsync(PortalRoles.Applicant, width: 390);
+        try
+        {
+            await page.GotoAsync($"cases/view/{mine.Id}");
+            await page.GetByTestId("case-head").WaitForAsync();
+            if (mine.Number is not null)
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = mine.Number }));
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the case file fits 390 px without sideways scrolling");
+            await BrowserPortal.ShotAsync(page, "case-own-390");
+
+            await page.GotoAsync($"cases/view/{other}");
+            await page.GetByTestId("case-missing").WaitForAsync();
+            Assert.Equal(0, await page.GetByTestId("case-head").CountAsync());
+            await BrowserPortal.ShotAsync(page, "case-other-denied-390");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task IssuedCertificate_VerifiesOnThePublicPage_ByNumberAndByQrCode()
+    {
+        await using var db = await DbAsync();
+        var certificate = await db.CaseDocuments.AsNoTracking().Where(d => d.Template == "notary/certificate" && d.Number != null).OrderBy(d => d.Id).FirstAsync();
+        var page = await portal.NewPageAsync();
+        try
+        {
+            await page.GotoAsync("verify");
+            await page.GetByLabel("公证书编号").FillAsync(certificate.Number!);
+            await page.GetByRole(AriaRole.Button, new() { Name = "查验" }).ClickAsync();
+            var result = page.Locator("[data-status]");
+            await result.WaitForAsync();
+            var status = await result.GetAttributeAsync("data-status");
+            Assert.Contains(status, new[] { "valid", "revoked" });
+            Assert.Contains(certificate.Number!, await result.InnerTextAsync());
+            await BrowserPortal.ShotAsync(page, "verify-by-number");
+
+            // The QR code printed on the certificate carries the document id.
+            await page.GotoAsync($"verify?d={certificate.Id}");
+            Assert.Equal(status, await page.Locator("[data-status]").GetAttributeAsync("data-status"));
+
+            await page.GotoAsync("verify?number=" + Uri.EscapeDataString("（2026）湘衡证字第9999号"));
+            Assert.Equal("unknown", await page.Locator("[data-status]").GetAttributeAsync("data-status"));
+            await BrowserPortal.ShotAsync(page, "verify-unknown");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_ShowsTheInboxInEnglish()
+    {
+        var page = await portal.LoginAsync(PortalRoles.Notary);
+        try
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My tasks" }));
+            await BrowserPortal.ShotAsync(page, "inbox-notary-en");
+            await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的待办" }));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    static async Task Expect(ILocator locator, bool visible = true) =>
+        await locator.WaitForAsync(new() { State = visible ? WaitForSelectorState.Visible : WaitForSelectorState.Detached });
+}
