@@ -27,6 +27,8 @@ public static class PortalServiceExtensions
         services.AddMudServices();
         services.AddSingleton<Localization.UiText>();
         services.AddScoped<Work.Inbox>();
+        services.AddScoped<Work.Filing>();
+        services.Configure<Work.UploadOptions>(builder.Configuration.GetSection(Work.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

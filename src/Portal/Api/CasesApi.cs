@@ -27,6 +27,7 @@ public static class CasesApi
         group.MapGet("/{id}", GetAsync).WithSummary("案卷：当事人、阶段、期间、文书、时间线、待办");
         group.MapGet("/{id}/documents/{documentId}", DocumentAsync).WithSummary("文书（HTML，可打印；download=true 时下载）");
         group.MapPost("/{id}/notes", AddNoteAsync).WithSummary("添加备注");
+        group.MapGet("/{id}/attachments/{entryId}", AttachmentAsync).WithSummary("申请人上传的材料（下载）");
         return group;
     }
 
@@ -82,6 +83,25 @@ public static class CasesApi
             return download == true
                 ? Results.File(bytes, "text/html; charset=utf-8", $"{document.Title}{document.Number}.html")
                 : Results.Content(print == true ? document.Html.Replace("</body>", PrintScript + "</body>", StringComparison.Ordinal) : document.Html, "text/html; charset=utf-8");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return ApiProblems.Forbidden(ex.Message);
+        }
+    }
+
+    static async Task<IResult> AttachmentAsync(string id, string entryId, ClaimsPrincipal user, CaseQueries queries, Work.Filing filing, CancellationToken ct)
+    {
+        try
+        {
+            var details = await queries.GetAsync(user.ToCaseViewer(), id, ct);
+            var entry = details?.Timeline.FirstOrDefault(e => e.Id == entryId && e.Kind == "attachment");
+            if (entry is null || System.Text.Json.Nodes.JsonNode.Parse(entry.DataJson) is not System.Text.Json.Nodes.JsonObject data)
+                return ApiProblems.NotFound($"材料“{entryId}”不存在。");
+            var path = Path.Combine(filing.UploadFolder, id, Path.GetFileName(data["file"]!.GetValue<string>()));
+            if (!File.Exists(path))
+                return ApiProblems.NotFound("材料文件已不在存储中，请联系管理员。");
+            return Results.File(path, data["contentType"]?.GetValue<string>() ?? "application/octet-stream", data["fileName"]?.GetValue<string>());
         }
         catch (UnauthorizedAccessException ex)
         {

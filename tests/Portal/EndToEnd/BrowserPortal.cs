@@ -51,11 +51,14 @@ public sealed class BrowserPortal : IAsyncLifetime
     }
 
     /// <summary>Logs in through the login page as the demo account of <paramref name="role"/>.</summary>
-    public async Task<IPage> LoginAsync(string role, int width = 1280)
+    public Task<IPage> LoginAsync(string role, int width = 1280) => LoginAsEmailAsync($"{role}@demo.justice.local", width);
+
+    /// <summary>Logs in through the login page with a demo account's email (every demo account has the demo password).</summary>
+    public async Task<IPage> LoginAsEmailAsync(string email, int width = 1280)
     {
         var page = await NewPageAsync(width);
         await page.GotoAsync("Account/Login");
-        await page.GetByLabel("邮箱").FillAsync($"{role}@demo.justice.local");
+        await page.GetByLabel("邮箱").FillAsync(email);
         await page.GetByLabel("密码").FillAsync(PortalFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("Account/Login"));
@@ -65,6 +68,13 @@ public sealed class BrowserPortal : IAsyncLifetime
     /// <summary>Waits until the page's interactive circuit is connected, so clicks reach the server.</summary>
     public static async Task WaitForCircuitAsync(IPage page) =>
         await page.Locator("[data-circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Picks <paramref name="option"/> in the MudBlazor select labelled <paramref name="label"/> inside <paramref name="scope"/>.</summary>
+    public static async Task ChooseAsync(IPage page, ILocator scope, string label, string option)
+    {
+        await scope.Locator($".mud-input-control.mud-select:has(label:text-is('{label}'))").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+    }
 
     public static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
