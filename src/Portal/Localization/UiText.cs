@@ -235,6 +235,7 @@ public sealed class UiText
         ["直接送达"] = "In person",
         ["邮寄送达"] = "By post",
         ["电子送达"] = "Electronic",
+        ["暂无您可以查看的办理中案件。"] = "No open cases you may see.",
         // Filing
         ["申请仲裁"] = "File for arbitration",
         ["申请公证"] = "Apply for notarization",

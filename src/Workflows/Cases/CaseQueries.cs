@@ -77,6 +77,28 @@ public sealed class CaseQueries(IDbContextFactory<WorkflowDbContext> factory, St
         return (items, total);
     }
 
+    /// <summary>The figures of a dashboard, over the cases the viewer may see.</summary>
+    public async Task<CaseStatistics> StatisticsAsync(CaseViewer viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var cases = Visible(db, viewer);
+        var today = calendar.Today(clock.GetUtcNow());
+        var stages = await cases.Where(c => c.Status == CaseStatus.Open).GroupBy(c => new { c.Kind, c.Stage })
+            .Select(g => new StageCount(g.Key.Kind, g.Key.Stage, g.Count())).ToListAsync(cancellationToken);
+        var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var closed = await cases.Where(c => c.ClosedOn >= since).Select(c => new { c.Kind, c.ClosedOn }).ToListAsync(cancellationToken);
+        var months = Enumerable.Range(0, 12).Select(i => since.AddMonths(i)).ToList();
+        var closedPerMonth = months.Select(m => new MonthCount($"{m:yyyy-MM}", closed.Count(c => c.ClosedOn!.Value.Year == m.Year && c.ClosedOn.Value.Month == m.Month))).ToList();
+        var visibleIds = cases.Select(c => c.Id);
+        var certificates = await db.CaseDocuments.CountAsync(d => d.Template == "notary/certificate" && visibleIds.Contains(d.CaseId), cancellationToken);
+        var verified = await cases.CountAsync(c => c.Kind == CaseKinds.Commitment && (c.Outcome == "核查属实" || c.Outcome == "承诺不实"), cancellationToken);
+        var falseCommitments = await cases.CountAsync(c => c.Kind == CaseKinds.Commitment && c.Outcome == "承诺不实", cancellationToken);
+        var now = clock.GetUtcNow();
+        var overdue = await db.HumanTasks.Where(t => t.Status == HumanTaskRecord.Open && (t.IsOverdue || t.DueAt < now) && t.CaseId != null && visibleIds.Contains(t.CaseId))
+            .CountAsync(cancellationToken);
+        return new CaseStatistics(stages, closedPerMonth, overdue, certificates, verified, falseCommitments);
+    }
+
     /// <summary>The case file, or null when it does not exist; <see cref="UnauthorizedAccessException"/> when the viewer may not see it.</summary>
     public async Task<CaseDetails?> GetAsync(CaseViewer viewer, string caseId, CancellationToken cancellationToken = default)
     {
@@ -148,5 +170,12 @@ public sealed class CaseQueries(IDbContextFactory<WorkflowDbContext> factory, St
             fields?["matter"]?.GetValue<string>(), calendar.Today(document.IssuedAt), office);
     }
 }
+
+public sealed record StageCount(string Kind, string Stage, int Count);
+
+public sealed record MonthCount(string Month, int Count);
+
+public sealed record CaseStatistics(IReadOnlyList<StageCount> OpenByStage, IReadOnlyList<MonthCount> ClosedPerMonth, int OverdueTasks,
+    int CertificatesIssued, int CommitmentsVerified, int CommitmentsFalse);
 
 public sealed record CertificateStatus(string Status, string Number, string? Matter, DateOnly? IssuedOn, string? Office);

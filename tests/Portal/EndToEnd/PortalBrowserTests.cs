@@ -154,6 +154,45 @@ public sealed class PortalBrowserTests(BrowserPortal portal)
     }
 
     [Fact]
+    public async Task Dashboard_ShowsTheSupervisorsFigures_WithCharts()
+    {
+        await using var db = await DbAsync();
+        var open = await db.Cases.CountAsync(c => c.Status == "open");
+        var certificates = await db.CaseDocuments.CountAsync(d => d.Template == "notary/certificate");
+        var falseCommitments = await db.Cases.CountAsync(c => c.Kind == "commitment" && c.Outcome == "承诺不实");
+
+        var page = await portal.LoginAsync(PortalRoles.Supervisor);
+        try
+        {
+            await page.GotoAsync("dashboard");
+            await page.GetByTestId("dashboard").WaitForAsync();
+            Assert.Equal(open.ToString(), await page.Locator("[data-stat=open]").InnerTextAsync());
+            Assert.Equal(certificates.ToString(), await page.Locator("[data-stat=certificates]").InnerTextAsync());
+            Assert.Equal(falseCommitments.ToString(), await page.Locator("[data-stat=false]").InnerTextAsync());
+            Assert.True(await page.Locator(".mud-chart svg").CountAsync() >= 2, "stage and monthly charts are drawn");
+            await BrowserPortal.ShotAsync(page, "dashboard-supervisor");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+
+        // A notary's dashboard counts notary work only: no arbitration stage chart.
+        var notary = await portal.LoginAsync(PortalRoles.Notary);
+        try
+        {
+            await notary.GotoAsync("dashboard");
+            await notary.GetByTestId("dashboard").WaitForAsync();
+            Assert.Equal(0, await notary.GetByRole(AriaRole.Heading, new() { Name = "各阶段案件数 · 仲裁" }).CountAsync());
+            Assert.Equal(1, await notary.GetByRole(AriaRole.Heading, new() { Name = "各阶段案件数 · 公证" }).CountAsync());
+        }
+        finally
+        {
+            await notary.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task LanguageSwitch_ShowsTheInboxInEnglish()
     {
         var page = await portal.LoginAsync(PortalRoles.Notary);
