@@ -25,9 +25,13 @@ public static class PortalServiceExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        // Chinese text as text in the HTML, not as numeric character references.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Localization.UiText>();
         services.AddScoped<Work.Inbox>();
         services.AddScoped<Work.Filing>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<UserAdministration>();
         services.Configure<Work.UploadOptions>(builder.Configuration.GetSection(Work.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -51,7 +55,8 @@ public static class PortalServiceExtensions
                 options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             }));
         services.AddAuthorizationBuilder()
-            .AddPolicy(PortalRoles.Admin, policy => policy.RequireRole(PortalRoles.Admin));
+            .AddPolicy(PortalRoles.Admin, policy => policy.RequireRole(PortalRoles.Admin))
+            .AddPolicy(Api.AdminApi.AuditReaders, policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Auditor));
 
         services.AddDbContext<ApplicationDbContext>(options => options.UseSqlite(connectionString));
         services.AddDatabaseDeveloperPageExceptionFilter();
@@ -144,8 +149,10 @@ public static class PortalServiceExtensions
                 pages.UseMigrationsEndPoint();
             else
                 pages.UseExceptionHandler("/Error", createScopeForErrors: true);
-            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+            pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         });
+        // Routing after the status-code pages, so that a re-executed request (/status/403) finds its page.
+        app.UseRouting();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.Use(async (context, next) =>

@@ -13,6 +13,7 @@ public static class JusticeApi
         app.MapCasesApi();
         app.MapVerifyApi();
         app.MapNotificationsApi();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Justice.Portal.Data;
 using Justice.Workflows.Management;
@@ -67,7 +68,7 @@ public static class WorkflowDefinitionsApi
         return Results.Ok(versions.Select(v => new VersionSummary(v.Id, v.Version, v.IsLatest, v.IsPublished, view.Time(v.CreatedAt), counts.GetValueOrDefault(v.Id), v.ProblemCount)).ToList());
     }
 
-    static async Task<IResult> ImportAsync(HttpRequest request, bool? publish, WorkflowDefinitionService definitions, CancellationToken ct)
+    static async Task<IResult> ImportAsync(HttpRequest request, bool? publish, WorkflowDefinitionService definitions, ClaimsPrincipal actor, AuditLog audit, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(ct);
@@ -77,25 +78,30 @@ public static class WorkflowDefinitionsApi
         if (publish == true && result.Errors.Count > 0)
             return ApiProblems.BadRequest($"流程定义“{result.DefinitionId}”未通过校验，已保存为草稿（版本 {result.Version}），未发布。", result.Errors);
         var errors = result.Errors.Select(e => new ApiError(e.Code, e.Path, e.ActivityId, e.Message)).ToList();
+        await audit.RecordAsync(actor, "definition.import", $"{result.DefinitionId} v{result.Version}",
+            $"{(result.IsPublished ? "已发布" : "草稿")}；校验问题 {errors.Count} 个", ct);
         return Results.Created($"/api/workflow-definitions/{result.DefinitionId}?version={result.Version}",
             new ImportResponse(result.DefinitionId!, result.Version, result.IsPublished, errors));
     }
 
-    static async Task<IResult> PublishAsync(string definitionId, WorkflowDefinitionService definitions, CancellationToken ct)
+    static async Task<IResult> PublishAsync(string definitionId, WorkflowDefinitionService definitions, ClaimsPrincipal actor, AuditLog audit, CancellationToken ct)
     {
         var (version, errors) = await definitions.PublishAsync(definitionId, ct);
         if (version is null)
             return ApiProblems.NotFound($"流程定义“{definitionId}”不存在。");
         if (errors.Count > 0)
             return ApiProblems.BadRequest($"流程定义“{definitionId}”的最新版本（{version.Version}）未通过校验，不能发布。", errors);
+        await audit.RecordAsync(actor, "definition.publish", $"{definitionId} v{version.Version}", null, ct);
         return Results.Ok(new VersionRef(definitionId, version.Version));
     }
 
-    static async Task<IResult> RetractAsync(string definitionId, WorkflowDefinitionService definitions, CancellationToken ct)
+    static async Task<IResult> RetractAsync(string definitionId, WorkflowDefinitionService definitions, ClaimsPrincipal actor, AuditLog audit, CancellationToken ct)
     {
         if ((await definitions.ListVersionsAsync(definitionId, ct)).Count == 0)
             return ApiProblems.NotFound($"流程定义“{definitionId}”不存在。");
         var retracted = await definitions.RetractAsync(definitionId, ct);
+        if (retracted is not null)
+            await audit.RecordAsync(actor, "definition.retract", $"{definitionId} v{retracted.Version}", null, ct);
         return retracted is null
             ? ApiProblems.BadRequest($"流程定义“{definitionId}”没有已发布的版本。")
             : Results.Ok(new VersionRef(definitionId, retracted.Version));

@@ -35,12 +35,15 @@ public static class WorkflowInstancesApi
         return Results.Ok(await view.BuildAsync(record, ct));
     }
 
-    static async Task<IResult> CancelAsync(string id, WorkflowRuntime runtime, WorkflowInstanceView view, CancellationToken ct)
+    static async Task<IResult> CancelAsync(string id, WorkflowRuntime runtime, WorkflowInstanceView view, System.Security.Claims.ClaimsPrincipal actor, AuditLog audit, CancellationToken ct)
     {
         try
         {
             var instance = await runtime.CancelAsync(id, ct);
-            return instance is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(await view.BuildAsync(instance, ct));
+            if (instance is null)
+                return ApiProblems.NotFound($"流程实例“{id}”不存在。");
+            await audit.RecordAsync(actor, "instance.cancel", $"{instance.DefinitionId} {id}", null, ct);
+            return Results.Ok(await view.BuildAsync(instance, ct));
         }
         catch (WorkflowConflictException ex)
         {

@@ -1,0 +1,67 @@
+using System.Net;
+using Justice.Portal.Data;
+
+namespace Justice.Portal.Tests.Api;
+
+/// <summary>Every page for every role and for no login, over HTTP: who gets the page, who is sent to log in, who is refused.</summary>
+public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<SeededPortal>
+{
+    public static TheoryData<string> Roles() => new([.. PortalRoles.All]);
+
+    static readonly string[] StaffPages = ["/inbox", "/dashboard"];
+    static readonly string[] CasePages = ["/cases", "/cases/arbitration", "/cases/notary", "/cases/legal-aid", "/cases/commitment"];
+    static readonly string[] FilingPages = ["/file/arbitration", "/file/notary", "/file/legal-aid"];
+    static readonly string[] PublicPages = ["/", "/verify", "/verify?number=x", "/Account/Login"];
+
+    [Fact]
+    public async Task WithoutLogin_PublicPagesAnswer_AndEveryOtherPageSendsToLogin()
+    {
+        var client = await portal.Factory.ClientAsync();
+        foreach (var path in PublicPages)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        var missing = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("页面不存在", await missing.Content.ReadAsStringAsync());
+        var id = portal.SampleCases["arbitration"]["id"]!.GetValue<string>();
+        foreach (var path in StaffPages.Concat(CasePages).Concat(FilingPages).Concat(["/admin/users", "/admin/audit", $"/cases/view/{id}"]))
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("Account/Login", response.Headers.Location!.ToString());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task EveryPage_ForEveryRole(string role)
+    {
+        var client = await portal.Factory.ClientAsync(role);
+        // Home is the work: staff land on their inbox, applicants on their cases.
+        var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.EndsWith(role == PortalRoles.Applicant ? "/cases" : "/inbox", home.Headers.Location!.ToString());
+        foreach (var path in PublicPages.Skip(1).Concat(StaffPages).Concat(CasePages))
+            Assert.True((await client.GetAsync(path)).StatusCode == HttpStatusCode.OK, $"{role} {path}");
+        foreach (var path in FilingPages)
+        {
+            var filing = await client.GetAsync(path);
+            Assert.Equal(role == PortalRoles.Applicant ? HttpStatusCode.OK : HttpStatusCode.Forbidden, filing.StatusCode);
+            if (role != PortalRoles.Applicant)
+                Assert.Contains("无权访问", await filing.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/admin/users")).StatusCode);
+        Assert.Equal(role is PortalRoles.Admin or PortalRoles.Auditor ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/admin/audit")).StatusCode);
+
+        // A case file page shows the file exactly to those the API lets read it.
+        foreach (var (_, sample) in portal.SampleCases)
+        {
+            var id = sample["id"]!.GetValue<string>();
+            var mayRead = (await client.GetAsync($"/api/cases/{id}")).StatusCode == HttpStatusCode.OK;
+            var page = await client.GetAsync($"/cases/view/{id}");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(mayRead, html.Contains("data-testid=\"case-head\""));
+            Assert.Equal(!mayRead, html.Contains("data-testid=\"case-missing\""));
+        }
+    }
+}
