@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Justice.Workflows.Benchmarks;
 
+if (ArgText("--cases-db") is { } casesDb)
+    return await CaseListBench.RunAsync(casesDb, Arg("--repetitions", 50));
+
 // Full lifecycles of a four-activity workflow with one event wait (execute → suspend → trigger → finish),
 // in one run on one machine: this engine on SQLite (NORMAL and FULL), WorkflowCore in memory, and raw SQLite commits.
 var lifecycles = Arg("--lifecycles", 10_000);
@@ -45,6 +48,7 @@ if (ours is not null && raw is not null)
 if (ours?.Breakdown is { } breakdown)
     Console.WriteLine(breakdown);
 try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+return 0;
 
 int Arg(string name, int fallback)
 {
