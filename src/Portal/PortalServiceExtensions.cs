@@ -30,6 +30,7 @@ public static class PortalServiceExtensions
         services.AddSingleton<Localization.UiText>();
         services.AddScoped<Work.Inbox>();
         services.AddScoped<Work.Filing>();
+        services.AddSingleton<Work.Notifications>();
         services.AddScoped<AuditLog>();
         services.AddScoped<UserAdministration>();
         services.Configure<Work.UploadOptions>(builder.Configuration.GetSection(Work.UploadOptions.Section));

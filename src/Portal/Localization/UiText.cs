@@ -267,6 +267,10 @@ public sealed class UiText
         ["出现错误"] = "Something went wrong",
         ["您的账号没有访问此页面的权限。如需开通，请联系系统管理员。"] = "Your account may not open this page. Ask the administrator if you need it.",
         ["请稍后重试；问题持续时请联系系统管理员。"] = "Try again later; if it persists, contact the administrator.",
+        ["全部标为已读"] = "Mark all read",
+        ["暂无通知。案件有新进展、文书送达或需要您处理时，通知会出现在这里。"] = "No notifications. News of your cases, documents served and tasks for you appear here.",
+        ["查看案卷"] = "Open the case",
+        ["通知（{0} 条未读）"] = "Notifications ({0} unread)",
         // Filing
         ["申请仲裁"] = "File for arbitration",
         ["申请公证"] = "Apply for notarization",

@@ -43,7 +43,15 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
         await BrowserPortal.ShotAsync(page, $"file-{kind}");
 
         await page.GetByTestId("submit-filing").ClickAsync();
-        await page.WaitForURLAsync("**/cases/view/**");
+        try
+        {
+            await page.WaitForURLAsync("**/cases/view/**");
+        }
+        catch (TimeoutException)
+        {
+            await BrowserPortal.ShotAsync(page, $"failed-file-{kind}");
+            throw;
+        }
         await page.GetByTestId("case-head").WaitForAsync();
         await page.GetByTestId("attachments").GetByText(mainFile, new() { Exact = false }).WaitForAsync();
         return page.Url.Split('/').Last();
@@ -102,6 +110,19 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
         Assert.Contains("裁决", await popup.TitleAsync() + await popup.InnerTextAsync("body"));
         Assert.Contains("86,000", await popup.InnerTextAsync("body"));
         await BrowserPortal.ShotAsync(popup, "arbitration-award");
+
+        // The applicant was told: unread notifications in the top bar, listed on the notifications page, then marked read.
+        await applicant.GotoAsync("cases");
+        var bell = applicant.GetByTestId("top-notifications");
+        Assert.Matches(@"\d+", await bell.Locator(".badge").InnerTextAsync());
+        await bell.ClickAsync();
+        await applicant.GetByTestId("notifications").Locator("li.unread").First.WaitForAsync();
+        await BrowserPortal.ShotAsync(applicant, "notifications-applicant");
+        await BrowserPortal.WaitForCircuitAsync(applicant);
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "全部标为已读" }).ClickAsync();
+        await applicant.GetByTestId("notifications").Locator("li.unread").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await applicant.GotoAsync("cases");
+        Assert.Equal(0, await applicant.GetByTestId("top-notifications").Locator(".badge").CountAsync());
         await applicant.Context.CloseAsync();
     }
 
