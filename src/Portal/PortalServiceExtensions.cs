@@ -33,6 +33,7 @@ public static class PortalServiceExtensions
         services.AddSingleton<Work.Notifications>();
         services.AddScoped<AuditLog>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ContentAudit>();
         services.Configure<Work.UploadOptions>(builder.Configuration.GetSection(Work.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -121,6 +122,7 @@ public static class PortalServiceExtensions
         await services.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
         await services.MigrateWorkflowDatabaseAsync();
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
+        await services.GetRequiredService<ContentAudit>().RecordChangesAsync();
         var folder = PortalPaths.ShippedFolder("workflow-definitions", app.Environment.ContentRootPath);
         await services.GetRequiredService<Justice.Workflows.Management.DefinitionFolderImporter>().ImportAsync(folder);
 
