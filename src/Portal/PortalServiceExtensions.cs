@@ -31,6 +31,7 @@ public static class PortalServiceExtensions
         services.AddScoped<Work.Inbox>();
         services.AddScoped<Work.Filing>();
         services.AddSingleton<Work.Notifications>();
+        services.AddSingleton<Work.DiagramLoader>();
         services.AddScoped<AuditLog>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ContentAudit>();

@@ -23,7 +23,7 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("页面不存在", await missing.Content.ReadAsStringAsync());
         var id = portal.SampleCases["arbitration"]["id"]!.GetValue<string>();
-        foreach (var path in StaffPages.Concat(CasePages).Concat(FilingPages).Concat(["/admin/users", "/admin/audit", $"/cases/view/{id}"]))
+        foreach (var path in StaffPages.Concat(CasePages).Concat(FilingPages).Concat(["/admin/users", "/admin/audit", "/notifications", $"/cases/view/{id}", $"/instances/{portal.ArbitrationInstance}"]))
         {
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -40,7 +40,7 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
         var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.EndsWith(role == PortalRoles.Applicant ? "/cases" : "/inbox", home.Headers.Location!.ToString());
-        foreach (var path in PublicPages.Skip(1).Concat(StaffPages).Concat(CasePages))
+        foreach (var path in PublicPages.Skip(1).Concat(StaffPages).Concat(CasePages).Append("/notifications"))
             Assert.True((await client.GetAsync(path)).StatusCode == HttpStatusCode.OK, $"{role} {path}");
         foreach (var path in FilingPages)
         {
@@ -62,6 +62,13 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
             var html = await page.Content.ReadAsStringAsync();
             Assert.Equal(mayRead, html.Contains("data-testid=\"case-head\""));
             Assert.Equal(!mayRead, html.Contains("data-testid=\"case-missing\""));
+
+            // The instance viewer follows the same rule as the instance API.
+            var instanceId = sample["instanceId"]!.GetValue<string>();
+            var mayReadInstance = (await client.GetAsync($"/api/workflow-instances/{instanceId}")).StatusCode == HttpStatusCode.OK;
+            var viewer = await (await client.GetAsync($"/instances/{instanceId}")).Content.ReadAsStringAsync();
+            Assert.Equal(mayReadInstance, viewer.Contains("data-activity-state="));
+            Assert.Equal(!mayReadInstance, viewer.Contains("data-testid=\"instance-missing\""));
         }
     }
 }

@@ -100,6 +100,21 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
             await inbox.CloseAsync();
         }
 
+        // Staff see the path taken on the case file and in the instance viewer.
+        var admin = await portal.LoginAsync(PortalRoles.Admin);
+        await admin.GotoAsync($"cases/view/{caseId}");
+        var diagram = admin.GetByTestId("flow-diagram");
+        await diagram.Locator("[data-activity-id=review][data-activity-state=completed]").WaitForAsync();
+        Assert.Equal("completed", await diagram.Locator("[data-activity-id=hearing]").GetAttributeAsync("data-activity-state"));
+        Assert.Equal("waiting", await diagram.Locator("[data-activity-id=serveAwardTask]").GetAttributeAsync("data-activity-state"));
+        await admin.GetByRole(AriaRole.Link, new() { Name = "查看流程实例" }).ClickAsync();
+        await admin.WaitForURLAsync("**/instances/**");
+        await admin.GetByTestId("journal").WaitForAsync();
+        Assert.True(await admin.Locator("[data-taken=true]").CountAsync() >= 10, "the path taken is highlighted");
+        Assert.Equal("立案审查（已完成）", await admin.Locator("[data-activity-id=review]").GetAttributeAsync("aria-label"));
+        await BrowserPortal.ShotAsync(admin, "instance-viewer-arbitration");
+        await admin.Context.CloseAsync();
+
         // The applicant finds the award in the case file and opens it.
         await applicant.GotoAsync($"cases/view/{caseId}");
         var award = applicant.GetByTestId("documents").Locator(".doc-row").Filter(new() { HasText = "裁决书" });
