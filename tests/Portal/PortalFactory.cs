@@ -53,13 +53,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client of the running server, optionally logged in through the API as a demo role.</summary>
-    public async Task<HttpClient> ClientAsync(string? role = null)
+    public Task<HttpClient> ClientAsync(string? role = null) => ClientForEmailAsync(role is null ? null : $"{role}@demo.justice.local");
+
+    /// <summary>A client logged in as any demo account (every one has the demo password).</summary>
+    public async Task<HttpClient> ClientForEmailAsync(string? email)
     {
         StartServer();
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
-        if (role is null)
+        if (email is null)
             return client;
-        var login = await client.PostAsJsonAsync("/api/identity/login", new { email = $"{role}@demo.justice.local", password = Password });
+        var login = await client.PostAsJsonAsync("/api/identity/login", new { email, password = Password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -13,6 +13,10 @@ public sealed class AccountSeeder(
     public const string DemoDomain = "demo.justice.local";
     public const string DefaultDemoPassword = "Justice#2026";
 
+    /// <summary>Roles whose demo work is shared by several people: <c>secretary2@…</c>, <c>arbitrator2@…</c> … up to the count.</summary>
+    public static readonly IReadOnlyList<(string Role, int Count)> DemoColleagues =
+        [("secretary", 3), ("arbitrator", 10), ("notary", 2), ("reviewer", 2), ("verifier", 2), ("legalaid-provider", 2)];
+
     public bool DemoEnabled => environment.IsDevelopment() || configuration.GetValue<bool>("Seed:Demo");
 
     public string DemoPassword => configuration["Seed:DemoPassword"] is { Length: > 0 } p ? p : DefaultDemoPassword;
@@ -39,6 +43,12 @@ public sealed class AccountSeeder(
         {
             foreach (var role in PortalRoles.All)
                 await EnsureUserAsync($"{role}@{DemoDomain}", DemoPassword, role);
+            // The demo cases spread their work over a few colleagues per role, so that every task has someone who can log in and do it.
+            foreach (var (role, count) in DemoColleagues)
+            {
+                for (var n = 2; n <= count; n++)
+                    await EnsureUserAsync($"{role}{n}@{DemoDomain}", DemoPassword, role);
+            }
             logger.LogInformation("演示账号（每个角色一个）：{Accounts}；密码：{Password}",
                 string.Join("、", PortalRoles.All.Select(r => $"{r}@{DemoDomain}（{PortalRoles.DisplayNames[r]}）")), DemoPassword);
         }

@@ -177,6 +177,49 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task RecusedArbitrator_LosesAccessToTheCaseAndItsInstance()
+    {
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        // A case whose tribunal is formed and whose secretary now chooses the next step.
+        var hub = await db.HumanTasks.AsNoTracking().Where(t => t.ActivityId == "hub" && t.Status == "Open").OrderBy(t => t.Id).FirstAsync();
+        var caseId = hub.CaseId!;
+        var members = await db.CaseMembers.AsNoTracking().Where(m => m.CaseId == caseId && m.Active).ToListAsync();
+        var arbitrator = members.First(m => m.Relation == "arbitrator").UserEmail;
+        var secretary = members.First(m => m.Relation == "secretary").UserEmail;
+        var before = await portal.Factory.ClientForEmailAsync(arbitrator);
+        Assert.Equal(HttpStatusCode.OK, (await before.GetAsync($"/api/cases/{caseId}")).StatusCode);
+
+        var asSecretary = await portal.Factory.ClientForEmailAsync(secretary);
+        Assert.Equal(HttpStatusCode.OK, (await asSecretary.PostAsJsonAsync($"/api/tasks/{hub.Id}/complete", new { outcome = "回避申请" })).StatusCode);
+        var decision = await db.HumanTasks.AsNoTracking().SingleAsync(t => t.CaseId == caseId && t.ActivityId == "challengeDecision" && t.Status == "Open");
+        var director = await portal.Factory.ClientAsync("director");
+        var decided = await director.PostAsJsonAsync($"/api/tasks/{decision.Id}/complete", new
+        {
+            outcome = "准许回避",
+            data = new { arbitrator, arbitratorName = "原仲裁员", applicant = "被申请人", grounds = "仲裁员曾为申请人提供法律服务", reasoning = "申请所述情形属实" },
+        });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+
+        var after = await portal.Factory.ClientForEmailAsync(arbitrator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await after.GetAsync($"/api/cases/{caseId}")).StatusCode);
+        var list = await after.GetFromJsonAsync<JsonObject>("/api/cases?kind=arbitration&pageSize=200");
+        Assert.DoesNotContain(list!["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == caseId);
+        var instance = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.InstanceId).SingleAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await after.GetAsync($"/api/workflow-instances/{instance}")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task UserAdministrationAndAuditLog_AnswerOnlyTheirRoles(string role)
+    {
+        var client = await portal.Factory.ClientAsync(role);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/api/admin/users")).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden,
+            (await client.PostAsJsonAsync("/api/admin/users", new { email = "", password = "" })).StatusCode);
+        Assert.Equal(role is PortalRoles.Admin or PortalRoles.Auditor ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/api/audit")).StatusCode);
+    }
+
+    [Fact]
     public async Task StaffNotes_AreNotShownToTheParties()
     {
         await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();

@@ -47,6 +47,11 @@ public sealed partial class HostingTests
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
 
+        // The test clock exists only in Development and test environments.
+        using var clock = new HttpRequestMessage(HttpMethod.Get, "/api/dev/clock");
+        clock.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(clock)).StatusCode);
+
         var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         var html = await home.Content.ReadAsStringAsync();
