@@ -193,6 +193,33 @@ public sealed class PortalBrowserTests(BrowserPortal portal)
     }
 
     [Fact]
+    public async Task Registration_InChinese_MakesAnApplicantAccount()
+    {
+        var page = await portal.NewPageAsync(390);
+        try
+        {
+            await page.GotoAsync("Account/Register");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "注册", Exact = true }));
+            await page.GetByLabel("邮箱").FillAsync("new.applicant@example.cn");
+            await page.GetByLabel("密码", new() { Exact = true }).FillAsync("Shenqing#2026");
+            await page.GetByLabel("确认密码").FillAsync("Shenqing#2026");
+            await BrowserPortal.ShotAsync(page, "register-390");
+            await page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.EndsWith("Account/Register"));
+
+            await using var scope = portal.Factory.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+            var user = await users.FindByEmailAsync("new.applicant@example.cn");
+            Assert.NotNull(user);
+            Assert.Equal([PortalRoles.Applicant], await users.GetRolesAsync(user));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task LanguageSwitch_ShowsTheInboxInEnglish()
     {
         var page = await portal.LoginAsync(PortalRoles.Notary);
