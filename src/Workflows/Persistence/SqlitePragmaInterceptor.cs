@@ -10,7 +10,9 @@ namespace Justice.Workflows.Persistence;
 public sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
 {
     // journal_mode=WAL is a property of the file, set once when the database is migrated; these are per connection.
-    readonly string _pragmas = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=30000;";
+    // A page cache of 8 MB per connection instead of SQLite's 2 MB default: with a database of several hundred MB the
+    // default made the hot index pages fall out between statements.
+    readonly string _pragmas = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=30000; PRAGMA cache_size=-8192;";
 
     static string Validate(string value) => value.ToUpperInvariant() switch
     {

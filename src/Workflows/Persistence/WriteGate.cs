@@ -9,6 +9,9 @@ public sealed class WriteGate(bool exclusive)
 {
     readonly SemaphoreSlim? _semaphore = exclusive ? new SemaphoreSlim(1, 1) : null;
 
+    /// <summary>Whether writes are queued here (SQLite), which is also when the WAL needs keeping short.</summary>
+    public bool IsExclusive => _semaphore is not null;
+
     public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         if (_semaphore is null)

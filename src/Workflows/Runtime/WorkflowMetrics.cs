@@ -16,6 +16,7 @@ public static class WorkflowMetrics
     public static readonly Counter<long> Bursts = Meter.CreateCounter<long>("justice.workflows.bursts", description: "Bursts run (start, resume, cancel)");
     public static readonly Counter<long> Commits = Meter.CreateCounter<long>("justice.workflows.commits", description: "Transactions committed by bursts");
     public static readonly Counter<long> Transactions = Meter.CreateCounter<long>("justice.workflows.transactions", description: "Database transactions written (a group commit holds several bursts)");
+    public static readonly Counter<long> Checkpoints = Meter.CreateCounter<long>("justice.workflows.checkpoints", description: "WAL restart checkpoints taken to keep the log short under constant load");
     public static readonly Counter<long> Conflicts = Meter.CreateCounter<long>("justice.workflows.conflicts", description: "Bursts that lost a race (bookmark consumed, instance moved on)");
     public static readonly Counter<long> Reads = Meter.CreateCounter<long>("justice.workflows.reads", description: "SQL round trips reading instances and bookmarks on the hot path");
     public static readonly Counter<long> Rows = Meter.CreateCounter<long>("justice.workflows.rows", description: "Rows written by commits (inserted, updated or deleted)");

@@ -24,6 +24,7 @@ sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowIn
         b.HasKey(i => i.Id);
         b.Property(i => i.Revision).IsConcurrencyToken();
         b.HasIndex(i => i.CorrelationId);
+        b.HasIndex(i => i.ParentInstanceId);
         b.HasIndex(i => new { i.Status, i.DefinitionId });
         b.HasIndex(i => i.DefinitionVersionId);
         b.HasIndex(i => i.UpdatedAt);

@@ -887,6 +887,8 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.HasIndex("DefinitionVersionId");
 
+                    b.HasIndex("ParentInstanceId");
+
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Status", "DefinitionId");

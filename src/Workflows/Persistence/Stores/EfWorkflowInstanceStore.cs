@@ -224,6 +224,39 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             }
         }
         await transaction.CommitAsync();
+        if (gate.IsExclusive && ++_sinceCheckpoint >= CheckpointEvery)
+        {
+            _sinceCheckpoint = 0;
+            await KeepWalShortAsync(connection);
+        }
+    }
+
+    const int CheckpointEvery = 200;
+    const long WalFramesLimit = 8192;
+    int _sinceCheckpoint;
+
+    /// <summary>
+    /// Under constant load SQLite's automatic (passive) checkpoints never find a moment without readers, so the WAL grows
+    /// without bound and every read gets slower. Every few hundred transactions, while still holding the write turn,
+    /// a passive checkpoint measures the log; past the limit a RESTART checkpoint waits (busy timeout) for the short
+    /// reads in flight and lets the next write start the log from the beginning.
+    /// </summary>
+    static async Task KeepWalShortAsync(System.Data.Common.DbConnection connection)
+    {
+        await using var passive = connection.CreateCommand();
+        passive.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        long frames = 0;
+        await using (var reader = await passive.ExecuteReaderAsync())
+        {
+            if (await reader.ReadAsync())
+                frames = reader.GetInt64(1);
+        }
+        if (frames < WalFramesLimit)
+            return;
+        await using var restart = connection.CreateCommand();
+        restart.CommandText = "PRAGMA wal_checkpoint(RESTART);";
+        await restart.ExecuteNonQueryAsync();
+        WorkflowMetrics.Checkpoints.Add(1);
     }
 
     /// <summary>Draws the next value of each reserved series in this transaction (rolled back with it: no gaps).</summary>
