@@ -165,6 +165,11 @@ public static class PortalServiceExtensions
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            // Pages load nothing from elsewhere, cannot be framed, post only here. Inline scripts stay allowed: Blazor's import map
+            // and the print button of documents are inline. The API reference (Scalar) brings its own policy needs and is left out.
+            if (!IsApi(context) && !context.Request.Path.StartsWithSegments("/scalar"))
+                headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+                    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             await next();
         });
         app.UseRequestLocalization(Localization.CultureEndpoints.Options());

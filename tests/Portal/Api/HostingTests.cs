@@ -54,6 +54,12 @@ public sealed partial class HostingTests
 
         var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal("nosniff", home.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", home.Headers.GetValues("X-Frame-Options").Single());
+        var policy = home.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Contains("object-src 'none'", policy);
         var html = await home.Content.ReadAsStringAsync();
         var assets = AssetLinks().Matches(html).Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(assets);
