@@ -25,6 +25,8 @@ public static class PortalServiceExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        // One X-Frame-Options (DENY, set below with the CSP), not antiforgery's SAMEORIGIN beside it.
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         // Chinese text as text in the HTML, not as numeric character references.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Localization.UiText>();

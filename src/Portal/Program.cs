@@ -15,7 +15,8 @@ builder.AddPortal();
 var app = builder.Build();
 app.UsePortal();
 
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The portal's own Content-Security-Policy already says frame-ancestors 'none'; one policy header, not two.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
 app.MapGroup("/api/identity").WithTags("账号").MapIdentityApi<ApplicationUser>();
 app.MapJusticeApi();
