@@ -37,6 +37,7 @@ public static class PortalServiceExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ContentAudit>();
+        services.AddScoped<Work.InstanceAdministration>();
         services.Configure<Work.UploadOptions>(builder.Configuration.GetSection(Work.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -177,7 +178,6 @@ public static class PortalServiceExtensions
         app.UseRequestLocalization(Localization.CultureEndpoints.Options());
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         return app;

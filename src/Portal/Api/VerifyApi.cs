@@ -6,36 +6,30 @@ namespace Justice.Portal.Api;
 /// <summary>Public verification of notarial certificates: no login, rate-limited, nothing personal.</summary>
 public static class VerifyApi
 {
-    public const string RateLimitPolicy = "verify";
-
     public sealed record VerifyResponse(string Status, string Number, string? Matter, string? IssuedOn, string? Office);
 
     public static IServiceCollection AddVerificationRateLimit(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton(new VerificationLimiter(configuration.GetValue("Verify:PermitPerMinute", 30))).AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Verify:PermitPerMinute", 30), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        services.AddSingleton(new VerificationLimiter(configuration.GetValue("Verify:PermitPerMinute", 30)));
 
     public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/verify/{number}", VerifyAsync).WithTags("公证书查验").AllowAnonymous().RequireRateLimiting(RateLimitPolicy)
+        app.MapGet("/api/verify/{number}", VerifyAsync).WithTags("公证书查验").AllowAnonymous()
             .WithSummary("查验公证书：valid（有效）、revoked（已撤销）或 unknown（查无此证）");
         return app;
     }
 
-    static async Task<IResult> VerifyAsync(string number, CaseQueries queries, CancellationToken ct)
+    static async Task<IResult> VerifyAsync(string number, HttpContext context, VerificationLimiter limiter, CaseQueries queries, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(number) || number.Length > 64)
             return ApiProblems.BadRequest("请输入公证书编号。");
+        if (!limiter.TryAcquire(context))
+            return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁", "查询过于频繁，请一分钟后再试。");
         var status = await queries.VerifyAsync(number.Trim(), ct);
         return Results.Ok(new VerifyResponse(status.Status, status.Number, status.Matter, status.IssuedOn?.ToString("yyyy-MM-dd"), status.Office));
     }
 }
 
-/// <summary>The same per-address limit for the public verification page as for its API.</summary>
+/// <summary>One per-address budget for the public verification page and its API together.</summary>
 public sealed class VerificationLimiter(int permitPerMinute) : IDisposable
 {
     readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>

@@ -35,15 +35,12 @@ public static class WorkflowInstancesApi
         return Results.Ok(await view.BuildAsync(record, ct));
     }
 
-    static async Task<IResult> CancelAsync(string id, WorkflowRuntime runtime, WorkflowInstanceView view, System.Security.Claims.ClaimsPrincipal actor, AuditLog audit, CancellationToken ct)
+    static async Task<IResult> CancelAsync(string id, Work.InstanceAdministration administration, WorkflowInstanceView view, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
     {
         try
         {
-            var instance = await runtime.CancelAsync(id, ct);
-            if (instance is null)
-                return ApiProblems.NotFound($"流程实例“{id}”不存在。");
-            await audit.RecordAsync(actor, "instance.cancel", $"{instance.DefinitionId} {id}", null, ct);
-            return Results.Ok(await view.BuildAsync(instance, ct));
+            var instance = await administration.CancelAsync(actor, id, ct);
+            return instance is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(await view.BuildAsync(instance, ct));
         }
         catch (WorkflowConflictException ex)
         {

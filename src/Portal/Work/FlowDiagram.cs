@@ -52,9 +52,10 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
                 activityState?.Status ?? "not-run", activityState?.Executions ?? 0);
         }).ToList();
         var byId = nodes.ToDictionary(n => n.Id);
+        // Taken: the source completed through this port and the target was reached (ran, or waits or faulted on its first run).
+        static bool Reached(DiagramNode n) => n.Executions > 0 || n.State is ActivityState.Waiting or ActivityState.Faulted;
         var edges = connections.Where(c => byId.ContainsKey(c.Source) && byId.ContainsKey(c.Target))
-            .Select(c => new DiagramEdge(c.Source, c.Port, c.Target,
-                outcomes.GetValueOrDefault(c.Source)?.Contains(c.Port) == true && byId[c.Target].Executions + (byId[c.Target].State is ActivityState.Waiting or ActivityState.Faulted ? 1 : 0) > 0))
+            .Select(c => new DiagramEdge(c.Source, c.Port, c.Target, outcomes.GetValueOrDefault(c.Source)?.Contains(c.Port) == true && Reached(byId[c.Target])))
             .ToList();
         var width = nodes.Count == 0 ? 400 : nodes.Max(n => n.X + n.Width) + Margin * 2;
         var height = nodes.Count == 0 ? 120 : nodes.Max(n => n.Y + n.Height) + Margin * 2 + 30;

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using Justice.Portal.Data;
+using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime;
+
+namespace Justice.Portal.Work;
+
+/// <summary>Administrative actions on running instances, audited; the API and the instance viewer both go through here.</summary>
+public sealed class InstanceAdministration(WorkflowRuntime runtime, AuditLog audit)
+{
+    /// <summary>Cancels the instance (null when it does not exist); <see cref="Justice.Workflows.Persistence.Stores.WorkflowConflictException"/> when it moved on meanwhile.</summary>
+    public async Task<WorkflowInstanceRecord?> CancelAsync(ClaimsPrincipal actor, string instanceId, CancellationToken cancellationToken = default)
+    {
+        var instance = await runtime.CancelAsync(instanceId, cancellationToken);
+        if (instance is not null)
+            await audit.RecordAsync(actor, "instance.cancel", $"{instance.DefinitionId} {instanceId}", null, cancellationToken);
+        return instance;
+    }
+}
