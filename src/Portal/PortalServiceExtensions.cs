@@ -35,6 +35,7 @@ public static class PortalServiceExtensions
         services.AddSingleton<Work.Notifications>();
         services.AddSingleton<Work.DiagramLoader>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Designer.DesignerService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ContentAudit>();
         services.AddScoped<Work.InstanceAdministration>();

@@ -34,8 +34,8 @@ public sealed record DesignerNode(
         return (Right, Y + NodeGeometry.PortOffset(Ports.Count, index, Height));
     }
 
-    /// <summary>Where connections arrive: the middle of the left edge.</summary>
-    public (double X, double Y) InPoint => (X, Y + Height / 2);
+    /// <summary>Where connections arrive: the middle of the left edge, just outside its port's circle.</summary>
+    public (double X, double Y) InPoint => (X - 5, Y + Height / 2);
 }
 
 /// <summary>A connection of the flowchart, by its index in <c>connections[]</c>.</summary>

@@ -1,0 +1,318 @@
+using System.Globalization;
+using Justice.Portal.Designer;
+using Microsoft.AspNetCore.Components;
+using Justice.Portal.Localization;
+using Microsoft.JSInterop;
+
+namespace Justice.Portal.Components.Pages.Designer;
+
+/// <summary>
+/// The canvas's gestures: drag to move the selection, drag from a port to an activity to connect, drag the background
+/// to pan (with Shift: select an area), wheel to zoom, drop from the toolbox to add. The browser reports pointer
+/// positions (DesignerCanvas.razor.js); the model does the edits, so every gesture is one undo step.
+/// </summary>
+public sealed partial class DesignerCanvas
+{
+    [Parameter, EditorRequired] public DesignerModel Model { get; set; } = default!;
+
+    [Parameter, EditorRequired] public DesignerViewport Viewport { get; set; } = default!;
+
+    /// <summary>Raised when the selection or the view changed without an edit (the page re-renders its panel).</summary>
+    [Parameter] public EventCallback OnSelectionChanged { get; set; }
+
+    public sealed record PointerInfo(double X, double Y, double ScreenX, double ScreenY, int Button, bool Shift, bool Ctrl, string? ActivityId, string? Port, int? EdgeIndex);
+
+    public sealed record KeyInfo(string Key, bool Ctrl, bool Shift, string? ActivityId);
+
+    enum Gesture { None, Drag, Connect, Pan, Band }
+
+    ElementReference host;
+    IJSObjectReference? module, handle;
+    DotNetObjectReference<DesignerCanvas>? self;
+    Gesture gesture;
+    double startX, startY, startScreenX, startScreenY, startPanX, startPanY, pointerX, pointerY, dragX, dragY;
+    bool moved, opened;
+    string? connectSource, connectPort, hoverTarget;
+    HashSet<string> dragging = [];
+    Dictionary<string, DesignerNode> placed = [];
+
+    protected override void OnParametersSet() => Place();
+
+    /// <summary>The nodes where they are drawn now: moved by the drag in progress, snapped as the drop will snap them.</summary>
+    void Place()
+    {
+        placed = new Dictionary<string, DesignerNode>(StringComparer.Ordinal);
+        foreach (var node in Model.Nodes)
+        {
+            placed.TryAdd(node.Id, dragging.Contains(node.Id)
+                ? node with { X = Snap(node.X + dragX), Y = Snap(node.Y + dragY) }
+                : node);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+            return;
+        self = DotNetObjectReference.Create(this);
+        module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Designer/DesignerCanvas.razor.js");
+        handle = await module.InvokeAsync<IJSObjectReference>("attach", host, self);
+    }
+
+    /// <summary>Shows the whole definition, or its start at a readable zoom (the first view, and the "fit" button).</summary>
+    public void Fit(bool first = false)
+    {
+        if (first)
+            Viewport.Open(Model.Bounds);
+        else
+            Viewport.Fit(Model.Bounds);
+        StateHasChanged();
+    }
+
+    /// <summary>Selects an activity and brings it into view (from the problem list).</summary>
+    public async Task RevealAsync(string activityId)
+    {
+        if (Model.Find(activityId) is not { } node)
+            return;
+        Model.Selection.Select(activityId);
+        Viewport.Reveal(node.X, node.Y, node.Right, node.Bottom);
+        StateHasChanged();
+        if (module is not null)
+            await module.InvokeVoidAsync("focusActivity", host, activityId);
+    }
+
+    [JSInvokable]
+    public Task Resize(double width, double height)
+    {
+        Viewport.Width = width;
+        Viewport.Height = height;
+        if (!opened && width > 0 && height > 0)
+        {
+            opened = true;
+            Viewport.Open(Model.Bounds);
+        }
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    [JSInvokable]
+    public async Task PointerDown(PointerInfo p)
+    {
+        (startX, startY, pointerX, pointerY) = (p.X, p.Y, p.X, p.Y);
+        (startScreenX, startScreenY, startPanX, startPanY) = (p.ScreenX, p.ScreenY, Viewport.X, Viewport.Y);
+        moved = false;
+        if (p.ActivityId is { } id && p.Port is { } port && p.Button == 0)
+        {
+            (gesture, connectSource, connectPort) = (Gesture.Connect, id, port);
+        }
+        else if (p.ActivityId is { } activity && p.Button == 0)
+        {
+            if (p.Ctrl || p.Shift)
+                Model.Selection.Select(activity, toggle: true);
+            else if (!Model.Selection.Contains(activity))
+                Model.Selection.Select(activity);
+            gesture = Model.Selection.Contains(activity) ? Gesture.Drag : Gesture.None;
+            dragging = gesture == Gesture.Drag ? [.. Model.Selection.Activities] : [];
+            (dragX, dragY) = (0, 0);
+        }
+        else if (p.EdgeIndex is { } edge && p.Button == 0)
+        {
+            Model.Selection.SelectConnection(edge, toggle: p.Ctrl || p.Shift);
+            gesture = Gesture.None;
+        }
+        else
+        {
+            gesture = p.Shift && p.Button == 0 ? Gesture.Band : Gesture.Pan;
+        }
+        Place();
+        await OnSelectionChanged.InvokeAsync();
+    }
+
+    [JSInvokable]
+    public Task PointerMove(PointerInfo p)
+    {
+        (pointerX, pointerY) = (p.X, p.Y);
+        moved |= Math.Abs(p.ScreenX - startScreenX) + Math.Abs(p.ScreenY - startScreenY) > 3;
+        switch (gesture)
+        {
+            case Gesture.Drag:
+                (dragX, dragY) = (p.X - startX, p.Y - startY);
+                Place();
+                break;
+            case Gesture.Connect:
+                hoverTarget = p.ActivityId != connectSource ? p.ActivityId : null;
+                break;
+            case Gesture.Pan:
+                Viewport.X = startPanX + p.ScreenX - startScreenX;
+                Viewport.Y = startPanY + p.ScreenY - startScreenY;
+                break;
+            case Gesture.None:
+                return Task.CompletedTask;
+        }
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    [JSInvokable]
+    public async Task PointerUp(PointerInfo p)
+    {
+        var done = gesture;
+        gesture = Gesture.None;
+        hoverTarget = null;
+        switch (done)
+        {
+            case Gesture.Drag:
+                var ids = dragging;
+                dragging = [];
+                var (dx, dy) = (p.X - startX, p.Y - startY);
+                Place();
+                if (moved)
+                    Model.Move(ids, dx, dy);
+                break;
+            case Gesture.Connect when p.ActivityId is { } target && target != connectSource:
+                Model.Connect(connectSource!, connectPort!, target);
+                break;
+            case Gesture.Pan when !moved:
+                Model.Selection.Clear();
+                break;
+            case Gesture.Band:
+                Model.SelectArea(startX, startY, p.X, p.Y, add: p.Ctrl);
+                break;
+        }
+        connectSource = connectPort = null;
+        await OnSelectionChanged.InvokeAsync();
+    }
+
+    [JSInvokable]
+    public async Task Wheel(double factor, double screenX, double screenY)
+    {
+        Viewport.ZoomAt(factor, screenX, screenY);
+        await OnSelectionChanged.InvokeAsync();
+    }
+
+    [JSInvokable]
+    public async Task DropActivity(string type, double x, double y)
+    {
+        if (Model.Registry.Find(type) is null)
+            return;
+        Model.AddActivity(type, x - NodeGeometry.DefaultWidth / 2, y - NodeGeometry.DefaultHeight / 2);
+        await OnSelectionChanged.InvokeAsync();
+    }
+
+    [JSInvokable]
+    public async Task Key(KeyInfo key)
+    {
+        var step = key.Shift ? 1 : DesignerModel.Grid;
+        switch (key.Key)
+        {
+            case "Delete" or "Backspace":
+                Model.DeleteSelection();
+                break;
+            case "ArrowLeft" or "ArrowRight" or "ArrowUp" or "ArrowDown":
+                var (dx, dy) = key.Key switch { "ArrowLeft" => (-step, 0d), "ArrowRight" => (step, 0d), "ArrowUp" => (0d, -step), _ => (0d, step) };
+                Model.Move(Model.Selection.Activities.ToList(), dx, dy, coalesceKey: "nudge:" + string.Join(",", Model.Selection.Activities.Order()));
+                break;
+            case "Escape":
+                Model.Selection.Clear();
+                gesture = Gesture.None;
+                break;
+            case "z" or "Z" when key.Ctrl && key.Shift:
+            case "y" when key.Ctrl:
+                Model.Redo();
+                break;
+            case "z" when key.Ctrl:
+                Model.Undo();
+                break;
+            case "a" when key.Ctrl:
+                Model.SelectAll();
+                break;
+            case "+" or "=":
+                Viewport.ZoomBy(1.2);
+                break;
+            case "-":
+                Viewport.ZoomBy(1 / 1.2);
+                break;
+            case "0":
+                Viewport.Fit(Model.Bounds);
+                break;
+            case "Enter" or " " when key.ActivityId is { } id:
+                Model.Selection.Select(id, toggle: key.Ctrl);
+                break;
+        }
+        await OnSelectionChanged.InvokeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (handle is not null)
+            {
+                await handle.InvokeVoidAsync("dispose");
+                await handle.DisposeAsync();
+            }
+            if (module is not null)
+                await module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; so is the page.
+        }
+        self?.Dispose();
+    }
+
+    static double Snap(double value) => Math.Round(value / DesignerModel.Grid) * DesignerModel.Grid;
+
+    static string Px(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    string EdgePath(DesignerNode source, string port, DesignerNode target)
+    {
+        var (sx, sy) = source.PortPoint(port);
+        var (tx, ty) = target.InPoint;
+        if (tx > sx + 20)
+            return Curve(sx, sy, tx, ty);
+        // Backwards (a loop): out to the right, along below both activities, back in from the left.
+        var below = Math.Max(source.Bottom, target.Bottom) + 24;
+        return $"M {Px(sx)} {Px(sy)} L {Px(sx + 16)} {Px(sy)} L {Px(sx + 16)} {Px(below)} L {Px(tx - 16)} {Px(below)} L {Px(tx - 16)} {Px(ty)} L {Px(tx)} {Px(ty)}";
+    }
+
+    static string Curve(double sx, double sy, double tx, double ty)
+    {
+        var dx = Math.Max(40, Math.Abs(tx - sx) / 2);
+        return $"M {Px(sx)} {Px(sy)} C {Px(sx + dx)} {Px(sy)}, {Px(tx - dx)} {Px(ty)}, {Px(tx)} {Px(ty)}";
+    }
+
+    /// <summary>Port names as users read them: the engine's standard outcomes in the page's language, others as written.</summary>
+    public static string PortLabel(UiText t, string port) => port switch
+    {
+        "Done" => t["完成"],
+        "True" => t["是"],
+        "False" => t["否"],
+        "Default" => t["默认"],
+        "Overdue" => t["逾期"],
+        _ => port,
+    };
+
+    /// <summary>Shortens text to about <paramref name="width"/> pixels (CJK characters count as one em, Latin as about half).</summary>
+    static string Fit(string text, double width, double fontSize)
+    {
+        double used = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            used += (text[i] > 0x2E7F ? 1.0 : 0.58) * fontSize;
+            if (used > width)
+                return text[..Math.Max(0, i - 1)] + "…";
+        }
+        return text;
+    }
+
+    /// <summary>A colour per category, stable for categories added later.</summary>
+    static string CategoryColor(string category)
+    {
+        string[] palette = ["#2563eb", "#b45309", "#7c3aed", "#0f766e", "#be123c", "#0369a1", "#4d7c0f", "#a16207", "#475569", "#9d174d", "#8a1c1c", "#15803d"];
+        var hash = 0;
+        foreach (var c in category)
+            hash = unchecked(hash * 31 + c);
+        return palette[(int)((uint)hash % palette.Length)];
+    }
+}

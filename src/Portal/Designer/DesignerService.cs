@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Justice.Portal.Data;
+using Justice.Workflows.Activities;
+using Justice.Workflows.Cases.Rules;
+using Justice.Workflows.Definitions;
+using Justice.Workflows.Documents;
+using Justice.Workflows.Management;
+using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime;
+
+namespace Justice.Portal.Designer;
+
+/// <summary>What the designer page needs from the rest of the system: definitions to open, save and publish (audited as the API audits them), and the lists its pickers offer.</summary>
+public sealed partial class DesignerService(
+    WorkflowDefinitionService definitions, ActivityRegistry registry, DefinitionCompiler compiler, WorkflowRuntime runtime,
+    DocumentRenderer documents, RuleSetProvider ruleSets, AuditLog audit)
+{
+    public ActivityRegistry Registry => registry;
+
+    /// <summary>The latest version of a definition, opened for editing; null when there is none.</summary>
+    public async Task<DesignerModel?> OpenAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var record = await definitions.FindAsync(definitionId, VersionSelector.Latest, cancellationToken);
+        return record is null ? null : new DesignerModel(WorkflowDefinitionService.Export(record), registry, compiler);
+    }
+
+    /// <summary>Why a new definition id cannot be used (its form, or it is taken); null when it can.</summary>
+    public async Task<string?> CheckNewIdAsync(string? definitionId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(definitionId) || !IdPattern().IsMatch(definitionId))
+            return "标识只能由小写字母、数字和连字符组成，并以字母开头（例如 leave-approval）。";
+        if (definitionId == "new")
+            return "“new”不能用作标识。";
+        return (await definitions.ListVersionsAsync(definitionId, cancellationToken)).Count > 0
+            ? $"流程定义“{definitionId}”已存在。"
+            : null;
+    }
+
+    public DesignerModel New(string definitionId, string name) => DesignerModel.CreateNew(definitionId, name, registry, compiler);
+
+    /// <summary>Saves the definition as a draft (a new version when the latest is published), as the import API does.</summary>
+    public async Task<ImportResult> SaveAsync(ClaimsPrincipal actor, DesignerModel model, CancellationToken cancellationToken = default)
+    {
+        var result = await definitions.ImportAsync(model.ToJson(), publish: false, cancellationToken);
+        if (result.Unreadable || result.DefinitionId is null)
+            return result;
+        await audit.RecordAsync(actor, "definition.import", $"{result.DefinitionId} v{result.Version}",
+            $"设计器保存；草稿；校验问题 {result.Errors.Count} 个", cancellationToken);
+        await RefreshAsync(model, result.DefinitionId, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Saves unsaved changes, then publishes the latest version; the problems when it does not validate.</summary>
+    public async Task<(int Version, IReadOnlyList<DefinitionProblem> Errors)> PublishAsync(ClaimsPrincipal actor, DesignerModel model, CancellationToken cancellationToken = default)
+    {
+        if (model.IsDirty)
+        {
+            var saved = await SaveAsync(actor, model, cancellationToken);
+            if (saved.Unreadable)
+                return (0, saved.Errors);
+        }
+        var (version, errors) = await definitions.PublishAsync(model.DefinitionId, cancellationToken);
+        if (version is null || errors.Count > 0)
+            return (version?.Version ?? 0, errors);
+        await audit.RecordAsync(actor, "definition.publish", $"{model.DefinitionId} v{version.Version}", "设计器发布", cancellationToken);
+        await RefreshAsync(model, model.DefinitionId, cancellationToken);
+        return (version.Version, []);
+    }
+
+    /// <summary>Starts an instance of the published version and runs it until it waits or ends; null when nothing is published.</summary>
+    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, string? correlationId, CancellationToken cancellationToken = default) =>
+        await runtime.StartAsync(definitionId, null, string.IsNullOrWhiteSpace(correlationId) ? null : correlationId.Trim(), cancellationToken);
+
+    /// <summary>Document templates under <c>templates/</c>, e.g. <c>arbitration/acceptance-notice</c>.</summary>
+    public IReadOnlyList<string> Templates() => documents.List();
+
+    /// <summary>Statutory periods of the rule sets in force and past: code and label (e.g. ARB-04 答辩期).</summary>
+    public IReadOnlyList<(string Code, string Label)> Periods() => ruleSets.All
+        .SelectMany(set => (set.Json["periods"] as JsonObject ?? []).Select(p => (Code: p.Key, Label: p.Value?["label"]?.GetValue<string>() ?? p.Key)))
+        .DistinctBy(p => p.Code).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+
+    /// <summary>Other definitions, for sub-process pickers.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> DefinitionsAsync(CancellationToken cancellationToken = default)
+    {
+        var (items, _) = await definitions.ListAsync(1, 500, cancellationToken);
+        return items.Select(i => (i.Latest.DefinitionId, i.Latest.Name ?? i.Latest.DefinitionId)).ToList();
+    }
+
+    async Task RefreshAsync(DesignerModel model, string definitionId, CancellationToken cancellationToken)
+    {
+        if (await definitions.FindAsync(definitionId, VersionSelector.Latest, cancellationToken) is { } record)
+            model.MarkSaved(WorkflowDefinitionService.Export(record));
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,63}$")]
+    private static partial Regex IdPattern();
+}

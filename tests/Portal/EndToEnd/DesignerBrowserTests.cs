@@ -1,0 +1,231 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Justice.Portal.Data;
+using Justice.Workflows.Activities;
+using Justice.Workflows.Definitions;
+using Justice.Workflows.Management;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Justice.Portal.Tests.EndToEnd;
+
+/// <summary>The designer in Chromium, driven with the mouse as an administrator drives it.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DesignerBrowserTests(BrowserPortal portal)
+{
+    static async Task<IPage> OpenDesignerAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await BrowserPortal.WaitForCircuitAsync(page);
+        await page.Locator("[data-testid=designer-canvas] svg.canvas-svg").WaitForAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task ArbitrationCase_OpensInChinese_WithEveryActivityDrawnAndNamed()
+    {
+        var page = await portal.LoginAsync(PortalRoles.Admin, width: 1600);
+        try
+        {
+            await OpenDesignerAsync(page, "designer/arbitration-case");
+            var file = JsonNode.Parse(File.ReadAllText(Path.Combine(Designer.DesignerModelTests.Repository, "workflow-definitions", "arbitration-case.json")))!;
+            var activities = file["root"]!["activities"]!.AsArray();
+            var nodes = page.Locator("[data-testid=designer-canvas] g.node[data-activity-id]");
+            Assert.Equal(activities.Count, await nodes.CountAsync());
+            foreach (var activity in activities.Take(12))
+            {
+                var node = page.Locator($"g.node[data-activity-id='{activity!["id"]}']");
+                Assert.Equal(activity["type"]!.GetValue<string>(), await node.GetAttributeAsync("data-activity-type"));
+                await Assertions.Expect(node).ToHaveAccessibleNameAsync(activity["name"]!.GetValue<string>());
+            }
+            // The toolbox lists every activity type the engine has (the root flowchart aside), from their metadata.
+            var registry = portal.Factory.Services.GetRequiredService<ActivityRegistry>();
+            Assert.Equal(registry.Descriptors.Count(d => d.TypeName != "Elsa.Flowchart"), await page.Locator("[data-toolbox-type]").CountAsync());
+            Assert.Equal(0, await page.Locator("[data-testid=problems] li").CountAsync());
+
+            // Selecting an activity (here by keyboard) shows its inputs in Chinese.
+            await page.Locator("g.node[data-activity-id='review']").FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            var panel = page.GetByTestId("activity-panel");
+            await Assertions.Expect(panel).ToHaveAttributeAsync("data-activity-id", "review");
+            await Assertions.Expect(panel.GetByText("处理结果", new() { Exact = true })).ToBeVisibleAsync();
+            await BrowserPortal.ShotAsync(page, "designer-arbitration");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+    /// <summary>Drags with the mouse from the middle of <paramref name="from"/> to a point of the page, as a person does.</summary>
+    static async Task DragAsync(IPage page, ILocator from, float toX, float toY)
+    {
+        await from.ScrollIntoViewIfNeededAsync();
+        var box = (await from.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width / 2 + 8, box.Y + box.Height / 2 + 8, new() { Steps = 2 });
+        await page.Mouse.MoveAsync(toX, toY, new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+    }
+
+    static async Task<(float X, float Y)> CentreAsync(ILocator locator)
+    {
+        var box = (await locator.BoundingBoxAsync())!;
+        return (box.X + box.Width / 2, box.Y + box.Height / 2);
+    }
+
+    /// <summary>Drags an activity type from the toolbox onto the canvas at (x, y) relative to the canvas; returns the new activity's id.</summary>
+    static async Task<string> DropFromToolboxAsync(IPage page, string type, float x, float y)
+    {
+        var canvas = (await page.Locator("[data-testid=designer-canvas] svg.canvas-svg").BoundingBoxAsync())!;
+        var before = await page.Locator($"g.node[data-activity-type='{type}']").CountAsync();
+        await DragAsync(page, page.Locator($"[data-toolbox-type='{type}']"), canvas.X + x, canvas.Y + y);
+        var added = page.Locator($"g.node[data-activity-type='{type}']").Nth(before);
+        await added.WaitForAsync();
+        return (await added.GetAttributeAsync("data-activity-id"))!;
+    }
+
+    static ILocator Node(IPage page, string id) => page.Locator($"[data-testid=designer-canvas] g.node[data-activity-id='{id}']");
+
+    /// <summary>Drags from an outcome port of one activity onto another activity and waits for the connection.</summary>
+    static async Task ConnectAsync(IPage page, string source, string port, string target)
+    {
+        var (x, y) = await CentreAsync(Node(page, target));
+        await DragAsync(page, Node(page, source).Locator($"g.port[data-port='{port}'] circle.port-dot"), x, y);
+        await page.Locator($"path.edge[data-source='{source}'][data-port='{port}'][data-target='{target}']").WaitForAsync();
+    }
+
+    /// <summary>Picks an option of the MudBlazor select of an input in the property panel.</summary>
+    static async Task PickAsync(IPage page, string input, string option)
+    {
+        await page.Locator($"[data-testid=activity-panel] [data-input='{input}'] .mud-input-control.mud-select").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    static async Task SelectAsync(IPage page, string id)
+    {
+        await Node(page, id).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("activity-panel")).ToHaveAttributeAsync("data-activity-id", id);
+    }
+
+    /// <summary>A case for the new process to work on, made by the engine as a filing makes one.</summary>
+    async Task<string> NewCaseAsync()
+    {
+        var api = await portal.Factory.ClientAsync(PortalRoles.Admin);
+        var helper = new JsonObject
+        {
+            ["definitionId"] = "designer-test-case",
+            ["name"] = "设计器测试：建立案件",
+            ["root"] = new JsonObject
+            {
+                ["id"] = "flow",
+                ["type"] = "Elsa.Flowchart",
+                ["activities"] = new JsonArray(
+                    new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
+                    new JsonObject { ["id"] = "create", ["type"] = "Justice.CreateCase", ["kind"] = "arbitration", ["title"] = "设计器测试案件" }),
+                ["connections"] = new JsonArray(new JsonObject
+                {
+                    ["source"] = new JsonObject { ["activity"] = "start", ["port"] = "Done" },
+                    ["target"] = new JsonObject { ["activity"] = "create", ["port"] = "In" },
+                }),
+            },
+        };
+        (await api.PostAsJsonAsync("/api/workflow-definitions/import?publish=true", helper)).EnsureSuccessStatusCode();
+        var run = await api.PostAsJsonAsync("/api/workflow-definitions/designer-test-case/execute", new JsonObject());
+        run.EnsureSuccessStatusCode();
+        return (await run.Content.ReadFromJsonAsync<JsonObject>())!["correlationId"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task Administrator_DrawsANewProcess_PublishesAndStartsIt_AndTheViewerShowsThePathTaken()
+    {
+        var caseId = await NewCaseAsync();
+        var definitionId = $"approval-{Guid.NewGuid():N}"[..20];
+        var page = await portal.LoginAsync(PortalRoles.Admin, width: 1600);
+        var inbox = new InboxDriver(portal, caseId);
+        try
+        {
+            await page.GotoAsync("designer/new");
+            await BrowserPortal.WaitForCircuitAsync(page);
+            await page.GetByLabel("流程标识").FillAsync(definitionId);
+            await page.GetByLabel("流程名称").FillAsync("设计器画的审批");
+            await page.GetByRole(AriaRole.Button, new() { Name = "创建并打开设计器" }).ClickAsync();
+            await page.GetByTestId("canvas-empty").WaitForAsync();
+
+            var start = await DropFromToolboxAsync(page, "Elsa.Start", 120, 260);
+            var task = await DropFromToolboxAsync(page, "Justice.UserTask", 400, 260);
+            var yes = await DropFromToolboxAsync(page, "Justice.IssueDocument", 720, 120);
+            var no = await DropFromToolboxAsync(page, "Justice.IssueDocument", 720, 420);
+            Assert.Equal(4, await page.Locator("g.node[data-activity-id]").CountAsync());
+            // A user task without a role, and documents without a template, do not validate yet: shown on the canvas and in the list.
+            await Assertions.Expect(Node(page, task)).Not.ToHaveAttributeAsync("data-problem-count", "0");
+            await Assertions.Expect(page.Locator($"[data-testid=problems] li[data-problem-activity='{task}']")).Not.ToHaveCountAsync(0);
+
+            await SelectAsync(page, task);
+            var panel = page.GetByTestId("activity-panel");
+            await panel.Locator("[data-input='title'] input.text-input").FillAsync("审批申请");
+            await panel.Locator("[data-input='title'] input.text-input").PressAsync("Tab");
+            await PickAsync(page, "role", "仲裁秘书");
+            var outcome = panel.Locator("[data-input='outcomes'] input.list-input");
+            await outcome.FillAsync("同意");
+            await outcome.PressAsync("Enter");
+            await outcome.FillAsync("不同意");
+            await outcome.PressAsync("Enter");
+            await Node(page, task).Locator("g.port[data-port='不同意']").WaitForAsync();
+            await Assertions.Expect(Node(page, task)).ToHaveAttributeAsync("data-problem-count", "0");
+
+            foreach (var (id, template, title) in new[] { (yes, "arbitration/acceptance-notice", "同意通知"), (no, "arbitration/rejection-notice", "不同意通知") })
+            {
+                await SelectAsync(page, id);
+                await PickAsync(page, "template", template);
+                await PickAsync(page, "numbering", "不编号");
+                await panel.Locator("[data-input='title'] input.text-input").FillAsync(title);
+                await panel.Locator("[data-input='title'] input.text-input").PressAsync("Tab");
+                await Assertions.Expect(Node(page, id)).ToHaveAttributeAsync("data-problem-count", "0");
+            }
+
+            await ConnectAsync(page, start, "Done", task);
+            await ConnectAsync(page, task, "同意", yes);
+            await ConnectAsync(page, task, "不同意", no);
+            await Assertions.Expect(page.GetByTestId("problems")).ToContainTextAsync("校验通过");
+
+            await page.GetByTestId("designer-publish").ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("已发布");
+            await BrowserPortal.ShotAsync(page, "designer-new-published");
+
+            // What was published is what was drawn: the connections from the ports, the inputs, the positions.
+            var definitions = portal.Factory.Services.GetRequiredService<WorkflowDefinitionService>();
+            var published = await definitions.GetPublishedModelAsync(definitionId);
+            Assert.NotNull(published);
+            Assert.True(published.IsValid);
+            var saved = published.Document["root"]!["activities"]!.AsArray().Select(a => a!["metadata"]!["designer"]!).ToList();
+            Assert.All(saved, d => Assert.True(d["position"]!["x"] is not null && d["size"]!["width"]!.GetValue<double>() > 0));
+
+            await page.GetByTestId("designer-start").ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("关联号（案件 id）").FillAsync(caseId);
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "启动", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/instances/**");
+            var instanceId = page.Url.Split('/').Last();
+            await Assertions.Expect(page.Locator($"g[data-activity-id='{task}']")).ToHaveAttributeAsync("data-activity-state", "waiting");
+
+            await inbox.CompleteAsync("secretary@demo.justice.local", task, "同意");
+
+            await page.GotoAsync($"instances/{instanceId}");
+            await Assertions.Expect(page.Locator($"g[data-activity-id='{start}']")).ToHaveAttributeAsync("data-activity-state", "completed");
+            await Assertions.Expect(page.Locator($"g[data-activity-id='{task}']")).ToHaveAttributeAsync("data-activity-state", "completed");
+            await Assertions.Expect(page.Locator($"g[data-activity-id='{yes}']")).ToHaveAttributeAsync("data-activity-state", "completed");
+            Assert.Contains(await page.Locator($"g[data-activity-id='{no}']").GetAttributeAsync("data-activity-state"), new[] { "skipped", "not-run" });
+            await Assertions.Expect(page.Locator($"path[data-source='{task}'][data-target='{yes}']")).ToHaveAttributeAsync("data-taken", "true");
+            await Assertions.Expect(page.Locator($"path[data-source='{task}'][data-target='{no}']")).ToHaveAttributeAsync("data-taken", "false");
+            await BrowserPortal.ShotAsync(page, "designer-new-instance");
+        }
+        finally
+        {
+            await inbox.CloseAsync();
+            await page.Context.CloseAsync();
+        }
+    }
+}
