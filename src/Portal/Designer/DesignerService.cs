@@ -26,7 +26,7 @@ public sealed partial class DesignerService(
         return record is null ? null : new DesignerModel(WorkflowDefinitionService.Export(record), registry, compiler);
     }
 
-    /// <summary>Why a new definition id cannot be used (its form, or it is taken); null when it can.</summary>
+    /// <summary>Why a new definition id cannot be used (its form, or it is taken), as a text to format with the id; null when it can.</summary>
     public async Task<string?> CheckNewIdAsync(string? definitionId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(definitionId) || !IdPattern().IsMatch(definitionId))
@@ -34,7 +34,7 @@ public sealed partial class DesignerService(
         if (definitionId == "new")
             return "“new”不能用作标识。";
         return (await definitions.ListVersionsAsync(definitionId, cancellationToken)).Count > 0
-            ? $"流程定义“{definitionId}”已存在。"
+            ? "流程定义“{0}”已存在。"
             : null;
     }
 

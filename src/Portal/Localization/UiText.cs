@@ -6,7 +6,7 @@ namespace Justice.Portal.Localization;
 /// The portal's words. Chinese is the source text and the default; English is looked up from it,
 /// so a page written in Chinese reads completely in English once the culture cookie says <c>en</c>.
 /// </summary>
-public sealed class UiText
+public sealed partial class UiText
 {
     public static readonly string[] Cultures = ["zh-CN", "en"];
 

@@ -12,6 +12,7 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
     static readonly string[] CasePages = ["/cases", "/cases/arbitration", "/cases/notary", "/cases/legal-aid", "/cases/commitment"];
     static readonly string[] FilingPages = ["/file/arbitration", "/file/notary", "/file/legal-aid"];
     static readonly string[] PublicPages = ["/", "/verify", "/verify?number=x", "/Account/Login"];
+    static readonly string[] DesignerPages = ["/designer/new", "/designer/arbitration-case", "/designer/no-such-definition"];
 
     [Fact]
     public async Task WithoutLogin_PublicPagesAnswer_AndEveryOtherPageSendsToLogin()
@@ -23,7 +24,7 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("页面不存在", await missing.Content.ReadAsStringAsync());
         var id = portal.SampleCases["arbitration"]["id"]!.GetValue<string>();
-        foreach (var path in StaffPages.Concat(CasePages).Concat(FilingPages).Concat(["/admin/users", "/admin/audit", "/notifications", $"/cases/view/{id}", $"/instances/{portal.ArbitrationInstance}"]))
+        foreach (var path in StaffPages.Concat(CasePages).Concat(FilingPages).Concat(DesignerPages).Concat(["/admin/users", "/admin/audit", "/notifications", $"/cases/view/{id}", $"/instances/{portal.ArbitrationInstance}"]))
         {
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -51,6 +52,16 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
         }
         Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/admin/users")).StatusCode);
         Assert.Equal(role is PortalRoles.Admin or PortalRoles.Auditor ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/admin/audit")).StatusCode);
+        // The designer is for administrators only.
+        foreach (var path in DesignerPages)
+        {
+            var designer = await client.GetAsync(path);
+            Assert.True((role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden) == designer.StatusCode, $"{role} {path}: {designer.StatusCode}");
+            if (role != PortalRoles.Admin)
+                Assert.Contains("无权访问", await designer.Content.ReadAsStringAsync());
+        }
+        if (role == PortalRoles.Admin)
+            Assert.Contains("data-activity-id=\"review\"", await (await client.GetAsync("/designer/arbitration-case")).Content.ReadAsStringAsync());
 
         // A case file page shows the file exactly to those the API lets read it.
         foreach (var (_, sample) in portal.SampleCases)
