@@ -17,7 +17,8 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
     {
         await page.GotoAsync(path);
         await BrowserPortal.WaitForCircuitAsync(page);
-        await page.Locator("[data-testid=designer-canvas] svg.canvas-svg").WaitForAsync();
+        // The first view is set once the browser has told the canvas its size; gestures before that would land elsewhere.
+        await page.Locator("[data-testid=designer-canvas][data-viewport-ready]").WaitForAsync();
         return page;
     }
 
@@ -151,7 +152,7 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             await page.GetByLabel("流程标识").FillAsync(definitionId);
             await page.GetByLabel("流程名称").FillAsync("设计器画的审批");
             await page.GetByRole(AriaRole.Button, new() { Name = "创建并打开设计器" }).ClickAsync();
-            await page.GetByTestId("canvas-empty").WaitForAsync();
+            await page.Locator("[data-testid=designer-canvas][data-viewport-ready]").WaitForAsync();
 
             var start = await DropFromToolboxAsync(page, "Elsa.Start", 120, 260);
             var task = await DropFromToolboxAsync(page, "Justice.UserTask", 400, 260);
@@ -193,6 +194,7 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             await page.GetByTestId("designer-publish").ClickAsync();
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("已发布");
+            await page.WaitForURLAsync($"**/designer/{definitionId}");
             await BrowserPortal.ShotAsync(page, "designer-new-published");
 
             // What was published is what was drawn: the connections from the ports, the inputs, the positions.
@@ -207,7 +209,15 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             var dialog = page.GetByRole(AriaRole.Dialog);
             await dialog.GetByLabel("关联号（案件 id）").FillAsync(caseId);
             await dialog.GetByRole(AriaRole.Button, new() { Name = "启动", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/instances/**");
+            try
+            {
+                await page.WaitForURLAsync("**/instances/**");
+            }
+            catch (TimeoutException)
+            {
+                await BrowserPortal.ShotAsync(page, "failed-designer-start");
+                throw;
+            }
             var instanceId = page.Url.Split('/').Last();
             await Assertions.Expect(page.Locator($"g[data-activity-id='{task}']")).ToHaveAttributeAsync("data-activity-state", "waiting");
 
@@ -225,6 +235,123 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
         finally
         {
             await inbox.CloseAsync();
+            await page.Context.CloseAsync();
+        }
+    }
+    /// <summary>A copy of a shipped definition under its own id, saved as a draft, for a test to change freely.</summary>
+    async Task<string> DraftCopyAsync(string file)
+    {
+        var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(Designer.DesignerModelTests.Repository, "workflow-definitions", file)))!.AsObject();
+        var id = $"copy-{Guid.NewGuid():N}"[..16];
+        definition["definitionId"] = id;
+        definition.Remove("id");
+        var api = await portal.Factory.ClientAsync(PortalRoles.Admin);
+        (await api.PostAsJsonAsync("/api/workflow-definitions/import", definition)).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    static async Task<(double X, double Y)> PositionAsync(IPage page, string id)
+    {
+        var transform = (await Node(page, id).GetAttributeAsync("transform"))!;
+        var numbers = transform["translate(".Length..^1].Split(' ').Select(n => double.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return (numbers[0], numbers[1]);
+    }
+
+    static async Task<string> ViewportAsync(IPage page) =>
+        (await page.Locator("[data-testid=designer-canvas] g.viewport").GetAttributeAsync("transform"))!;
+
+    [Fact]
+    public async Task Gestures_MoveSelectDeleteUndoRedoZoomPan_AndSaveKeepsThePositions()
+    {
+        var id = await DraftCopyAsync("general-approval.json");
+        var page = await portal.LoginAsync(PortalRoles.Admin, width: 1600);
+        try
+        {
+            await OpenDesignerAsync(page, $"designer/{id}");
+            Assert.Equal(6, await page.Locator("g.node[data-activity-id]").CountAsync());
+            var before = await PositionAsync(page, "log");
+
+            // Move by dragging; undo and redo with the keyboard.
+            var (x, y) = await CentreAsync(Node(page, "log"));
+            await DragAsync(page, Node(page, "log"), x + 90, y + 60);
+            await Assertions.Expect(Node(page, "log")).Not.ToHaveAttributeAsync("transform", $"translate({before.X} {before.Y})");
+            var moved = await PositionAsync(page, "log");
+            Assert.True(moved.X > before.X && moved.Y > before.Y, $"{before} → {moved}");
+            await Assertions.Expect(page.GetByTestId("designer-dirty")).ToBeVisibleAsync();
+            await page.Keyboard.PressAsync("Control+z");
+            await Assertions.Expect(Node(page, "log")).ToHaveAttributeAsync("transform", $"translate({before.X} {before.Y})");
+            await page.Keyboard.PressAsync("Control+y");
+            await Assertions.Expect(Node(page, "log")).ToHaveAttributeAsync("transform", $"translate({moved.X} {moved.Y})");
+
+            // Multi-select with Ctrl-click, delete with the keyboard (connections go with the activities), undo.
+            await Node(page, "approved").ClickAsync();
+            await Node(page, "returned").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+            await Assertions.Expect(Node(page, "approved")).ToHaveAttributeAsync("aria-pressed", "true");
+            await Assertions.Expect(Node(page, "returned")).ToHaveAttributeAsync("aria-pressed", "true");
+            await Assertions.Expect(page.GetByTestId("panel-hint")).ToContainTextAsync("已选择 2 个活动");
+            await page.Keyboard.PressAsync("Delete");
+            await Assertions.Expect(page.Locator("g.node[data-activity-id]")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator("path.edge")).ToHaveCountAsync(2);
+            await page.Keyboard.PressAsync("Control+z");
+            await Assertions.Expect(page.Locator("g.node[data-activity-id]")).ToHaveCountAsync(6);
+            await Assertions.Expect(page.Locator("path.edge")).ToHaveCountAsync(6);
+
+            // Select an area with Shift-drag on the background.
+            var a = (await Node(page, "approved").BoundingBoxAsync())!;
+            var r = (await Node(page, "returned").BoundingBoxAsync())!;
+            await page.Keyboard.PressAsync("Escape");
+            await page.Keyboard.DownAsync("Shift");
+            await page.Mouse.MoveAsync(a.X - 15, a.Y - 15);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(r.X + r.Width + 15, r.Y + r.Height + 15, new() { Steps = 10 });
+            await page.Mouse.UpAsync();
+            await page.Keyboard.UpAsync("Shift");
+            await Assertions.Expect(Node(page, "approved")).ToHaveAttributeAsync("aria-pressed", "true");
+            await Assertions.Expect(Node(page, "returned")).ToHaveAttributeAsync("aria-pressed", "true");
+            await Assertions.Expect(Node(page, "review")).ToHaveAttributeAsync("aria-pressed", "false");
+
+            // Zoom with the wheel and the buttons; pan by dragging the background.
+            var zoom = await page.Locator(".canvas-zoom").InnerTextAsync();
+            await page.Mouse.MoveAsync(a.X + a.Width / 2, a.Y - 40);
+            await page.Mouse.WheelAsync(0, -300);
+            await Assertions.Expect(page.Locator(".canvas-zoom")).Not.ToHaveTextAsync(zoom);
+            zoom = await page.Locator(".canvas-zoom").InnerTextAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "缩小" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".canvas-zoom")).Not.ToHaveTextAsync(zoom);
+            var view = await ViewportAsync(page);
+            var canvas = (await page.Locator("[data-testid=designer-canvas] svg.canvas-svg").BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(canvas.X + 20, canvas.Y + canvas.Height - 20);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(canvas.X + 140, canvas.Y + canvas.Height - 60, new() { Steps = 8 });
+            await page.Mouse.UpAsync();
+            await Assertions.Expect(page.Locator("[data-testid=designer-canvas] g.viewport")).Not.ToHaveAttributeAsync("transform", view);
+            await page.GetByRole(AriaRole.Button, new() { Name = "适应画布" }).ClickAsync();
+
+            // A script with a syntax error is reported at once, at the activity and in the list.
+            await SelectAsync(page, "log");
+            var script = page.Locator("[data-testid=activity-panel] [data-input='text'] textarea");
+            await script.FillAsync("`审批结果：${getDecision()");
+            await script.PressAsync("Tab");
+            await Assertions.Expect(page.Locator("[data-testid=activity-panel] [data-input='text'] .syntax.error")).ToContainTextAsync("JavaScript 语法错误");
+            await Assertions.Expect(Node(page, "log")).ToHaveAttributeAsync("data-problem-count", "1");
+            await Assertions.Expect(page.Locator("[data-testid=problems] li[data-problem-activity='log']")).ToHaveCountAsync(1);
+            await script.FillAsync("`审批结果：${getDecision()}`");
+            await script.PressAsync("Tab");
+            await Assertions.Expect(Node(page, "log")).ToHaveAttributeAsync("data-problem-count", "0");
+            await Assertions.Expect(page.GetByTestId("problems")).ToContainTextAsync("校验通过");
+
+            // Saved as a draft: what the API exports has the moved position.
+            await page.GetByTestId("designer-save").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("designer-dirty")).ToHaveCountAsync(0);
+            var api = await portal.Factory.ClientAsync(PortalRoles.Admin);
+            var exported = await api.GetFromJsonAsync<JsonObject>($"/api/workflow-definitions/{id}");
+            var log = exported!["root"]!["activities"]!.AsArray().Single(n => n!["id"]!.GetValue<string>() == "log")!;
+            Assert.Equal(moved.X, log["metadata"]!["designer"]!["position"]!["x"]!.GetValue<double>());
+            Assert.Equal(moved.Y, log["metadata"]!["designer"]!["position"]!["y"]!.GetValue<double>());
+            Assert.False(exported["isPublished"]!.GetValue<bool>());
+        }
+        finally
+        {
             await page.Context.CloseAsync();
         }
     }
