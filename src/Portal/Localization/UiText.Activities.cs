@@ -14,7 +14,7 @@ public sealed partial class UiText
         ["分支"] = "Branching",
         ["等待"] = "Waiting",
         ["脚本"] = "Scripting",
-        ["人工任务"] = "User tasks",
+        ["人工任务"] = "User task",
         ["文书"] = "Documents",
         ["期间"] = "Periods",
         ["案件"] = "Cases",

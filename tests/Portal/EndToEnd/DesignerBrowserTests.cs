@@ -355,4 +355,36 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             await page.Context.CloseAsync();
         }
     }
+    [Fact]
+    public async Task InEnglish_TheToolboxTheCanvasAndThePanelReadInEnglish()
+    {
+        var page = await portal.LoginAsync(PortalRoles.Admin, width: 1600);
+        try
+        {
+            await OpenDesignerAsync(page, "designer/general-approval");
+            await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await page.WaitForURLAsync("**/designer/general-approval");
+            await BrowserPortal.WaitForCircuitAsync(page);
+            await page.Locator("[data-testid=designer-canvas][data-viewport-ready]").WaitForAsync();
+
+            var chinese = new System.Text.RegularExpressions.Regex(@"[\u4e00-\u9fff]");
+            var toolbox = await page.GetByTestId("toolbox").InnerTextAsync();
+            Assert.Contains("User task", toolbox);
+            Assert.False(chinese.IsMatch(toolbox), toolbox);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save draft" })).ToBeVisibleAsync();
+
+            await SelectAsync(page, "review");
+            // The definition's own texts (names, titles) stay as written; every word of the designer is English.
+            var labels = await page.Locator("[data-testid=activity-panel] :is(h3, .input-label, .input-help, .panel-sub, .panel-description)").AllInnerTextsAsync();
+            Assert.Contains("Title", labels);
+            Assert.All(labels, l => Assert.False(chinese.IsMatch(l), l));
+            var ports = await Node(page, "review").Locator("text.port-label").AllTextContentsAsync();
+            Assert.Contains("Overdue", ports);
+            await BrowserPortal.ShotAsync(page, "designer-english");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }

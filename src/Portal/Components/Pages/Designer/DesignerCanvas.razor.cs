@@ -271,9 +271,35 @@ public sealed partial class DesignerCanvas
         var (tx, ty) = target.InPoint;
         if (tx > sx + 20)
             return Curve(sx, sy, tx, ty);
-        // Backwards (a loop): out to the right, along below both activities, back in from the left.
-        var below = Math.Max(source.Bottom, target.Bottom) + 24;
-        return $"M {Px(sx)} {Px(sy)} L {Px(sx + 16)} {Px(sy)} L {Px(sx + 16)} {Px(below)} L {Px(tx - 16)} {Px(below)} L {Px(tx - 16)} {Px(ty)} L {Px(tx)} {Px(ty)}";
+        // Backwards (a loop): out to the right, along above or below the activities in between, back in from the left.
+        var lane = LoopLane(sx + 16, tx - 16, Math.Min(source.Y, target.Y), Math.Max(source.Bottom, target.Bottom));
+        return $"M {Px(sx)} {Px(sy)} L {Px(sx + 16)} {Px(sy)} L {Px(sx + 16)} {Px(lane)} L {Px(tx - 16)} {Px(lane)} L {Px(tx - 16)} {Px(ty)} L {Px(tx)} {Px(ty)}";
+    }
+
+    /// <summary>The height at which a loop runs back: the nearer of a free lane above and one below, crossing no activity on the way.</summary>
+    double LoopLane(double right, double left, double top, double bottom)
+    {
+        var inSpan = placed.Values.Where(n => n.Right >= Math.Min(left, right) && n.X <= Math.Max(left, right)).ToList();
+        double below = bottom + 24, above = top - 24;
+        for (var moved = true; moved;)
+        {
+            moved = false;
+            foreach (var n in inSpan.Where(n => below >= n.Y - 12 && below <= n.Bottom + 12))
+            {
+                below = n.Bottom + 24;
+                moved = true;
+            }
+        }
+        for (var moved = true; moved;)
+        {
+            moved = false;
+            foreach (var n in inSpan.Where(n => above >= n.Y - 12 && above <= n.Bottom + 12))
+            {
+                above = n.Y - 24;
+                moved = true;
+            }
+        }
+        return below - bottom <= top - above ? below : above;
     }
 
     static string Curve(double sx, double sy, double tx, double ty)
