@@ -157,6 +157,10 @@ public sealed class UiText
         ["下一期限"] = "Next deadline",
         ["没有符合条件的案件。调整检索条件，或在“在线申请”中提交新的申请。"] = "No matching cases. Change the search, or file a new application.",
         ["每页"] = "Per page",
+        ["第 {first_item}–{last_item} 项，共 {all_items} 项"] = "{first_item}–{last_item} of {all_items}",
+        ["检索待办"] = "Search tasks",
+        ["任务名称或案号"] = "Task or case number",
+        ["仅显示本案任务"] = "Only this case's tasks",
         // Workspace
         ["案卷"] = "Case file",
         ["当事人信息"] = "Parties",

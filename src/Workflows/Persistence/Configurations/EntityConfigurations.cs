@@ -62,6 +62,7 @@ sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTaskRecord>
         b.HasIndex(x => new { x.Role, x.Status, x.DueAt });
         b.HasIndex(x => new { x.Assignee, x.Status });
         b.HasIndex(x => x.InstanceId);
+        b.HasIndex(x => new { x.CaseId, x.Status });
     }
 }
 
