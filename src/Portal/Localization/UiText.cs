@@ -6,13 +6,13 @@ namespace Justice.Portal.Localization;
 /// The portal's words. Chinese is the source text and the default; English is looked up from it,
 /// so a page written in Chinese reads completely in English once the culture cookie says <c>en</c>.
 /// </summary>
-public sealed class UiText
+public sealed partial class UiText
 {
     public static readonly string[] Cultures = ["zh-CN", "en"];
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    public string this[string chinese] => IsEnglish && English.TryGetValue(chinese, out var english) ? english : chinese;
+    public string this[string chinese] => IsEnglish && (English.TryGetValue(chinese, out var english) || AccountEnglish.TryGetValue(chinese, out english)) ? english : chinese;
 
     public string Format(string chinese, params object?[] args) => string.Format(CultureInfo.CurrentCulture, this[chinese], args);
 
