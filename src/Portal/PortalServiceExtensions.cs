@@ -31,6 +31,7 @@ public static class PortalServiceExtensions
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Localization.UiText>();
         services.AddScoped<Work.Inbox>();
+        services.AddScoped<Work.DefinitionAdministration>();
         services.AddScoped<Work.Filing>();
         services.AddSingleton<Work.Notifications>();
         services.AddSingleton<Work.DiagramLoader>();

@@ -904,11 +904,11 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.HasIndex("CorrelationId");
 
-                    b.HasIndex("DefinitionVersionId");
-
                     b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("DefinitionVersionId", "Status");
 
                     b.HasIndex("Status", "DefinitionId");
 
