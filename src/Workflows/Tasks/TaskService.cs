@@ -56,8 +56,11 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
             tasks = tasks.Where(t => t.Title.Contains(text) || numbered.Contains(t.CaseId!));
         }
         var now = clock.GetUtcNow();
-        var total = await tasks.CountAsync(cancellationToken);
-        var overdue = await tasks.CountAsync(t => t.IsOverdue || t.DueAt <= now, cancellationToken);
+        // Both counts in one pass over the tasks.
+        var counts = await tasks.GroupBy(t => 1)
+            .Select(g => new { Total = g.Count(), Overdue = g.Count(t => t.IsOverdue || t.DueAt <= now) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var (total, overdue) = (counts?.Total ?? 0, counts?.Overdue ?? 0);
         var ordered = tasks.OrderByDescending(t => t.IsOverdue || t.DueAt <= now).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
         var items = await (pageSize == int.MaxValue ? ordered : ordered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return (items, total, overdue);

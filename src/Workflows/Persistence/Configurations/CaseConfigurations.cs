@@ -47,7 +47,8 @@ sealed class CaseMemberConfiguration : IEntityTypeConfiguration<CaseMember>
     {
         b.ToTable("CaseMembers");
         b.HasKey(m => m.Id);
-        b.HasIndex(m => m.CaseId);
+        // The inbox checks a task's case relation per task: answered from this index without reading the rows.
+        b.HasIndex(m => new { m.CaseId, m.UserEmail, m.Relation, m.Active });
         b.HasIndex(m => new { m.UserEmail, m.Active, m.CaseId });
     }
 }

@@ -134,9 +134,9 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("UserEmail", "Active", "CaseId");
+
+                    b.HasIndex("CaseId", "UserEmail", "Relation", "Active");
 
                     b.ToTable("CaseMembers", (string)null);
                 });
