@@ -50,7 +50,8 @@ public static class PortalServiceExtensions
                 options.DefaultChallengeScheme = SmartScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddPolicyScheme(SmartScheme, "Cookie or bearer", options => options.ForwardDefaultSelector = context =>
+            // No display name: a scheme with one counts as an external login provider and would be offered as a button on the login page.
+            .AddPolicyScheme(SmartScheme, displayName: null, options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
@@ -78,6 +79,7 @@ public static class PortalServiceExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddSignInManager()
+            .AddErrorDescriber<PortalIdentityErrorDescriber>()
             .AddDefaultTokenProviders()
             .AddApiEndpoints();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
