@@ -31,6 +31,7 @@ public static class PortalServiceExtensions
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Localization.UiText>();
         services.AddScoped<Work.Inbox>();
+        services.AddScoped<Work.DefinitionAdministration>();
         services.AddScoped<Work.Filing>();
         services.AddSingleton<Work.Notifications>();
         services.AddSingleton<Work.DiagramLoader>();
@@ -50,7 +51,8 @@ public static class PortalServiceExtensions
                 options.DefaultChallengeScheme = SmartScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddPolicyScheme(SmartScheme, "Cookie or bearer", options => options.ForwardDefaultSelector = context =>
+            // No display name: a scheme with one counts as an external login provider and would be offered as a button on the login page.
+            .AddPolicyScheme(SmartScheme, displayName: null, options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
@@ -78,6 +80,7 @@ public static class PortalServiceExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddSignInManager()
+            .AddErrorDescriber<PortalIdentityErrorDescriber>()
             .AddDefaultTokenProviders()
             .AddApiEndpoints();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();

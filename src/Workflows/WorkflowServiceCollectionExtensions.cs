@@ -86,5 +86,16 @@ public static class WorkflowServiceCollectionExtensions
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.RefreshStatisticsAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Lets SQLite re-measure the tables whose statistics are missing or stale (a sampled <c>ANALYZE</c>), so that
+    /// the planner picks the covering indexes of the case lists; cheap when nothing changed.
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(this WorkflowDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=2000; PRAGMA optimize=0x10002;", cancellationToken);
     }
 }

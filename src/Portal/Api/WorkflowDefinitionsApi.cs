@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Justice.Portal.Data;
+using Justice.Portal.Work;
 using Justice.Workflows.Management;
 using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
@@ -20,6 +21,9 @@ public static class WorkflowDefinitionsApi
             .Accepts<JsonObject>("application/json");
         group.MapPost("/{definitionId}/publish", PublishAsync).WithSummary("发布最新版本");
         group.MapPost("/{definitionId}/retract", RetractAsync).WithSummary("撤回已发布版本");
+        group.MapPost("/{definitionId}/versions/{version:int}/revert", RevertAsync).WithSummary("恢复旧版本：把该版本复制为草稿");
+        group.MapPost("/{definitionId}/duplicate", DuplicateAsync).WithSummary("复制为新的流程定义（草稿，版本 1）");
+        group.MapDelete("/{definitionId}/draft", DeleteDraftAsync).WithSummary("删除草稿（未发布、未运行过的最新版本）");
         group.MapPost("/{definitionId}/execute", ExecuteAsync).WithSummary("以已发布版本启动实例并运行到等待或结束");
         return group;
     }
@@ -33,6 +37,45 @@ public static class WorkflowDefinitionsApi
     public sealed record VersionRef(string DefinitionId, int Version);
 
     public sealed record ExecuteRequest(JsonObject? Input, string? CorrelationId);
+
+    public sealed record DuplicateRequest(string? DefinitionId, string? Name);
+
+    static ImportResponse Imported(ImportResult result) =>
+        new(result.DefinitionId!, result.Version, result.IsPublished, result.Errors.Select(e => new ApiError(e.Code, e.Path, e.ActivityId, e.Message)).ToList());
+
+    static async Task<IResult> RevertAsync(string definitionId, int version, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var result = await definitions.RevertAsync(actor, definitionId, version, ct);
+        if (result is null)
+            return ApiProblems.NotFound($"流程定义“{definitionId}”没有版本 {version}。");
+        return Results.Created($"/api/workflow-definitions/{definitionId}?version={result.Version}", Imported(result));
+    }
+
+    static async Task<IResult> DuplicateAsync(string definitionId, DuplicateRequest? body, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        ImportResult? result;
+        try
+        {
+            result = await definitions.DuplicateAsync(actor, definitionId, body?.DefinitionId, body?.Name, ct);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+        if (result is null)
+            return ApiProblems.NotFound($"流程定义“{definitionId}”不存在。");
+        return Results.Created($"/api/workflow-definitions/{result.DefinitionId}", Imported(result));
+    }
+
+    static async Task<IResult> DeleteDraftAsync(string definitionId, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var (deleted, refusal) = await definitions.DeleteDraftAsync(actor, definitionId, ct);
+        if (refusal is not null)
+            return ApiProblems.Conflict(refusal);
+        if (deleted is null)
+            return ApiProblems.NotFound($"流程定义“{definitionId}”不存在。");
+        return Results.Ok(new VersionRef(definitionId, deleted.Version));
+    }
 
     static async Task<IResult> ListAsync(WorkflowDefinitionService definitions, int? page, int? pageSize, CancellationToken ct)
     {
@@ -68,40 +111,33 @@ public static class WorkflowDefinitionsApi
         return Results.Ok(versions.Select(v => new VersionSummary(v.Id, v.Version, v.IsLatest, v.IsPublished, view.Time(v.CreatedAt), counts.GetValueOrDefault(v.Id), v.ProblemCount)).ToList());
     }
 
-    static async Task<IResult> ImportAsync(HttpRequest request, bool? publish, WorkflowDefinitionService definitions, ClaimsPrincipal actor, AuditLog audit, CancellationToken ct)
+    static async Task<IResult> ImportAsync(HttpRequest request, bool? publish, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(ct);
-        var result = await definitions.ImportAsync(text, publish == true, ct);
+        var result = await definitions.SaveAsync(actor, text, publish == true, ct);
         if (result.Unreadable)
             return ApiProblems.BadRequest("请求体不是流程定义。", result.Errors);
         if (publish == true && result.Errors.Count > 0)
             return ApiProblems.BadRequest($"流程定义“{result.DefinitionId}”未通过校验，已保存为草稿（版本 {result.Version}），未发布。", result.Errors);
-        var errors = result.Errors.Select(e => new ApiError(e.Code, e.Path, e.ActivityId, e.Message)).ToList();
-        await audit.RecordAsync(actor, "definition.import", $"{result.DefinitionId} v{result.Version}",
-            $"{(result.IsPublished ? "已发布" : "草稿")}；校验问题 {errors.Count} 个", ct);
-        return Results.Created($"/api/workflow-definitions/{result.DefinitionId}?version={result.Version}",
-            new ImportResponse(result.DefinitionId!, result.Version, result.IsPublished, errors));
+        return Results.Created($"/api/workflow-definitions/{result.DefinitionId}?version={result.Version}", Imported(result));
     }
 
-    static async Task<IResult> PublishAsync(string definitionId, WorkflowDefinitionService definitions, ClaimsPrincipal actor, AuditLog audit, CancellationToken ct)
+    static async Task<IResult> PublishAsync(string definitionId, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
     {
-        var (version, errors) = await definitions.PublishAsync(definitionId, ct);
+        var (version, errors) = await definitions.PublishAsync(actor, definitionId, ct);
         if (version is null)
             return ApiProblems.NotFound($"流程定义“{definitionId}”不存在。");
         if (errors.Count > 0)
             return ApiProblems.BadRequest($"流程定义“{definitionId}”的最新版本（{version.Version}）未通过校验，不能发布。", errors);
-        await audit.RecordAsync(actor, "definition.publish", $"{definitionId} v{version.Version}", null, ct);
         return Results.Ok(new VersionRef(definitionId, version.Version));
     }
 
-    static async Task<IResult> RetractAsync(string definitionId, WorkflowDefinitionService definitions, ClaimsPrincipal actor, AuditLog audit, CancellationToken ct)
+    static async Task<IResult> RetractAsync(string definitionId, WorkflowDefinitionService versions, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
     {
-        if ((await definitions.ListVersionsAsync(definitionId, ct)).Count == 0)
+        if ((await versions.ListVersionsAsync(definitionId, ct)).Count == 0)
             return ApiProblems.NotFound($"流程定义“{definitionId}”不存在。");
-        var retracted = await definitions.RetractAsync(definitionId, ct);
-        if (retracted is not null)
-            await audit.RecordAsync(actor, "definition.retract", $"{definitionId} v{retracted.Version}", null, ct);
+        var retracted = await definitions.RetractAsync(actor, definitionId, ct);
         return retracted is null
             ? ApiProblems.BadRequest($"流程定义“{definitionId}”没有已发布的版本。")
             : Results.Ok(new VersionRef(definitionId, retracted.Version));

@@ -13,6 +13,7 @@ public static class WorkflowInstancesApi
         group.MapGet("/", ListAsync).WithSummary("流程实例列表").RequireAuthorization(PortalRoles.Admin);
         group.MapGet("/{id}", GetAsync).WithSummary("流程实例（含书签、故障和流水）：管理员，以及可以查看其案件的人").RequireAuthorization();
         group.MapPost("/{id}/cancel", CancelAsync).WithSummary("取消流程实例").RequireAuthorization(PortalRoles.Admin);
+        group.MapPost("/{id}/activities/{activityId}/retry", RetryAsync).WithSummary("重试出现故障的活动，实例从该活动继续运行").RequireAuthorization(PortalRoles.Admin);
         return group;
     }
 
@@ -41,6 +42,23 @@ public static class WorkflowInstancesApi
         {
             var instance = await administration.CancelAsync(actor, id, ct);
             return instance is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(await view.BuildAsync(instance, ct));
+        }
+        catch (WorkflowConflictException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+    }
+
+    static async Task<IResult> RetryAsync(string id, string activityId, Work.InstanceAdministration administration, WorkflowInstanceView view, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
+    {
+        try
+        {
+            var instance = await administration.RetryAsync(actor, id, activityId, ct);
+            return instance is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(await view.BuildAsync(instance, ct));
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return ApiProblems.NotFound(ex.Message);
         }
         catch (WorkflowConflictException ex)
         {

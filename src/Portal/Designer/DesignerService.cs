@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Justice.Portal.Data;
+using Justice.Portal.Work;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Cases.Rules;
 using Justice.Workflows.Definitions;
@@ -12,10 +12,13 @@ using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Designer;
 
-/// <summary>What the designer page needs from the rest of the system: definitions to open, save and publish (audited as the API audits them), and the lists its pickers offer.</summary>
+/// <summary>
+/// What the designer page needs from the rest of the system: definitions to open, to save and publish (through
+/// <see cref="DefinitionAdministration"/>, audited as the API and the definitions pages are), and the lists its pickers offer.
+/// </summary>
 public sealed partial class DesignerService(
-    WorkflowDefinitionService definitions, ActivityRegistry registry, DefinitionCompiler compiler, WorkflowRuntime runtime,
-    DocumentRenderer documents, RuleSetProvider ruleSets, AuditLog audit)
+    WorkflowDefinitionService definitions, DefinitionAdministration administration, ActivityRegistry registry, DefinitionCompiler compiler,
+    WorkflowRuntime runtime, DocumentRenderer documents, RuleSetProvider ruleSets)
 {
     public ActivityRegistry Registry => registry;
 
@@ -43,11 +46,9 @@ public sealed partial class DesignerService(
     /// <summary>Saves the definition as a draft (a new version when the latest is published), as the import API does.</summary>
     public async Task<ImportResult> SaveAsync(ClaimsPrincipal actor, DesignerModel model, CancellationToken cancellationToken = default)
     {
-        var result = await definitions.ImportAsync(model.ToJson(), publish: false, cancellationToken);
+        var result = await administration.SaveAsync(actor, model.ToJson(), publish: false, cancellationToken);
         if (result.Unreadable || result.DefinitionId is null)
             return result;
-        await audit.RecordAsync(actor, "definition.import", $"{result.DefinitionId} v{result.Version}",
-            $"设计器保存；草稿；校验问题 {result.Errors.Count} 个", cancellationToken);
         await RefreshAsync(model, result.DefinitionId, cancellationToken);
         return result;
     }
@@ -61,10 +62,9 @@ public sealed partial class DesignerService(
             if (saved.Unreadable)
                 return (0, saved.Errors);
         }
-        var (version, errors) = await definitions.PublishAsync(model.DefinitionId, cancellationToken);
+        var (version, errors) = await administration.PublishAsync(actor, model.DefinitionId, cancellationToken);
         if (version is null || errors.Count > 0)
             return (version?.Version ?? 0, errors);
-        await audit.RecordAsync(actor, "definition.publish", $"{model.DefinitionId} v{version.Version}", "设计器发布", cancellationToken);
         await RefreshAsync(model, model.DefinitionId, cancellationToken);
         return (version.Version, []);
     }

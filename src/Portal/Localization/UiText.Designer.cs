@@ -3,14 +3,12 @@ namespace Justice.Portal.Localization;
 /// <summary>The designer's words, and the activities' own (categories, names, inputs, descriptions), in English.</summary>
 public sealed partial class UiText
 {
+    /// <summary>The designer's and the activities' words join the portal's (where a word is there already, the portal's English stands).</summary>
     static UiText()
     {
         foreach (var (chinese, english) in DesignerEnglish.Concat(ActivityEnglish))
             English.TryAdd(chinese, english);
     }
-
-    /// <summary>Whether a Chinese text has its English (tests check every word of the designer and of the activities).</summary>
-    public static bool HasEnglish(string chinese) => English.ContainsKey(chinese);
 
     static readonly Dictionary<string, string> DesignerEnglish = new()
     {

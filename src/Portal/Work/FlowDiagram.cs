@@ -66,9 +66,13 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
     static double? Number(JsonNode? node) =>
         node is JsonValue value && double.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
 
+    static readonly Justice.Workflows.Activities.ActivityRegistry Activities = Justice.Workflows.Activities.ActivityRegistry.CreateDefault();
+
+    /// <summary>The activity's own name, else its display text, else the (Chinese) display name of its type.</summary>
     static string DisplayName(JsonObject activity) =>
         activity["name"]?.GetValue<string>() is { Length: > 0 } name ? name
         : activity["metadata"]?["displayText"]?.GetValue<string>() is { Length: > 0 } text ? text
+        : activity["type"]?.GetValue<string>() is { } type && Activities.Find(type)?.DisplayName is { Length: > 0 } display ? display
         : (activity["type"]?.GetValue<string>() ?? "").Split('.').Last();
 
     /// <summary>Both connection forms of the format: <c>{source: {activity, port}, target: {activity}}</c> and <c>{source, sourcePort, target}</c>.</summary>

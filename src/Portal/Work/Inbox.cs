@@ -35,18 +35,20 @@ public sealed record FormField(string Name, string Label, string Type, bool Requ
     }
 }
 
-/// <summary>The inbox: the tasks the user may act on, overdue first, then by deadline.</summary>
+/// <summary>The inbox: the tasks the user may act on, overdue first, then by deadline, a page at a time.</summary>
 public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext> factory, StatutoryCalendar calendar, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<InboxItem>> ListAsync(TaskUser user, CancellationToken cancellationToken = default)
+    public sealed record Page(IReadOnlyList<InboxItem> Items, int TotalCount, int OverdueCount);
+
+    public async Task<Page> ListAsync(TaskUser user, int page = 1, int pageSize = 50, TaskFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        var (items, _) = await tasks.ListAsync(user, 1, int.MaxValue, cancellationToken);
+        var (items, total, overdue) = await tasks.ListPageAsync(user, page, pageSize, filter, cancellationToken);
         var caseIds = items.Select(t => t.CaseId).OfType<string>().Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Number, c.Kind, c.Stage, c.Title }).ToDictionaryAsync(c => c.Id, cancellationToken);
         var today = calendar.Today(clock.GetUtcNow());
-        return items.Select(t =>
+        return new Page(items.Select(t =>
         {
             var found = t.CaseId is not null && cases.TryGetValue(t.CaseId, out var c) ? c : null;
             DateOnly? due = t.DueAt is { } at ? calendar.Today(at.AddTicks(-1)) : null;
@@ -54,10 +56,6 @@ public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext
             var remaining = due is { } d ? calendar.Remaining(today, d, unit) : 0;
             return new InboxItem(t, found?.Number, found?.Kind, found?.Stage, found?.Title, due, remaining,
                 JsonSerializer.Deserialize<List<string>>(t.OutcomesJson) ?? [], FormField.Parse(t.FormJson));
-        })
-        .OrderByDescending(i => i.IsOverdue)
-        .ThenBy(i => i.DueOn ?? DateOnly.MaxValue)
-        .ThenBy(i => i.Task.CreatedAt)
-        .ToList();
+        }).ToList(), total, overdue);
     }
 }

@@ -16,4 +16,13 @@ public sealed class InstanceAdministration(WorkflowRuntime runtime, AuditLog aud
             await audit.RecordAsync(actor, "instance.cancel", $"{instance.DefinitionId} {instanceId}", null, cancellationToken);
         return instance;
     }
+
+    /// <summary>Retries the faulted activity (null when the instance does not exist); conflicts and unknown activities as <see cref="WorkflowRuntime.RetryAsync"/>.</summary>
+    public async Task<WorkflowInstanceRecord?> RetryAsync(ClaimsPrincipal actor, string instanceId, string activityId, CancellationToken cancellationToken = default)
+    {
+        var instance = await runtime.RetryAsync(instanceId, activityId, cancellationToken);
+        if (instance is not null)
+            await audit.RecordAsync(actor, "instance.retry", $"{instance.DefinitionId} {instanceId} {activityId}", $"重试后：{instance.SubStatus}", cancellationToken);
+        return instance;
+    }
 }

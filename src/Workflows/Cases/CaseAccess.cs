@@ -52,5 +52,5 @@ public static class CaseAccess
     public static bool MayChange(CaseViewer viewer) => !(viewer.Has("auditor") && viewer.Roles.Count == 1);
 
     static string? ParentKind(CaseRecord record) =>
-        System.Text.Json.Nodes.JsonNode.Parse(record.FieldsJson)?["parentKind"]?.GetValue<string>();
+        record.ParentKind ?? System.Text.Json.Nodes.JsonNode.Parse(record.FieldsJson)?["parentKind"]?.GetValue<string>();
 }

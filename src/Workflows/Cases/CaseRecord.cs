@@ -35,6 +35,9 @@ public sealed class CaseRecord
     /// <summary>Further fields of the kind (JSON object).</summary>
     public string FieldsJson { get; set; } = "{}";
 
+    /// <summary>For a commitment case, the kind of the case that used it (<c>notary</c>, <c>legal-aid</c>); computed from <see cref="FieldsJson"/>.</summary>
+    public string? ParentKind { get; private set; }
+
     public string? InstanceId { get; set; }
     public bool IsDemo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -113,6 +113,71 @@ public sealed class WorkflowDefinitionService(
         return published;
     }
 
+    /// <summary>
+    /// Copies an older version into the draft (format §6: updates the draft in place, or creates draft n+1 when
+    /// the latest version is published); null when the version does not exist.
+    /// </summary>
+    public async Task<ImportResult?> RevertAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        var source = (await store.ListVersionsAsync(definitionId, cancellationToken)).FirstOrDefault(v => v.Version == version);
+        if (source is null)
+            return null;
+        var document = ParseStored(source.Json);
+        document.Remove("id");
+        return await ImportAsync(DefinitionJson.Write(document), publish: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies the latest version into a new definition (version 1, a draft) under a new id and name;
+    /// null when the source does not exist. Throws <see cref="InvalidOperationException"/> when the new id is taken.
+    /// </summary>
+    public async Task<ImportResult?> DuplicateAsync(string definitionId, string? newDefinitionId, string? newName, CancellationToken cancellationToken = default)
+    {
+        var source = await FindAsync(definitionId, VersionSelector.Latest, cancellationToken);
+        if (source is null)
+            return null;
+        newDefinitionId = string.IsNullOrWhiteSpace(newDefinitionId) ? $"{definitionId}-copy-{Ulid.NewId(clock.GetUtcNow()).ToLowerInvariant()[^6..]}" : newDefinitionId.Trim();
+        if ((await store.ListVersionsAsync(newDefinitionId, cancellationToken)).Count > 0)
+            throw new InvalidOperationException($"流程定义“{newDefinitionId}”已存在。");
+        var document = ParseStored(source.Json);
+        document.Remove("id");
+        document["definitionId"] = newDefinitionId;
+        document["version"] = 1;
+        document["name"] = string.IsNullOrWhiteSpace(newName) ? $"{source.Name ?? definitionId}（副本）" : newName.Trim();
+        return await ImportAsync(DefinitionJson.Write(document), publish: false, cancellationToken);
+    }
+
+    /// <summary>Why a draft cannot be deleted, or null when it can (the latest version, unpublished, with no instance).</summary>
+    public async Task<(WorkflowDefinitionRecord? Draft, string? Refusal)> FindDeletableDraftAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var latest = await FindAsync(definitionId, VersionSelector.Latest, cancellationToken);
+        if (latest is null)
+            return (null, null);
+        if (latest.IsPublished)
+            return (latest, $"版本 {latest.Version} 已发布，不是草稿；先撤回发布。");
+        if (await HasInstancesAsync(latest, cancellationToken))
+            return (latest, $"版本 {latest.Version} 已有流程实例在运行或运行过，不能删除。");
+        return (latest, null);
+    }
+
+    /// <summary>Deletes the draft (the latest version when unpublished and never run); the version before it becomes the latest.</summary>
+    public async Task<(WorkflowDefinitionRecord? Deleted, string? Refusal)> DeleteDraftAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var (draft, refusal) = await FindDeletableDraftAsync(definitionId, cancellationToken);
+        if (draft is null || refusal is not null)
+            return (null, refusal);
+        var previous = (await store.ListVersionsAsync(definitionId, cancellationToken)).Where(v => v.Version < draft.Version).OrderBy(v => v.Version).LastOrDefault();
+        if (previous is not null)
+        {
+            previous.IsLatest = true;
+            previous.UpdatedAt = clock.GetUtcNow();
+        }
+        await store.DeleteAsync(draft, previous is null ? [] : [previous], cancellationToken);
+        _models.TryRemove(draft.Id, out _);
+        _published.TryRemove(definitionId, out _);
+        return (draft, null);
+    }
+
     List<WorkflowDefinitionRecord> MarkPublished(WorkflowDefinitionRecord target, IEnumerable<WorkflowDefinitionRecord> versions)
     {
         var changed = new List<WorkflowDefinitionRecord>();

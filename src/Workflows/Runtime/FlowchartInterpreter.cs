@@ -36,6 +36,20 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
         await RunAsync();
     }
 
+    /// <summary>
+    /// Runs a faulted activity again (a new execution with its inputs evaluated afresh) and carries on from there;
+    /// the paths that were waiting when it faulted still wait on their bookmarks.
+    /// </summary>
+    public async Task RetryAsync(string activityId)
+    {
+        var record = workflow.Record;
+        record.Status = WorkflowStatus.Running;
+        record.SubStatus = WorkflowSubStatus.Executing;
+        record.FinishedAt = null;
+        _queue.AddLast(new WorkItem(activityId, null, null));
+        await RunAsync();
+    }
+
     /// <summary>Cancels the instance with its bookmarks, timers and tasks.</summary>
     public void Cancel() => FinishInstance(WorkflowSubStatus.Cancelled);
 

@@ -163,6 +163,38 @@ public sealed class WorkflowRuntime : IWorkflowHost
         return context.Record;
     }
 
+    /// <summary>
+    /// Retries the faulted activity of a faulted instance: null when the instance does not exist;
+    /// <see cref="WorkflowConflictException"/> when the instance is not faulted, the activity is not the one that
+    /// faulted, or the instance is a sub-process whose fault was already handed to its parent.
+    /// </summary>
+    public async Task<WorkflowInstanceRecord?> RetryAsync(string instanceId, string activityId, CancellationToken cancellationToken = default)
+    {
+        var loaded = await _store.LoadAsync(instanceId, cancellationToken);
+        if (loaded is null)
+            return null;
+        var (record, bookmarks) = loaded.Value;
+        if (record.SubStatus != WorkflowSubStatus.Faulted)
+            throw new WorkflowConflictException($"实例不处于故障状态（{record.SubStatus}），无需重试。");
+        if (record.ParentInstanceId is not null)
+            throw new WorkflowConflictException("子流程的故障已交回父流程处理，不能单独重试；请在父流程中处理。");
+        var model = await _definitions.GetModelAsync(record.DefinitionVersionId, cancellationToken)
+            ?? throw new InvalidOperationException($"流程版本 {record.DefinitionVersionId} 不存在。");
+        var state = WorkflowState.Deserialize(record.StateJson);
+        if (!model.Activities.ContainsKey(activityId))
+            throw new KeyNotFoundException($"流程版本中没有活动“{activityId}”。");
+        if (!state.Activities.TryGetValue(activityId, out var activityState) || activityState.Status != ActivityState.Faulted)
+            throw new WorkflowConflictException($"活动“{activityId}”没有故障，不能重试。");
+        var unit = new UnitOfWork();
+        var context = new WorkflowExecutionContext(model, record, state, bookmarks, _services, unit, isNew: false)
+        {
+            CancellationToken = cancellationToken,
+        };
+        await new FlowchartInterpreter(context, _services.MaxSteps).RetryAsync(activityId);
+        await CommitAsync(unit, cancellationToken);
+        return context.Record;
+    }
+
     /// <summary>Claims and fires due timers (and hand-offs). Returns how many fired.</summary>
     public async Task<int> ProcessDueTimersAsync(TimeSpan lease, int max = 100, CancellationToken cancellationToken = default, IReadOnlyCollection<string>? instanceIds = null)
     {

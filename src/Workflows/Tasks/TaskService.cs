@@ -2,14 +2,19 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Definitions;
+using Justice.Workflows.Persistence;
 using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Workflows.Tasks;
 
 /// <summary>Who is asking: their account (e-mail) and roles.</summary>
 public sealed record TaskUser(string? Email, IReadOnlyCollection<string> Roles);
+
+/// <summary>Narrows an inbox: the tasks of one case, or those whose title or case number contains the text.</summary>
+public sealed record TaskFilter(string? CaseId, string? Search);
 
 /// <summary>The outcome of completing a task.</summary>
 public abstract record TaskCompletion
@@ -26,19 +31,58 @@ public abstract record TaskCompletion
 /// The inbox rules: who may act on a human task (its assignee; else the active holders of its case relation;
 /// else its role — never a person barred by an excluded relation), listing and completion with form checks.
 /// </summary>
-public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, WorkflowRuntime runtime, TimeProvider clock)
+public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, WorkflowRuntime runtime, IDbContextFactory<WorkflowDbContext> factory, TimeProvider clock)
 {
     public async Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount)> ListAsync(TaskUser user, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var memberships = user.Email is null ? [] : await cases.GetMembershipsAsync(user.Email, cancellationToken);
-        var (candidates, _) = await store.ListOpenTasksAsync(user.Roles, user.Email, memberships.Where(m => m.Active).Select(m => m.CaseId).Distinct().ToList(), 1, int.MaxValue, cancellationToken);
-        var visible = new List<HumanTaskRecord>();
-        foreach (var task in candidates)
+        var (items, total, _) = await ListPageAsync(user, page, pageSize, null, cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>
+    /// One page of the tasks the user may act on — overdue first, then by deadline — with the number of them and of
+    /// the overdue ones. The rule of <see cref="MayAct"/> written as one query, so that the database pages it.
+    /// </summary>
+    public async Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount, int OverdueCount)> ListPageAsync(TaskUser user, int page, int pageSize,
+        TaskFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var tasks = Actionable(db, user);
+        if (filter?.CaseId is { Length: > 0 } caseId)
+            tasks = tasks.Where(t => t.CaseId == caseId);
+        if (filter?.Search?.Trim() is { Length: > 0 } text)
         {
-            if (MayAct(task, user, memberships))
-                visible.Add(task);
+            var numbered = db.Cases.Where(c => c.Number != null && c.Number.Contains(text)).Select(c => c.Id);
+            tasks = tasks.Where(t => t.Title.Contains(text) || numbered.Contains(t.CaseId!));
         }
-        return (visible.Skip((page - 1) * pageSize).Take(pageSize).ToList(), visible.Count);
+        var now = clock.GetUtcNow();
+        // Both counts in one pass over the tasks.
+        var counts = await tasks.GroupBy(t => 1)
+            .Select(g => new { Total = g.Count(), Overdue = g.Count(t => t.IsOverdue || t.DueAt <= now) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var (total, overdue) = (counts?.Total ?? 0, counts?.Overdue ?? 0);
+        var ordered = tasks.OrderByDescending(t => t.IsOverdue || t.DueAt <= now).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
+        var items = await (pageSize == int.MaxValue ? ordered : ordered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return (items, total, overdue);
+    }
+
+    static IQueryable<HumanTaskRecord> Actionable(WorkflowDbContext db, TaskUser user)
+    {
+        var roles = user.Roles.ToList();
+        var open = db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskRecord.Open);
+        if (user.Email?.ToLowerInvariant() is not { Length: > 0 } email)
+            return open.Where(t => t.Assignee == null && t.CaseRelation == null && t.Role != null && roles.Contains(t.Role));
+        var mine = db.CaseMembers.Where(m => m.UserEmail == email);
+        var activeCases = mine.Where(m => m.Active).Select(m => m.CaseId);
+        return open
+            .Where(t => t.Assignee == email
+                || (t.Assignee == null && t.CaseRelation == null && t.Role != null && roles.Contains(t.Role))
+                || (t.Assignee == null && t.CaseRelation != null && activeCases.Contains(t.CaseId!)
+                    && mine.Any(m => m.CaseId == t.CaseId && m.Active && (m.Relation == t.CaseRelation
+                        || (t.CaseRelation == "tribunal" && (m.Relation == CaseRelations.Arbitrator || m.Relation == CaseRelations.PresidingArbitrator))))))
+            .Where(t => t.ExcludedRelationsJson == null || !mine.Any(m => m.CaseId == t.CaseId
+                && (t.ExcludedRelationsJson.Contains("\"" + m.Relation + "\"")
+                    || (t.ExcludedRelationsJson.Contains("\"tribunal\"") && (m.Relation == CaseRelations.Arbitrator || m.Relation == CaseRelations.PresidingArbitrator)))));
     }
 
     public async Task<bool> MayActAsync(HumanTaskRecord task, TaskUser user, CancellationToken cancellationToken = default)

@@ -60,6 +60,14 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
             (await client.PostAsync("/api/workflow-definitions/nobody/publish", null)).StatusCode);
         Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             (await client.PostAsync("/api/workflow-instances/nobody/cancel", null)).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            (await client.PostAsync("/api/workflow-instances/nobody/activities/x/retry", null)).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            (await client.PostAsync("/api/workflow-definitions/nobody/versions/1/revert", null)).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            (await client.PostAsJsonAsync("/api/workflow-definitions/nobody/duplicate", new { })).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            (await client.DeleteAsync("/api/workflow-definitions/nobody/draft")).StatusCode);
     }
 
     [Fact]
@@ -71,6 +79,8 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         foreach (var path in gets)
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/tasks/x/complete", new { outcome = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/workflow-instances/x/activities/y/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.DeleteAsync("/api/workflow-definitions/x/draft")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync($"/api/cases/{portal.SampleCases["arbitration"]["id"]}/notes", new { text = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/verify/unknown-number")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/calendar/due?from=2026-01-01&amount=1&unit=days")).StatusCode);

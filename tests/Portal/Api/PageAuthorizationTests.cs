@@ -24,7 +24,7 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("页面不存在", await missing.Content.ReadAsStringAsync());
         var id = portal.SampleCases["arbitration"]["id"]!.GetValue<string>();
-        foreach (var path in StaffPages.Concat(CasePages).Concat(FilingPages).Concat(DesignerPages).Concat(["/admin/users", "/admin/audit", "/notifications", $"/cases/view/{id}", $"/instances/{portal.ArbitrationInstance}"]))
+        foreach (var path in StaffPages.Concat(CasePages).Concat(FilingPages).Concat(DesignerPages).Concat(["/admin/users", "/admin/audit", "/definitions", "/definitions/arbitration-case", "/notifications", $"/cases/view/{id}", $"/instances/{portal.ArbitrationInstance}"]))
         {
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -51,6 +51,8 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
                 Assert.Contains("无权访问", await filing.Content.ReadAsStringAsync());
         }
         Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/admin/users")).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/definitions")).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/definitions/arbitration-case")).StatusCode);
         Assert.Equal(role is PortalRoles.Admin or PortalRoles.Auditor ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/admin/audit")).StatusCode);
         // The designer is for administrators only.
         foreach (var path in DesignerPages)

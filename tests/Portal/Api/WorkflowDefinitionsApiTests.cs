@@ -155,4 +155,109 @@ public sealed class WorkflowDefinitionsApiTests(PortalFactory factory) : IClassF
 
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/workflow-instances/{instance["id"]}/cancel", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task Revert_CopiesAnOlderVersionIntoANewDraft_WhileRunningInstancesKeepTheirVersion()
+    {
+        var client = await factory.ClientAsync("admin");
+        await client.PostAsync("/api/workflow-definitions/import?publish=true", Json(EventFlow("api-revert", "first")));
+        var running = await (await client.PostAsJsonAsync("/api/workflow-definitions/api-revert/execute", new { })).Content.ReadFromJsonAsync<JsonObject>();
+        await client.PostAsync("/api/workflow-definitions/import?publish=true", Json(EventFlow("api-revert", "second")));
+
+        var response = await client.PostAsync("/api/workflow-definitions/api-revert/versions/1/revert", null);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(3, body!["version"]!.GetValue<int>());
+        Assert.False(body["isPublished"]!.GetValue<bool>());
+        var draft = await client.GetFromJsonAsync<JsonObject>("/api/workflow-definitions/api-revert?version=3");
+        Assert.Equal("first", draft!["root"]!["activities"]![1]!["text"]!.GetValue<string>());
+        var published = await client.GetFromJsonAsync<JsonObject>("/api/workflow-definitions/api-revert?version=published");
+        Assert.Equal(2, published!["version"]!.GetValue<int>());
+        var versions = await client.GetFromJsonAsync<JsonArray>("/api/workflow-definitions/api-revert/versions");
+        Assert.Equal([1, 0, 0], versions!.Select(v => v!["instanceCount"]!.GetValue<int>()));
+        var instance = await client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{running!["id"]}");
+        Assert.Equal(1, instance!["definitionVersion"]!.GetValue<int>());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/workflow-definitions/api-revert/versions/9/revert", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task DeleteDraft_RemovesOnlyAnUnpublishedNeverRunLatestVersion()
+    {
+        var client = await factory.ClientAsync("admin");
+        await client.PostAsync("/api/workflow-definitions/import?publish=true", Json(EventFlow("api-delete", "v1")));
+
+        var refused = await client.DeleteAsync("/api/workflow-definitions/api-delete/draft");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("已发布", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+
+        await client.PostAsync("/api/workflow-definitions/import", Json(EventFlow("api-delete", "v2")));
+        var deleted = await client.DeleteAsync("/api/workflow-definitions/api-delete/draft");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal(2, (await deleted.Content.ReadFromJsonAsync<JsonObject>())!["version"]!.GetValue<int>());
+        var latest = await client.GetFromJsonAsync<JsonObject>("/api/workflow-definitions/api-delete");
+        Assert.Equal(1, latest!["version"]!.GetValue<int>());
+        Assert.True(latest["isLatest"]!.GetValue<bool>());
+        Assert.True(latest["isPublished"]!.GetValue<bool>());
+
+        // A draft that never got published disappears with its definition.
+        await client.PostAsync("/api/workflow-definitions/import", Json(EventFlow("api-delete-only")));
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync("/api/workflow-definitions/api-delete-only/draft")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/workflow-definitions/api-delete-only")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Duplicate_MakesANewDefinitionAtVersionOne_AndRefusesATakenId()
+    {
+        var client = await factory.ClientAsync("admin");
+        await client.PostAsync("/api/workflow-definitions/import?publish=true", Json(EventFlow("api-source")));
+
+        var response = await client.PostAsJsonAsync("/api/workflow-definitions/api-source/duplicate", new { definitionId = "api-copy", name = "事件流程（试行）" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var copy = await client.GetFromJsonAsync<JsonObject>("/api/workflow-definitions/api-copy");
+        Assert.Equal(1, copy!["version"]!.GetValue<int>());
+        Assert.Equal("事件流程（试行）", copy["name"]!.GetValue<string>());
+        Assert.False(copy["isPublished"]!.GetValue<bool>());
+        Assert.Equal(4, copy["root"]!["activities"]!.AsArray().Count);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/api/workflow-definitions/api-source/duplicate", new { definitionId = "api-copy" })).StatusCode);
+        var audit = await client.GetFromJsonAsync<JsonObject>("/api/audit?action=definition.duplicate");
+        Assert.Contains(audit!["items"]!.AsArray(), e => e!["target"]!.GetValue<string>() == "api-source → api-copy");
+    }
+
+    [Fact]
+    public async Task Retry_FaultedActivity_ContinuesTheInstance_409WhenNotFaulted()
+    {
+        var client = await factory.ClientAsync("admin");
+        var parent = """
+            {
+              "definitionId": "api-retry-parent", "name": "重试",
+              "root": { "id": "root", "type": "Elsa.Flowchart", "version": 1,
+                "activities": [
+                  { "id": "run", "type": "Elsa.ExecuteWorkflow", "version": 1, "workflowDefinitionId": "api-retry-child", "waitForCompletion": true },
+                  { "id": "after", "type": "Elsa.WriteLine", "version": 1, "text": "after" }
+                ],
+                "connections": [ { "source": "run", "sourcePort": "Done", "target": "after", "targetPort": "In" } ] }
+            }
+            """;
+        await client.PostAsync("/api/workflow-definitions/import?publish=true", Json(parent));
+        var faulted = await (await client.PostAsJsonAsync("/api/workflow-definitions/api-retry-parent/execute", new { })).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("Faulted", faulted!["subStatus"]!.GetValue<string>());
+        var id = faulted["id"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/workflow-instances/{id}/activities/after/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/workflow-instances/{id}/activities/nothing/retry", null)).StatusCode);
+        await client.PostAsync("/api/workflow-definitions/import?publish=true", Json(EventFlow("api-retry-child")));
+        var response = await client.PostAsync($"/api/workflow-instances/{id}/activities/run/retry", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var retried = await response.Content.ReadFromJsonAsync<JsonObject>();
+        // The child now runs and waits for its event; the parent waits for the child.
+        Assert.Equal("Running", retried!["status"]!.GetValue<string>());
+        Assert.Equal("Suspended", retried["subStatus"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/workflow-instances/{id}/activities/run/retry", null)).StatusCode);
+        var audit = await client.GetFromJsonAsync<JsonObject>("/api/audit?action=instance.retry");
+        Assert.Contains(audit!["items"]!.AsArray(), e => e!["target"]!.GetValue<string>().Contains(id));
+    }
 }

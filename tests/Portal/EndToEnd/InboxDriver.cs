@@ -33,7 +33,7 @@ public sealed class InboxDriver(BrowserPortal portal, string caseId)
         var task = await OpenTaskAsync(activityId);
         if (!_pages.TryGetValue(email, out var page))
             _pages[email] = page = await portal.LoginAsEmailAsync(email);
-        await page.GotoAsync("inbox");
+        await page.GotoAsync($"inbox?case={Uri.EscapeDataString(caseId)}");
         await BrowserPortal.WaitForCircuitAsync(page);
         await page.Locator($"tr:has([data-task-id='{task.Id}'])").GetByRole(AriaRole.Button, new() { Name = "办理" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);

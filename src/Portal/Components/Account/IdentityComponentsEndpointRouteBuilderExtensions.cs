@@ -10,6 +10,7 @@ using Microsoft.Extensions.Primitives;
 using Justice.Portal.Components.Account.Pages;
 using Justice.Portal.Components.Account.Pages.Manage;
 using Justice.Portal.Data;
+using Justice.Portal.Localization;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -54,14 +55,15 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromServices] IAntiforgery antiforgery) =>
+            [FromServices] IAntiforgery antiforgery,
+            [FromServices] UiText T) =>
         {
             await antiforgery.ValidateRequestAsync(context);
 
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
-                return Results.NotFound($"Unable to load user with ID '{userManager.GetUserId(context.User)}'.");
+                return Results.NotFound(T.Format("无法加载 ID 为“{0}”的用户。", userManager.GetUserId(context.User)));
             }
 
             var userId = await userManager.GetUserIdAsync(user);
@@ -114,12 +116,13 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] AuthenticationStateProvider authenticationStateProvider,
+            [FromServices] UiText T) =>
         {
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
-                return Results.NotFound($"Unable to load user with ID '{userManager.GetUserId(context.User)}'.");
+                return Results.NotFound(T.Format("无法加载 ID 为“{0}”的用户。", userManager.GetUserId(context.User)));
             }
 
             var userId = await userManager.GetUserIdAsync(user);

@@ -1,3 +1,6 @@
+using Justice.Workflows;
+using Microsoft.EntityFrameworkCore;
+
 namespace Justice.Portal.Data.Demo;
 
 /// <summary><c>dotnet run --project src/Portal -- seed --cases 2000 [--concurrency 8]</c>: demo cases through the engine, with progress.</summary>
@@ -12,6 +15,9 @@ public static class SeedCommand
         var result = await seeder.SeedAsync(count, concurrency, report: p =>
             Console.WriteLine($"  {p.Done,7}/{p.Total}  {100.0 * p.Done / p.Total,5:0}%  {p.Elapsed.TotalSeconds,7:0.0} 秒  {p.Done / Math.Max(0.001, p.Elapsed.TotalSeconds),6:0} 件/秒{(p.Failed > 0 ? $"  失败 {p.Failed}" : "")}"));
         Console.WriteLine($"完成：{result.Done - result.Failed} 件，失败 {result.Failed} 件，用时 {result.Elapsed.TotalSeconds:0.0} 秒。");
+        // The tables grew many times over: let SQLite measure them again for the case lists.
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<Justice.Workflows.Persistence.WorkflowDbContext>>().CreateDbContextAsync())
+            await db.RefreshStatisticsAsync();
         return result.Failed == 0 ? 0 : 1;
     }
 

@@ -12,9 +12,19 @@ sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRecord>
         b.HasKey(c => c.Id);
         b.Property(c => c.Revision).IsConcurrencyToken();
         b.HasIndex(c => c.Number).IsUnique();
-        b.HasIndex(c => new { c.Kind, c.Stage });
-        b.HasIndex(c => new { c.Kind, c.FiledOn });
         b.HasIndex(c => c.InstanceId);
+        // The office a commitment case was used by, read from its fields; a virtual column so that the lists can index it.
+        b.Property(c => c.ParentKind).HasComputedColumnSql("CASE WHEN json_valid(\"FieldsJson\") THEN json_extract(\"FieldsJson\", '$.parentKind') END", stored: false);
+        // Case lists page through these indexes without reading the case rows (which carry the rule set): each
+        // one holds the filter, the sort order and the id, so counts and pages are index-only; the two main ones
+        // also hold the number and the title, so that a free-text search is checked inside the index as well.
+        b.HasIndex(c => new { c.Kind, c.FiledOn, c.Id, c.Number, c.Title });
+        b.HasIndex(c => new { c.FiledOn, c.Id, c.Number, c.Title });
+        b.HasIndex(c => new { c.Kind, c.Stage, c.FiledOn, c.Id });
+        b.HasIndex(c => new { c.Kind, c.Status, c.FiledOn, c.Id });
+        b.HasIndex(c => new { c.Kind, c.Number, c.Id });
+        b.HasIndex(c => new { c.Kind, c.UpdatedAt, c.Id });
+        b.HasIndex(c => new { c.Kind, c.ParentKind, c.Id });
     }
 }
 
@@ -25,8 +35,9 @@ sealed class CasePartyConfiguration : IEntityTypeConfiguration<CaseParty>
         b.ToTable("CaseParties");
         b.HasKey(p => p.Id);
         b.HasIndex(p => p.CaseId);
-        b.HasIndex(p => p.Name);
-        b.HasIndex(p => p.UserEmail);
+        b.HasIndex(p => new { p.Name, p.CaseId });
+        b.HasIndex(p => new { p.UserEmail, p.CaseId });
+        b.HasIndex(p => new { p.AgentEmail, p.CaseId });
     }
 }
 
@@ -36,8 +47,9 @@ sealed class CaseMemberConfiguration : IEntityTypeConfiguration<CaseMember>
     {
         b.ToTable("CaseMembers");
         b.HasKey(m => m.Id);
-        b.HasIndex(m => m.CaseId);
-        b.HasIndex(m => new { m.UserEmail, m.Active });
+        // The inbox checks a task's case relation per task: answered from this index without reading the rows.
+        b.HasIndex(m => new { m.CaseId, m.UserEmail, m.Relation, m.Active });
+        b.HasIndex(m => new { m.UserEmail, m.Active, m.CaseId });
     }
 }
 

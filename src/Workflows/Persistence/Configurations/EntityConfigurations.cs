@@ -26,7 +26,7 @@ sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowIn
         b.HasIndex(i => i.CorrelationId);
         b.HasIndex(i => i.ParentInstanceId);
         b.HasIndex(i => new { i.Status, i.DefinitionId });
-        b.HasIndex(i => i.DefinitionVersionId);
+        b.HasIndex(i => new { i.DefinitionVersionId, i.Status });
         b.HasIndex(i => i.UpdatedAt);
     }
 }
@@ -62,6 +62,7 @@ sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTaskRecord>
         b.HasIndex(x => new { x.Role, x.Status, x.DueAt });
         b.HasIndex(x => new { x.Assignee, x.Status });
         b.HasIndex(x => x.InstanceId);
+        b.HasIndex(x => new { x.CaseId, x.Status });
     }
 }
 

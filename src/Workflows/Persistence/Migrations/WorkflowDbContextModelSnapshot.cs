@@ -134,9 +134,9 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("UserEmail", "Active", "CaseId");
 
-                    b.HasIndex("UserEmail", "Active");
+                    b.HasIndex("CaseId", "UserEmail", "Relation", "Active");
 
                     b.ToTable("CaseMembers", (string)null);
                 });
@@ -199,9 +199,11 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("AgentEmail", "CaseId");
 
-                    b.HasIndex("UserEmail");
+                    b.HasIndex("Name", "CaseId");
+
+                    b.HasIndex("UserEmail", "CaseId");
 
                     b.ToTable("CaseParties", (string)null);
                 });
@@ -309,6 +311,11 @@ namespace Justice.Workflows.Persistence.Migrations
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentKind")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("CASE WHEN json_valid(\"FieldsJson\") THEN json_extract(\"FieldsJson\", '$.parentKind') END", false);
+
                     b.Property<string>("Procedure")
                         .HasColumnType("TEXT");
 
@@ -344,9 +351,19 @@ namespace Justice.Workflows.Persistence.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("Kind", "FiledOn");
+                    b.HasIndex("Kind", "Number", "Id");
 
-                    b.HasIndex("Kind", "Stage");
+                    b.HasIndex("Kind", "ParentKind", "Id");
+
+                    b.HasIndex("Kind", "UpdatedAt", "Id");
+
+                    b.HasIndex("FiledOn", "Id", "Number", "Title");
+
+                    b.HasIndex("Kind", "Stage", "FiledOn", "Id");
+
+                    b.HasIndex("Kind", "Status", "FiledOn", "Id");
+
+                    b.HasIndex("Kind", "FiledOn", "Id", "Number", "Title");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -658,6 +675,8 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.HasIndex("Assignee", "Status");
 
+                    b.HasIndex("CaseId", "Status");
+
                     b.HasIndex("Role", "Status", "DueAt");
 
                     b.ToTable("HumanTasks", (string)null);
@@ -885,11 +904,11 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.HasIndex("CorrelationId");
 
-                    b.HasIndex("DefinitionVersionId");
-
                     b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("DefinitionVersionId", "Status");
 
                     b.HasIndex("Status", "DefinitionId");
 

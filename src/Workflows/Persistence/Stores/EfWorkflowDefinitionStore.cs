@@ -54,4 +54,13 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         using var turn = await gate.EnterAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    public async Task DeleteAsync(WorkflowDefinitionRecord version, IReadOnlyCollection<WorkflowDefinitionRecord> changed, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Definitions.Remove(version);
+        db.Definitions.UpdateRange(changed);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -513,11 +513,26 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         return (items, total);
     }
 
-    public async Task<IReadOnlyDictionary<string, int>> CountInstancesByVersionAsync(string definitionId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, int>> CountInstancesByVersionAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        (await CountInstancesPerVersionAsync(definitionId, cancellationToken)).ToDictionary(c => c.Key, c => c.Value.Total);
+
+    public async Task<IReadOnlyDictionary<string, (int Total, int Running)>> CountInstancesPerVersionAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Instances.AsNoTracking().Where(i => i.DefinitionId == definitionId)
-            .GroupBy(i => i.DefinitionVersionId).Select(g => new { g.Key, Count = g.Count() })
+        // By version id, so that the (version, status) index answers it without reading the instances.
+        var versions = await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).Select(d => d.Id).ToListAsync(cancellationToken);
+        var counts = await db.Instances.AsNoTracking().Where(i => versions.Contains(i.DefinitionVersionId))
+            .GroupBy(i => new { i.DefinitionVersionId, i.Status }).Select(g => new { g.Key.DefinitionVersionId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return counts.GroupBy(c => c.DefinitionVersionId).ToDictionary(g => g.Key,
+            g => (g.Sum(c => c.Count), g.Where(c => c.Status == Runtime.WorkflowStatus.Running).Sum(c => c.Count)));
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountRunningPerDefinitionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.AsNoTracking().Where(i => i.Status == Runtime.WorkflowStatus.Running)
+            .GroupBy(i => i.DefinitionId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
     }
 }

@@ -54,6 +54,12 @@ public interface IWorkflowInstanceStore
     Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount)> ListOpenTasksAsync(IReadOnlyCollection<string> roles, string? userId, IReadOnlyCollection<string> caseIds, int page, int pageSize, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyDictionary<string, int>> CountInstancesByVersionAsync(string definitionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Per version of a definition: how many instances it has, and how many of them still run.</summary>
+    Task<IReadOnlyDictionary<string, (int Total, int Running)>> CountInstancesPerVersionAsync(string definitionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Per definition: how many of its instances still run.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountRunningPerDefinitionAsync(CancellationToken cancellationToken = default);
 }
 
 public sealed record InstanceQuery(string? DefinitionId, string? Status, string? SubStatus, string? CorrelationId, int Page, int PageSize);

@@ -11,8 +11,8 @@ async function fetchWithErrorHandling(url, options = {}) {
     });
     if (!response.ok) {
         const text = await response.text();
-        console.error(text);
-        throw new Error(`The server responded with status ${response.status}.`);
+        console.error(`The server responded with status ${response.status}.`, text);
+        throw new Error('服务器未能提供通行密钥选项，请刷新页面后重试。');
     }
     return response;
 }
@@ -68,7 +68,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
 
     async obtainCredential(useConditionalMediation, signal) {
         if (!browserSupportsPasskeys) {
-            throw new Error('Some passkey features are missing. Please update your browser.');
+            throw new Error('此浏览器不支持通行密钥的部分功能，请更新浏览器。');
         }
 
         const headers = {
@@ -82,7 +82,8 @@ customElements.define('passkey-submit', class extends HTMLElement {
             const mediation = useConditionalMediation ? 'conditional' : undefined;
             return await requestCredential(email, mediation, headers, signal);
         } else {
-            throw new Error(`Unknown passkey operation '${this.attrs.operation}'.`);
+            console.error(`Unknown passkey operation '${this.attrs.operation}'.`);
+            throw new Error('未知的通行密钥操作。');
         }
     }
 
@@ -106,8 +107,9 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 // We log the error in the console but do not relay it to the user.
                 return;
             }
+            // The portal's messages are its Chinese source text, which the server shows in the chosen language.
             const errorMessage = error.name === 'NotAllowedError'
-                ? 'No passkey was provided by the authenticator.'
+                ? '身份验证器未提供通行密钥。'
                 : error.message;
             formData.append(`${this.attrs.name}.Error`, errorMessage);
         }
