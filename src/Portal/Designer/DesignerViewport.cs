@@ -8,9 +8,9 @@ public sealed class DesignerViewport
 {
     public const double MinZoom = 0.1, MaxZoom = 2, Margin = 40;
 
-    public double X { get; set; }
+    public double X { get; set; } = Margin;
 
-    public double Y { get; set; }
+    public double Y { get; set; } = Margin;
 
     public double Zoom { get; private set; } = 1;
 

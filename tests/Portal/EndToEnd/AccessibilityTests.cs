@@ -7,7 +7,7 @@ namespace Justice.Portal.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserPortal portal)
 {
-    const string UnlabelledFields = """
+    internal const string UnlabelledFields = """
         () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
             .filter(e => e.offsetParent !== null || e.type === 'file')
             .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby') && !e.title)
@@ -26,6 +26,9 @@ public sealed class AccessibilityTests(BrowserPortal portal)
         { PortalRoles.Applicant, "file/notary", 1280 },
         { PortalRoles.Applicant, "file/legal-aid", 390 },
         { PortalRoles.Admin, "admin/users", 1280 },
+        { PortalRoles.Admin, "designer/arbitration-case", 1280 },
+        { PortalRoles.Admin, "designer/arbitration-case", 390 },
+        { PortalRoles.Admin, "designer/new", 390 },
         { PortalRoles.Auditor, "admin/audit", 390 },
         { "", "verify", 390 },
         { "", "Account/Login", 390 },
@@ -43,7 +46,7 @@ public sealed class AccessibilityTests(BrowserPortal portal)
             var title = await page.TitleAsync();
             Assert.False(string.IsNullOrWhiteSpace(title), $"{path} has a title");
             Assert.Contains("衡阳市司法局", title);
-            if (path.StartsWith("file/") || path is "verify" or "Account/Login" or "cases/arbitration" or "admin/users")
+            if (path.StartsWith("file/") || path.StartsWith("designer/") || path is "verify" or "Account/Login" or "cases/arbitration" or "admin/users")
                 Assert.True(await page.Locator("input:not([type=hidden])").CountAsync() > 0, $"{path} has form fields to check");
             var unlabelled = await page.EvaluateAsync<string[]>(UnlabelledFields);
             Assert.True(unlabelled.Length == 0, $"{path} at {width}px: unlabelled fields {string.Join(", ", unlabelled)}");

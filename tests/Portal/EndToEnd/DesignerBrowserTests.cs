@@ -50,6 +50,15 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             var panel = page.GetByTestId("activity-panel");
             await Assertions.Expect(panel).ToHaveAttributeAsync("data-activity-id", "review");
             await Assertions.Expect(panel.GetByText("处理结果", new() { Exact = true })).ToBeVisibleAsync();
+            // Every field of the panel and the toolbox has a label (the canvas's nodes have their names).
+            var unlabelled = await page.EvaluateAsync<string[]>(AccessibilityTests.UnlabelledFields);
+            Assert.True(unlabelled.Length == 0, $"unlabelled fields: {string.Join(", ", unlabelled)}");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "流程" }).ClickAsync();
+            await page.GetByTestId("workflow-panel").WaitForAsync();
+            unlabelled = await page.EvaluateAsync<string[]>(AccessibilityTests.UnlabelledFields);
+            Assert.True(unlabelled.Length == 0, $"unlabelled fields: {string.Join(", ", unlabelled)}");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "活动" }).ClickAsync();
+            await Assertions.Expect(panel).ToHaveAttributeAsync("data-activity-id", "review");
             await BrowserPortal.ShotAsync(page, "designer-arbitration");
         }
         finally
