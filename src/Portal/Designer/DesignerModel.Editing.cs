@@ -13,6 +13,8 @@ public sealed partial class DesignerModel
     public string AddActivity(string type, double x, double y)
     {
         var descriptor = _registry.Find(type) ?? throw new ArgumentException($"活动类型“{type}”未知。", nameof(type));
+        if (!IsFlowchart)
+            throw new InvalidOperationException($"根活动“{RootType}”不是流程图，不能在设计器中添加活动。");
         var id = NewId(type);
         var name = NewName(descriptor.DisplayName);
         var activity = new JsonObject { ["id"] = id, ["type"] = type, ["version"] = 1, ["name"] = name };

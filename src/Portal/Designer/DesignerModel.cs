@@ -102,7 +102,9 @@ public sealed partial class DesignerModel
     public bool IsPublished => _document["isPublished"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     /// <summary>The root is a flowchart (the designer edits flowcharts; any other root is shown and kept, not edited).</summary>
-    public bool IsFlowchart => Text(Root["type"]) == FlowchartType;
+    public bool IsFlowchart => RootType == FlowchartType;
+
+    public string RootType => Text(Root["type"]) ?? "";
 
     public IReadOnlyList<DesignerNode> Nodes { get; private set; } = [];
 

@@ -37,6 +37,7 @@ public sealed partial class UiText
         ["有未保存的修改"] = "Unsaved changes",
         ["退出设计器"] = "Leave the designer",
         ["设计器工具栏"] = "Designer toolbar",
+        ["设计器编辑流程图（Elsa.Flowchart）；这个定义的根活动是“{0}”，它原样保留，在这里不能编辑。"] = "The designer edits flowcharts (Elsa.Flowchart); this definition's root is “{0}”, which is kept as it is and cannot be edited here.",
         ["保存草稿"] = "Save draft",
         ["发布"] = "Publish",
         ["启动实例"] = "Start an instance",

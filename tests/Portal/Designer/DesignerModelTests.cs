@@ -288,4 +288,15 @@ public sealed class DesignerModelTests
         Assert.Equal(node.X, model.Find(node.Id)!.X);
         Assert.False(model.History.CanUndo);
     }
+    [Fact]
+    public void RootThatIsNotAFlowchart_IsKept_AndNothingCanBeAdded()
+    {
+        const string sequence = """{ "definitionId": "seq", "root": { "id": "s", "type": "Elsa.Sequence", "activities": [ { "id": "a", "type": "Elsa.WriteLine", "text": "x" } ] } }""";
+        var model = Open(sequence);
+
+        Assert.False(model.IsFlowchart);
+        Assert.Equal("Elsa.Sequence", model.RootType);
+        Assert.Throws<InvalidOperationException>(() => model.AddActivity("Elsa.Start", 0, 0));
+        Assert.True(JsonNode.DeepEquals(Parse(sequence), JsonNode.Parse(model.ToJson())));
+    }
 }
