@@ -275,8 +275,6 @@ public sealed partial class DesignerModel
         }
     }
 
-    /// <summary>The problems the validator reports for this definition right now (for the save and publish buttons).</summary>
+    /// <summary>True when the validator finds nothing: the definition can be published.</summary>
     public bool IsValid => Problems.Count == 0;
-
-    internal IReadOnlyList<DefinitionProblem> ProblemsWithoutActivity => Problems.Where(p => ActivityOf(p) is null).ToList();
 }

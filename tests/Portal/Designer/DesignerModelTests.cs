@@ -283,10 +283,12 @@ public sealed class DesignerModelTests
         model.Move([node.Id], 0, 10, coalesceKey: "nudge");
         Assert.Equal(node.X + 20, model.Find(node.Id)!.X);
 
+        Assert.Equal($"移动“{node.Name}”", model.History.UndoLabel);
         model.Undo();
 
         Assert.Equal(node.X, model.Find(node.Id)!.X);
         Assert.False(model.History.CanUndo);
+        Assert.Equal($"移动“{node.Name}”", model.History.RedoLabel);
     }
     [Fact]
     public void RootThatIsNotAFlowchart_IsKept_AndNothingCanBeAdded()

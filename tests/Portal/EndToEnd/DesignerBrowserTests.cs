@@ -344,10 +344,21 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             await Assertions.Expect(page.Locator("[data-testid=activity-panel] [data-input='text'] .syntax.error")).ToContainTextAsync("JavaScript 语法错误");
             await Assertions.Expect(Node(page, "log")).ToHaveAttributeAsync("data-problem-count", "1");
             await Assertions.Expect(page.Locator("[data-testid=problems] li[data-problem-activity='log']")).ToHaveCountAsync(1);
+            // The list leads to the activity.
+            await SelectAsync(page, "start");
+            await page.Locator("[data-testid=problems] li[data-problem-activity='log'] .problem-link").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("activity-panel")).ToHaveAttributeAsync("data-activity-id", "log");
+            await Assertions.Expect(Node(page, "log")).ToHaveAttributeAsync("aria-pressed", "true");
             await script.FillAsync("`审批结果：${getDecision()}`");
             await script.PressAsync("Tab");
             await Assertions.Expect(Node(page, "log")).ToHaveAttributeAsync("data-problem-count", "0");
             await Assertions.Expect(page.GetByTestId("problems")).ToContainTextAsync("校验通过");
+
+            // Auto-layout is one step too.
+            await page.GetByRole(AriaRole.Button, new() { Name = "自动布局" }).ClickAsync();
+            await Assertions.Expect(Node(page, "log")).Not.ToHaveAttributeAsync("transform", $"translate({moved.X} {moved.Y})");
+            await page.GetByRole(AriaRole.Button, new() { Name = "撤销 (Ctrl+Z)" }).ClickAsync();
+            await Assertions.Expect(Node(page, "log")).ToHaveAttributeAsync("transform", $"translate({moved.X} {moved.Y})");
 
             // Saved as a draft: what the API exports has the moved position.
             await page.GetByTestId("designer-save").ClickAsync();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Justice.Portal.Designer;
+using Justice.Portal.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -189,6 +190,9 @@ public sealed partial class DesignerPage
         if (leave != true)
             context.PreventNavigation();
     }
+
+    /// <summary>The undo and redo buttons name the step in Chinese, where the model's step names are written.</summary>
+    static string HistoryTitle(string action, string? step) => step is null || UiText.IsEnglish ? action : $"{action}：{step}";
 
     public void Dispose() => Detach();
 }
