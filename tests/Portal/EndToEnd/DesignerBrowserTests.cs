@@ -13,14 +13,9 @@ namespace Justice.Portal.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class DesignerBrowserTests(BrowserPortal portal)
 {
-    static async Task<IPage> OpenDesignerAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await BrowserPortal.WaitForCircuitAsync(page);
-        // The first view is set once the browser has told the canvas its size; gestures before that would land elsewhere.
-        await page.Locator("[data-testid=designer-canvas][data-viewport-ready]").WaitForAsync();
-        return page;
-    }
+    static Task<IPage> OpenDesignerAsync(IPage page, string path) => DesignerDriver.OpenAsync(page, path);
+
+    static ILocator Node(IPage page, string id) => DesignerDriver.Node(page, id);
 
     [Fact]
     public async Task ArbitrationCase_OpensInChinese_WithEveryActivityDrawnAndNamed()
@@ -66,59 +61,6 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             await page.Context.CloseAsync();
         }
     }
-    /// <summary>Drags with the mouse from the middle of <paramref name="from"/> to a point of the page, as a person does.</summary>
-    static async Task DragAsync(IPage page, ILocator from, float toX, float toY)
-    {
-        await from.ScrollIntoViewIfNeededAsync();
-        var box = (await from.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(box.X + box.Width / 2 + 8, box.Y + box.Height / 2 + 8, new() { Steps = 2 });
-        await page.Mouse.MoveAsync(toX, toY, new() { Steps = 12 });
-        await page.Mouse.UpAsync();
-    }
-
-    static async Task<(float X, float Y)> CentreAsync(ILocator locator)
-    {
-        var box = (await locator.BoundingBoxAsync())!;
-        return (box.X + box.Width / 2, box.Y + box.Height / 2);
-    }
-
-    /// <summary>Drags an activity type from the toolbox onto the canvas at (x, y) relative to the canvas; returns the new activity's id.</summary>
-    static async Task<string> DropFromToolboxAsync(IPage page, string type, float x, float y)
-    {
-        var canvas = (await page.Locator("[data-testid=designer-canvas] svg.canvas-svg").BoundingBoxAsync())!;
-        var before = await page.Locator($"g.node[data-activity-type='{type}']").CountAsync();
-        await DragAsync(page, page.Locator($"[data-toolbox-type='{type}']"), canvas.X + x, canvas.Y + y);
-        var added = page.Locator($"g.node[data-activity-type='{type}']").Nth(before);
-        await added.WaitForAsync();
-        return (await added.GetAttributeAsync("data-activity-id"))!;
-    }
-
-    static ILocator Node(IPage page, string id) => page.Locator($"[data-testid=designer-canvas] g.node[data-activity-id='{id}']");
-
-    /// <summary>Drags from an outcome port of one activity onto another activity and waits for the connection.</summary>
-    static async Task ConnectAsync(IPage page, string source, string port, string target)
-    {
-        var (x, y) = await CentreAsync(Node(page, target));
-        await DragAsync(page, Node(page, source).Locator($"g.port[data-port='{port}'] circle.port-dot"), x, y);
-        await page.Locator($"path.edge[data-source='{source}'][data-port='{port}'][data-target='{target}']").WaitForAsync();
-    }
-
-    /// <summary>Picks an option of the MudBlazor select of an input in the property panel.</summary>
-    static async Task PickAsync(IPage page, string input, string option)
-    {
-        await page.Locator($"[data-testid=activity-panel] [data-input='{input}'] .mud-input-control.mud-select").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
-        await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-    }
-
-    static async Task SelectAsync(IPage page, string id)
-    {
-        await Node(page, id).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("activity-panel")).ToHaveAttributeAsync("data-activity-id", id);
-    }
-
     /// <summary>A case for the new process to work on, made by the engine as a filing makes one.</summary>
     async Task<string> NewCaseAsync()
     {
@@ -163,20 +105,20 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             await page.GetByRole(AriaRole.Button, new() { Name = "创建并打开设计器" }).ClickAsync();
             await page.Locator("[data-testid=designer-canvas][data-viewport-ready]").WaitForAsync();
 
-            var start = await DropFromToolboxAsync(page, "Elsa.Start", 120, 260);
-            var task = await DropFromToolboxAsync(page, "Justice.UserTask", 400, 260);
-            var yes = await DropFromToolboxAsync(page, "Justice.IssueDocument", 720, 120);
-            var no = await DropFromToolboxAsync(page, "Justice.IssueDocument", 720, 420);
+            var start = await DesignerDriver.DropFromToolboxAsync(page, "Elsa.Start", 120, 260);
+            var task = await DesignerDriver.DropFromToolboxAsync(page, "Justice.UserTask", 400, 260);
+            var yes = await DesignerDriver.DropFromToolboxAsync(page, "Justice.IssueDocument", 720, 120);
+            var no = await DesignerDriver.DropFromToolboxAsync(page, "Justice.IssueDocument", 720, 420);
             Assert.Equal(4, await page.Locator("g.node[data-activity-id]").CountAsync());
             // A user task without a role, and documents without a template, do not validate yet: shown on the canvas and in the list.
             await Assertions.Expect(Node(page, task)).Not.ToHaveAttributeAsync("data-problem-count", "0");
             await Assertions.Expect(page.Locator($"[data-testid=problems] li[data-problem-activity='{task}']")).Not.ToHaveCountAsync(0);
 
-            await SelectAsync(page, task);
+            await DesignerDriver.SelectAsync(page, task);
             var panel = page.GetByTestId("activity-panel");
             await panel.Locator("[data-input='title'] input.text-input").FillAsync("审批申请");
             await panel.Locator("[data-input='title'] input.text-input").PressAsync("Tab");
-            await PickAsync(page, "role", "仲裁秘书");
+            await DesignerDriver.PickAsync(page, "role", "仲裁秘书");
             var outcome = panel.Locator("[data-input='outcomes'] input.list-input");
             await outcome.FillAsync("同意");
             await outcome.PressAsync("Enter");
@@ -187,17 +129,17 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
 
             foreach (var (id, template, title) in new[] { (yes, "arbitration/acceptance-notice", "同意通知"), (no, "arbitration/rejection-notice", "不同意通知") })
             {
-                await SelectAsync(page, id);
-                await PickAsync(page, "template", template);
-                await PickAsync(page, "numbering", "不编号");
+                await DesignerDriver.SelectAsync(page, id);
+                await DesignerDriver.PickAsync(page, "template", template);
+                await DesignerDriver.PickAsync(page, "numbering", "不编号");
                 await panel.Locator("[data-input='title'] input.text-input").FillAsync(title);
                 await panel.Locator("[data-input='title'] input.text-input").PressAsync("Tab");
                 await Assertions.Expect(Node(page, id)).ToHaveAttributeAsync("data-problem-count", "0");
             }
 
-            await ConnectAsync(page, start, "Done", task);
-            await ConnectAsync(page, task, "同意", yes);
-            await ConnectAsync(page, task, "不同意", no);
+            await DesignerDriver.ConnectAsync(page, start, "Done", task);
+            await DesignerDriver.ConnectAsync(page, task, "同意", yes);
+            await DesignerDriver.ConnectAsync(page, task, "不同意", no);
             await Assertions.Expect(page.GetByTestId("problems")).ToContainTextAsync("校验通过");
 
             await page.GetByTestId("designer-publish").ClickAsync();
@@ -259,16 +201,6 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
         return id;
     }
 
-    static async Task<(double X, double Y)> PositionAsync(IPage page, string id)
-    {
-        var transform = (await Node(page, id).GetAttributeAsync("transform"))!;
-        var numbers = transform["translate(".Length..^1].Split(' ').Select(n => double.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        return (numbers[0], numbers[1]);
-    }
-
-    static async Task<string> ViewportAsync(IPage page) =>
-        (await page.Locator("[data-testid=designer-canvas] g.viewport").GetAttributeAsync("transform"))!;
-
     [Fact]
     public async Task Gestures_MoveSelectDeleteUndoRedoZoomPan_AndSaveKeepsThePositions()
     {
@@ -278,13 +210,13 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
         {
             await OpenDesignerAsync(page, $"designer/{id}");
             Assert.Equal(6, await page.Locator("g.node[data-activity-id]").CountAsync());
-            var before = await PositionAsync(page, "log");
+            var before = await DesignerDriver.PositionAsync(page, "log");
 
             // Move by dragging; undo and redo with the keyboard.
-            var (x, y) = await CentreAsync(Node(page, "log"));
-            await DragAsync(page, Node(page, "log"), x + 90, y + 60);
+            var (x, y) = await DesignerDriver.CentreAsync(Node(page, "log"));
+            await DesignerDriver.DragAsync(page, Node(page, "log"), x + 90, y + 60);
             await Assertions.Expect(Node(page, "log")).Not.ToHaveAttributeAsync("transform", $"translate({before.X} {before.Y})");
-            var moved = await PositionAsync(page, "log");
+            var moved = await DesignerDriver.PositionAsync(page, "log");
             Assert.True(moved.X > before.X && moved.Y > before.Y, $"{before} → {moved}");
             await Assertions.Expect(page.GetByTestId("designer-dirty")).ToBeVisibleAsync();
             await page.Keyboard.PressAsync("Control+z");
@@ -327,7 +259,7 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             zoom = await page.Locator(".canvas-zoom").InnerTextAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "缩小" }).ClickAsync();
             await Assertions.Expect(page.Locator(".canvas-zoom")).Not.ToHaveTextAsync(zoom);
-            var view = await ViewportAsync(page);
+            var view = await DesignerDriver.ViewportAsync(page);
             var canvas = (await page.Locator("[data-testid=designer-canvas] svg.canvas-svg").BoundingBoxAsync())!;
             await page.Mouse.MoveAsync(canvas.X + 20, canvas.Y + canvas.Height - 20);
             await page.Mouse.DownAsync();
@@ -337,7 +269,7 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             await page.GetByRole(AriaRole.Button, new() { Name = "适应画布" }).ClickAsync();
 
             // A script with a syntax error is reported at once, at the activity and in the list.
-            await SelectAsync(page, "log");
+            await DesignerDriver.SelectAsync(page, "log");
             var script = page.Locator("[data-testid=activity-panel] [data-input='text'] textarea");
             await script.FillAsync("`审批结果：${getDecision()");
             await script.PressAsync("Tab");
@@ -345,7 +277,7 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             await Assertions.Expect(Node(page, "log")).ToHaveAttributeAsync("data-problem-count", "1");
             await Assertions.Expect(page.Locator("[data-testid=problems] li[data-problem-activity='log']")).ToHaveCountAsync(1);
             // The list leads to the activity.
-            await SelectAsync(page, "start");
+            await DesignerDriver.SelectAsync(page, "start");
             await page.Locator("[data-testid=problems] li[data-problem-activity='log'] .problem-link").ClickAsync();
             await Assertions.Expect(page.GetByTestId("activity-panel")).ToHaveAttributeAsync("data-activity-id", "log");
             await Assertions.Expect(Node(page, "log")).ToHaveAttributeAsync("aria-pressed", "true");
@@ -393,7 +325,7 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             Assert.False(chinese.IsMatch(toolbox), toolbox);
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save draft" })).ToBeVisibleAsync();
 
-            await SelectAsync(page, "review");
+            await DesignerDriver.SelectAsync(page, "review");
             // The definition's own texts (names, titles) stay as written; every word of the designer is English.
             var labels = await page.Locator("[data-testid=activity-panel] :is(h3, .input-label, .input-help, .panel-sub, .panel-description)").AllInnerTextsAsync();
             Assert.Contains("Title", labels);
