@@ -104,6 +104,8 @@ sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
         b.ToTable("Notifications");
         b.HasKey(n => n.Id);
         b.HasIndex(n => new { n.Recipient, n.ReadAt });
+        // The newest notifications of a recipient without sorting all of them.
+        b.HasIndex(n => new { n.Recipient, n.CreatedAt, n.Id });
     }
 }
 

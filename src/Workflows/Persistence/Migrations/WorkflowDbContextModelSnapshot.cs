@@ -493,6 +493,8 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.HasIndex("Recipient", "ReadAt");
 
+                    b.HasIndex("Recipient", "CreatedAt", "Id");
+
                     b.ToTable("Notifications", (string)null);
                 });
 
