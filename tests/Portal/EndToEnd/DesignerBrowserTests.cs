@@ -54,6 +54,7 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             Assert.True(unlabelled.Length == 0, $"unlabelled fields: {string.Join(", ", unlabelled)}");
             await page.GetByRole(AriaRole.Tab, new() { Name = "活动" }).ClickAsync();
             await Assertions.Expect(panel).ToHaveAttributeAsync("data-activity-id", "review");
+            await page.Mouse.MoveAsync(5, 300);
             await BrowserPortal.ShotAsync(page, "designer-arbitration");
         }
         finally
