@@ -106,48 +106,13 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
             return result;
         }
 
-        // Longest-path layering over the forward edges (edges closing a cycle, found by depth-first search, are ignored).
-        var next = ids.ToDictionary(id => id, _ => new List<string>());
-        foreach (var c in connections.Where(c => next.ContainsKey(c.Source) && next.ContainsKey(c.Target)))
-            next[c.Source].Add(c.Target);
-        var back = new HashSet<(string, string)>();
-        var mark = new Dictionary<string, int>();
-        void Visit(string id)
+        // Laid out as the designer lays out a definition without positions, so that both show the same picture.
+        var arranged = Designer.FlowLayout.Arrange(ids.Select(id => new Designer.FlowLayout.Box(id, NodeWidth, NodeHeight)).ToList(),
+            connections.Select(c => (c.Source, c.Target)));
+        foreach (var id in ids)
         {
-            mark[id] = 1;
-            foreach (var to in next[id])
-            {
-                if (mark.GetValueOrDefault(to) == 1)
-                    back.Add((id, to));
-                else if (mark.GetValueOrDefault(to) == 0)
-                    Visit(to);
-            }
-            mark[id] = 2;
-        }
-        var incoming = connections.Select(c => c.Target).ToHashSet();
-        foreach (var id in ids.Where(id => !incoming.Contains(id)).Concat(ids))
-        {
-            if (mark.GetValueOrDefault(id) == 0)
-                Visit(id);
-        }
-        var layer = ids.ToDictionary(id => id, _ => 0);
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            foreach (var c in connections.Where(c => layer.ContainsKey(c.Source) && layer.ContainsKey(c.Target) && !back.Contains((c.Source, c.Target))))
-            {
-                if (layer[c.Target] < layer[c.Source] + 1 && layer[c.Source] + 1 < ids.Count)
-                {
-                    layer[c.Target] = layer[c.Source] + 1;
-                    changed = true;
-                }
-            }
-        }
-        foreach (var column in ids.GroupBy(id => layer[id]))
-        {
-            var row = 0;
-            foreach (var id in column)
-                result[id] = (Margin + column.Key * (NodeWidth + ColumnGap), Margin + row++ * (NodeHeight + RowGap), NodeWidth, NodeHeight);
+            var (x, y) = arranged.GetValueOrDefault(id);
+            result[id] = (Margin + x, Margin + y, NodeWidth, NodeHeight);
         }
         return result;
     }

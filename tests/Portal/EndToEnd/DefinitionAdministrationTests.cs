@@ -102,7 +102,8 @@ public sealed class DefinitionAdministrationTests(BrowserPortal portal)
             // The child waits for its event, so the parent waits for the child.
             await page.Locator("[data-activity-id='run'][data-activity-state='waiting']").WaitForAsync();
             await page.GetByTestId("instance-faults").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-            Assert.Equal("Running · Suspended", await page.GetByTestId("instance-status").InnerTextAsync());
+            Assert.Equal("运行中 · 等待中", await page.GetByTestId("instance-status").InnerTextAsync());
+            Assert.Equal("Suspended", await page.GetByTestId("instance-status").GetAttributeAsync("data-sub-status"));
         }
         finally
         {
