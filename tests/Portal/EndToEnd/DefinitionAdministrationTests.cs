@@ -72,6 +72,14 @@ public sealed class DefinitionAdministrationTests(BrowserPortal portal)
             await BrowserPortal.WaitForCircuitAsync(page);
             await page.Locator("tr:has([data-definition-id='browser-defs'])").GetByText("已发布 v2").WaitForAsync();
             await BrowserPortal.ShotAsync(page, "definitions");
+
+            // Export gives the file the API gives: the latest version's JSON.
+            var download = await page.RunAndWaitForDownloadAsync(() =>
+                page.Locator("tr:has([data-definition-id='browser-defs'])").GetByRole(AriaRole.Link, new() { Name = "导出 浏览器测试流程" }).ClickAsync());
+            Assert.Equal("browser-defs.json", download.SuggestedFilename);
+            var exported = JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!;
+            Assert.Equal("browser-defs", exported["definitionId"]!.GetValue<string>());
+            Assert.Equal(2, exported["version"]!.GetValue<int>());
         }
         finally
         {
