@@ -69,7 +69,7 @@ public static class WorkflowDefinitionsApi
 
     static async Task<IResult> DeleteDraftAsync(string definitionId, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
     {
-        var (deleted, refusal) = await definitions.DeleteDraftAsync(actor, definitionId, ct);
+        var (deleted, refusal) = await definitions.DeleteDraftAsync(actor, definitionId, cancellationToken: ct);
         if (refusal is not null)
             return ApiProblems.Conflict(refusal);
         if (deleted is null)
@@ -125,7 +125,7 @@ public static class WorkflowDefinitionsApi
 
     static async Task<IResult> PublishAsync(string definitionId, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
     {
-        var (version, errors) = await definitions.PublishAsync(actor, definitionId, ct);
+        var (version, errors) = await definitions.PublishAsync(actor, definitionId, cancellationToken: ct);
         if (version is null)
             return ApiProblems.NotFound($"流程定义“{definitionId}”不存在。");
         if (errors.Count > 0)

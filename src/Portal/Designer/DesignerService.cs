@@ -62,7 +62,7 @@ public sealed partial class DesignerService(
             if (saved.Unreadable)
                 return (0, saved.Errors);
         }
-        var (version, errors) = await administration.PublishAsync(actor, model.DefinitionId, cancellationToken);
+        var (version, errors) = await administration.PublishAsync(actor, model.DefinitionId, cancellationToken: cancellationToken);
         if (version is null || errors.Count > 0)
             return (version?.Version ?? 0, errors);
         await RefreshAsync(model, model.DefinitionId, cancellationToken);

@@ -10,7 +10,7 @@ namespace Justice.Portal.Work;
 /// The administrator's changes to definitions (format §6), each with its audit entry; the API, the definitions
 /// pages and the designer all go through here, so that every change lands in the audit log the same way.
 /// </summary>
-public sealed class DefinitionAdministration(WorkflowDefinitionService definitions, AuditLog audit)
+public sealed class DefinitionAdministration(WorkflowDefinitionService definitions, AuditLog audit, IWebHostEnvironment environment)
 {
     /// <summary>Saves a definition as the draft (or a new draft version), publishing it too when asked and valid.</summary>
     public async Task<ImportResult> SaveAsync(ClaimsPrincipal actor, string json, bool publish, CancellationToken cancellationToken = default)
@@ -22,9 +22,11 @@ public sealed class DefinitionAdministration(WorkflowDefinitionService definitio
         return result;
     }
 
-    public async Task<(WorkflowDefinitionRecord? Version, IReadOnlyList<DefinitionProblem> Errors)> PublishAsync(ClaimsPrincipal actor, string definitionId, CancellationToken cancellationToken = default)
+    /// <summary>Publishes the latest version; with <paramref name="expectedVersion"/>, only when it is still the one the administrator saw.</summary>
+    public async Task<(WorkflowDefinitionRecord? Version, IReadOnlyList<DefinitionProblem> Errors)> PublishAsync(ClaimsPrincipal actor, string definitionId,
+        int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        var (version, errors) = await definitions.PublishAsync(definitionId, cancellationToken);
+        var (version, errors) = await definitions.PublishAsync(definitionId, expectedVersion, cancellationToken);
         if (version is not null && errors.Count == 0)
             await audit.RecordAsync(actor, "definition.publish", $"{definitionId} v{version.Version}", null, cancellationToken);
         return (version, errors);
@@ -55,9 +57,21 @@ public sealed class DefinitionAdministration(WorkflowDefinitionService definitio
         return result;
     }
 
-    public async Task<(WorkflowDefinitionRecord? Deleted, string? Refusal)> DeleteDraftAsync(ClaimsPrincipal actor, string definitionId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes the draft; refused when the start-up import would bring the shipped file back (the remaining versions
+    /// would then be older than the file), since the deletion would not last.
+    /// </summary>
+    public async Task<(WorkflowDefinitionRecord? Deleted, string? Refusal)> DeleteDraftAsync(ClaimsPrincipal actor, string definitionId,
+        int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        var (deleted, refusal) = await definitions.DeleteDraftAsync(definitionId, cancellationToken);
+        var shipped = await DefinitionFolderImporter.ShippedVersionAsync(PortalPaths.ShippedFolder("workflow-definitions", environment.ContentRootPath), definitionId, cancellationToken);
+        if (shipped is { } fileVersion)
+        {
+            var remaining = (await definitions.ListVersionsAsync(definitionId, cancellationToken)).OrderBy(v => v.Version).SkipLast(1).Select(v => v.Version).DefaultIfEmpty(0).Max();
+            if (remaining < fileVersion)
+                return (null, $"“{definitionId}”随系统提供（文件版本 v{fileVersion}）：删除此草稿后，下次启动会重新导入并发布它。请撤回发布，或在设计器中修改后另存。");
+        }
+        var (deleted, refusal) = await definitions.DeleteDraftAsync(definitionId, expectedVersion, cancellationToken);
         if (deleted is not null)
             await audit.RecordAsync(actor, "definition.delete-draft", $"{definitionId} v{deleted.Version}", null, cancellationToken);
         return (deleted, refusal);

@@ -43,4 +43,19 @@ public sealed class DefinitionFolderImporter(WorkflowDefinitionService definitio
         }
         return imported;
     }
+
+    /// <summary>The version of the shipped file of a definition in the folder, or null when none is shipped.</summary>
+    public static async Task<int?> ShippedVersionAsync(string folder, string definitionId, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(folder))
+            return null;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
+        {
+            var document = DefinitionJson.Parse(await File.ReadAllTextAsync(file, cancellationToken), out _);
+            if (document is null || (document["definitionId"]?.GetValue<string>() ?? Path.GetFileNameWithoutExtension(file)) != definitionId)
+                continue;
+            return document["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 1;
+        }
+        return null;
+    }
 }

@@ -86,12 +86,14 @@ public sealed class WorkflowDefinitionService(
         (await instances.CountInstancesByVersionAsync(version.DefinitionId, cancellationToken)).GetValueOrDefault(version.Id) > 0;
 
     /// <summary>Publishes the latest version when it validates; returns its problems otherwise (nothing changes then).</summary>
-    public async Task<(WorkflowDefinitionRecord? Version, IReadOnlyList<DefinitionProblem> Errors)> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
+    public async Task<(WorkflowDefinitionRecord? Version, IReadOnlyList<DefinitionProblem> Errors)> PublishAsync(string definitionId, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var versions = await store.ListVersionsAsync(definitionId, cancellationToken);
         var latest = versions.LastOrDefault(v => v.IsLatest) ?? versions.LastOrDefault();
         if (latest is null)
             return (null, []);
+        if (expectedVersion is { } expected && latest.Version != expected)
+            return (latest, [new DefinitionProblem("version-changed", "$.version", null, $"最新版本已是 v{latest.Version}（不是 v{expected}），可能刚被他人修改；请刷新后再发布。")]);
         var model = compiler.Compile(ParseStored(latest.Json));
         if (!model.IsValid)
             return (latest, model.Problems);
@@ -148,11 +150,13 @@ public sealed class WorkflowDefinitionService(
     }
 
     /// <summary>Why a draft cannot be deleted, or null when it can (the latest version, unpublished, with no instance).</summary>
-    public async Task<(WorkflowDefinitionRecord? Draft, string? Refusal)> FindDeletableDraftAsync(string definitionId, CancellationToken cancellationToken = default)
+    public async Task<(WorkflowDefinitionRecord? Draft, string? Refusal)> FindDeletableDraftAsync(string definitionId, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var latest = await FindAsync(definitionId, VersionSelector.Latest, cancellationToken);
         if (latest is null)
             return (null, null);
+        if (expectedVersion is { } expected && latest.Version != expected)
+            return (latest, $"最新版本已是 v{latest.Version}（不是 v{expected}），可能刚被他人修改；请刷新后再操作。");
         if (latest.IsPublished)
             return (latest, $"版本 {latest.Version} 已发布，不是草稿；先撤回发布。");
         if (await HasInstancesAsync(latest, cancellationToken))
@@ -161,9 +165,9 @@ public sealed class WorkflowDefinitionService(
     }
 
     /// <summary>Deletes the draft (the latest version when unpublished and never run); the version before it becomes the latest.</summary>
-    public async Task<(WorkflowDefinitionRecord? Deleted, string? Refusal)> DeleteDraftAsync(string definitionId, CancellationToken cancellationToken = default)
+    public async Task<(WorkflowDefinitionRecord? Deleted, string? Refusal)> DeleteDraftAsync(string definitionId, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        var (draft, refusal) = await FindDeletableDraftAsync(definitionId, cancellationToken);
+        var (draft, refusal) = await FindDeletableDraftAsync(definitionId, expectedVersion, cancellationToken);
         if (draft is null || refusal is not null)
             return (null, refusal);
         var previous = (await store.ListVersionsAsync(definitionId, cancellationToken)).Where(v => v.Version < draft.Version).OrderBy(v => v.Version).LastOrDefault();

@@ -19,7 +19,8 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
     readonly WorkflowState _state = workflow.State;
     bool _halted;
 
-    sealed record WorkItem(string ActivityId, Persistence.Entities.BookmarkRecord? Bookmark, JsonNode? Input);
+    /// <summary>One activity to run: started anew, or resumed through its bookmark (<paramref name="Replay"/>: a resume that faulted, its bookmark already consumed).</summary>
+    sealed record WorkItem(string ActivityId, Persistence.Entities.BookmarkRecord? Bookmark, JsonNode? Input, bool Replay = false);
 
     public async Task StartAsync()
     {
@@ -46,7 +47,14 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
         record.Status = WorkflowStatus.Running;
         record.SubStatus = WorkflowSubStatus.Executing;
         record.FinishedAt = null;
-        _queue.AddLast(new WorkItem(activityId, null, null));
+        var state = _state.Activity(activityId);
+        // A fault while resuming is retried as that resume (same bookmark, same input), not as a fresh start.
+        _queue.AddLast(new WorkItem(activityId, state.FaultedResume, state.FaultedResumeInput, Replay: state.FaultedResume is not null));
+        state.FaultedResume = null;
+        state.FaultedResumeInput = null;
+        foreach (var pending in _state.PendingAtFault ?? [])
+            _queue.AddLast(new WorkItem(pending, null, null));
+        _state.PendingAtFault = null;
         await RunAsync();
     }
 
@@ -94,7 +102,8 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
             else
             {
                 state.Status = ActivityState.Running;
-                workflow.ConsumeBookmark(item.Bookmark);
+                if (!item.Replay)
+                    workflow.ConsumeBookmark(item.Bookmark);
                 workflow.AppendJournal(activity, JournalEvent.Resumed);
                 await activity.ResumeAsync(context, item.Input);
             }
@@ -102,6 +111,11 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var (code, category) = ex is WorkflowFaultException f ? (f.Code, f.Category) : (ex is ExpressionException ? "expression" : "error", null);
+            if (item.Bookmark is not null)
+            {
+                state.FaultedResume = item.Bookmark;
+                state.FaultedResumeInput = item.Input?.DeepClone();
+            }
             Fault(activity, code, category, ex.Message);
             return;
         }
@@ -370,6 +384,9 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
         _state.Activity(activity.Id).Status = ActivityState.Faulted;
         workflow.AppendJournal(activity, JournalEvent.Faulted, null, new JsonObject { ["message"] = message });
         workflow.AddIncident(activity, code, category, message);
+        // What was scheduled behind the fault is kept for a retry; a resume in the queue keeps its bookmark anyway.
+        var pending = _queue.Where(w => w.Bookmark is null && w.ActivityId != activity.Id).Select(w => w.ActivityId).ToList();
+        _state.PendingAtFault = pending.Count > 0 ? pending : null;
         _queue.Clear();
         var record = workflow.Record;
         record.Status = WorkflowStatus.Finished;
@@ -384,6 +401,8 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
     {
         if (_state.Parent is not { } parent)
             return;
+        if (workflow.Record.SubStatus == WorkflowSubStatus.Faulted)
+            _state.FaultHandedOff = true;
         var input = new JsonObject
         {
             ["workflowInstanceId"] = workflow.Record.Id,

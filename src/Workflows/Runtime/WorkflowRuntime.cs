@@ -104,6 +104,8 @@ public sealed class WorkflowRuntime : IWorkflowHost
             ?? throw new WorkflowConflictException("实例不存在。");
         WorkflowMetrics.LoadTime.Record(WorkflowMetrics.Since(loading));
         var (record, bookmarks) = loaded;
+        if (record.SubStatus == WorkflowSubStatus.Faulted)
+            throw new WorkflowFaultedException("流程实例出现故障，待管理员重试或取消后才能继续。");
         if (record.Status != WorkflowStatus.Running)
             throw new WorkflowConflictException($"实例已结束（{record.SubStatus}）。");
         var model = await _definitions.GetModelAsync(record.DefinitionVersionId, cancellationToken)
@@ -137,6 +139,18 @@ public sealed class WorkflowRuntime : IWorkflowHost
                 if (await ResumeAsync(bookmark, input?.DeepClone(), null, cancellationToken) is { } instance)
                     resumed.Add(instance.Id);
             }
+            catch (WorkflowFaultedException)
+            {
+                // The instance waits for an administrator: the event is kept and delivered once it runs again.
+                await _store.AddTimerAsync(new TimerRecord
+                {
+                    Id = $"event:{bookmark.Id}:{Ulid.NewId(_clock.GetUtcNow())}",
+                    BookmarkId = bookmark.Id,
+                    InstanceId = bookmark.InstanceId,
+                    DueAt = _clock.GetUtcNow(),
+                    InputJson = input?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
+                }, cancellationToken);
+            }
             catch (WorkflowConflictException)
             {
                 // Someone else consumed it first: exactly once means not us.
@@ -152,7 +166,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         if (loaded is null)
             return null;
         var (record, bookmarks) = loaded.Value;
-        if (record.Status == WorkflowStatus.Finished)
+        if (record.Status == WorkflowStatus.Finished && record.SubStatus != WorkflowSubStatus.Faulted)
             throw new WorkflowConflictException($"实例已结束（{record.SubStatus}），不能取消。");
         var model = await _definitions.GetModelAsync(record.DefinitionVersionId, cancellationToken)
             ?? throw new InvalidOperationException($"流程版本 {record.DefinitionVersionId} 不存在。");
@@ -176,11 +190,11 @@ public sealed class WorkflowRuntime : IWorkflowHost
         var (record, bookmarks) = loaded.Value;
         if (record.SubStatus != WorkflowSubStatus.Faulted)
             throw new WorkflowConflictException($"实例不处于故障状态（{record.SubStatus}），无需重试。");
-        if (record.ParentInstanceId is not null)
-            throw new WorkflowConflictException("子流程的故障已交回父流程处理，不能单独重试；请在父流程中处理。");
         var model = await _definitions.GetModelAsync(record.DefinitionVersionId, cancellationToken)
             ?? throw new InvalidOperationException($"流程版本 {record.DefinitionVersionId} 不存在。");
         var state = WorkflowState.Deserialize(record.StateJson);
+        if (state.FaultHandedOff)
+            throw new WorkflowConflictException("子流程的故障已交回等待它的父流程处理，不能单独重试；请在父流程中处理。");
         if (!model.Activities.ContainsKey(activityId))
             throw new KeyNotFoundException($"流程版本中没有活动“{activityId}”。");
         if (!state.Activities.TryGetValue(activityId, out var activityState) || activityState.Status != ActivityState.Faulted)
@@ -192,6 +206,13 @@ public sealed class WorkflowRuntime : IWorkflowHost
         };
         await new FlowchartInterpreter(context, _services.MaxSteps).RetryAsync(activityId);
         await CommitAsync(unit, cancellationToken);
+        // Timers and events that came due while it was faulted were kept: deliver them now.
+        if (context.Record.Status == WorkflowStatus.Running)
+        {
+            await _store.ReleaseTimersAsync(instanceId, cancellationToken);
+            await ProcessDueTimersAsync(TimeSpan.FromMinutes(1), cancellationToken: cancellationToken, instanceIds: [instanceId]);
+            return await _store.FindAsync(instanceId, cancellationToken) ?? context.Record;
+        }
         return context.Record;
     }
 
@@ -215,6 +236,10 @@ public sealed class WorkflowRuntime : IWorkflowHost
                     await _store.DeleteTimerAsync(timer.Id, cancellationToken);
                 else
                     fired++;
+            }
+            catch (WorkflowFaultedException)
+            {
+                // Kept (leased) while the instance is faulted; a retry releases and delivers it.
             }
             catch (WorkflowConflictException)
             {

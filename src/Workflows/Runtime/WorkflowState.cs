@@ -23,6 +23,12 @@ public sealed class WorkflowState
     public int JournalSequence { get; set; }
     public ParentLink? Parent { get; set; }
 
+    /// <summary>Activities that were scheduled when the instance faulted: a retry runs them after the faulted one.</summary>
+    public List<string>? PendingAtFault { get; set; }
+
+    /// <summary>The fault was handed to a waiting parent (which carried on); the child can no longer be retried alone.</summary>
+    public bool FaultHandedOff { get; set; }
+
     /// <summary>Who completed the last human task (the timeline names them for what follows from it).</summary>
     public string? LastActor { get; set; }
 
@@ -58,6 +64,10 @@ public sealed class ActivityState
 
     public int Executions { get; set; }
     public string? Status { get; set; }
+
+    /// <summary>When the activity faulted while being resumed: the bookmark and input, so that a retry resumes it again rather than starting it anew.</summary>
+    public Persistence.Entities.BookmarkRecord? FaultedResume { get; set; }
+    public JsonNode? FaultedResumeInput { get; set; }
     public Dictionary<string, JsonNode?>? Outputs { get; set; }
 }
 

@@ -193,6 +193,10 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
             var instance = await runtime.ResumeAsync(task.Id, input, completed, cancellationToken);
             return instance is null ? new TaskCompletion.Conflict($"任务“{task.Title}”已处理。") : new TaskCompletion.Completed(instance);
         }
+        catch (WorkflowFaultedException)
+        {
+            return new TaskCompletion.Conflict($"任务“{task.Title}”所在的流程出现故障，待管理员处理后才能办理。");
+        }
         catch (WorkflowConflictException)
         {
             return new TaskCompletion.Conflict($"任务“{task.Title}”已被他人处理。");

@@ -221,6 +221,37 @@ public sealed class PortalBrowserTests(BrowserPortal portal)
     }
 
     [Fact]
+    public async Task Inbox_Pages_AndASearchFromALaterPage_StartsAgainOnTheFirst()
+    {
+        // More than a page of secretary tasks: the general approval process asks the secretary.
+        var admin = await portal.Factory.ClientAsync(PortalRoles.Admin);
+        var marker = $"分页检索{Guid.NewGuid():N}"[..12];
+        for (var i = 0; i < 26; i++)
+            (await admin.PostAsJsonAsync("/api/workflow-definitions/general-approval/execute", new { input = new { Subject = $"{marker}-{i:00}" } })).EnsureSuccessStatusCode();
+        var mine = (await (await portal.Factory.ClientAsync(PortalRoles.Secretary)).GetFromJsonAsync<JsonObject>("/api/tasks?pageSize=200"))!;
+        Assert.True(mine["totalCount"]!.GetValue<int>() > 25);
+        var wanted = mine["items"]!.AsArray().First(t => t!["title"]!.GetValue<string>().EndsWith($"{marker}-07"))!;
+        var page = await portal.LoginAsync(PortalRoles.Secretary);
+        try
+        {
+            await BrowserPortal.WaitForCircuitAsync(page);
+            await page.Locator("[data-testid=inbox] [data-task-id]").First.WaitForAsync();
+            await page.Locator(".mud-table-pagination-actions button").Nth(2).ClickAsync();
+            await page.Locator(".mud-table-pagination-caption", new() { HasTextString = "第 26–" }).WaitForAsync();
+
+            var search = page.GetByRole(AriaRole.Textbox, new() { Name = "检索待办" });
+            await search.FillAsync($"{marker}-07");
+            await search.PressAsync("Enter");
+            await page.Locator($"[data-testid=inbox] [data-task-id='{wanted["id"]}']").WaitForAsync();
+            await page.Locator(".mud-table-pagination-caption", new() { HasTextString = "第 1–1 项" }).WaitForAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task LanguageSwitch_ShowsTheInboxInEnglish()
     {
         var page = await portal.LoginAsync(PortalRoles.Notary);

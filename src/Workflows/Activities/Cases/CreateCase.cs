@@ -80,9 +80,9 @@ public sealed class CreateCase : Activity
             Representative = S("representative"),
             Address = S("address"),
             Phone = S("phone"),
-            UserEmail = S("userEmail"),
+            UserEmail = S("userEmail")?.Trim().ToLowerInvariant(),
             AgentName = S("agentName"),
-            AgentEmail = S("agentEmail"),
+            AgentEmail = S("agentEmail")?.Trim().ToLowerInvariant(),
             Ordinal = ordinal,
         };
     }

@@ -116,7 +116,7 @@ public sealed class UserTask : Activity
         var task = new HumanTaskRequest(title, role, outcomes)
         {
             Instructions = await context.EvaluateAsync(Instructions),
-            Assignee = assignee?.Trim().ToLowerInvariant(),
+            Assignee = string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim().ToLowerInvariant(),
             CaseId = caseId,
             DueAt = expires,
             CaseRelation = string.IsNullOrWhiteSpace(relation) ? null : relation,

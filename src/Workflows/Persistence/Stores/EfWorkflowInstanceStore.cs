@@ -439,6 +439,22 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         await db.Timers.Where(t => t.Id == timerId).ExecuteDeleteAsync(cancellationToken);
     }
 
+    public async Task AddTimerAsync(TimerRecord timer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Timers.Add(timer);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task ReleaseTimersAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await db.Timers.Where(t => t.InstanceId == instanceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, (string?)null).SetProperty(t => t.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
+    }
+
     public async Task MarkOverdueAsync(TimerRecord timer, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -35,6 +35,12 @@ public interface IWorkflowInstanceStore
 
     Task DeleteTimerAsync(string timerId, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds a timer on its own (an event kept for a faulted instance, delivered once it runs again).</summary>
+    Task AddTimerAsync(TimerRecord timer, CancellationToken cancellationToken = default);
+
+    /// <summary>Frees the leases of an instance's timers, so that the due ones fire at the next claim.</summary>
+    Task ReleaseTimersAsync(string instanceId, CancellationToken cancellationToken = default);
+
     /// <summary>A task's period ran out while its Overdue port is not connected: the task stays open, marked overdue.</summary>
     Task MarkOverdueAsync(TimerRecord timer, CancellationToken cancellationToken = default);
 
@@ -65,4 +71,7 @@ public interface IWorkflowInstanceStore
 public sealed record InstanceQuery(string? DefinitionId, string? Status, string? SubStatus, string? CorrelationId, int Page, int PageSize);
 
 /// <summary>A racing burst got there first (a bookmark was consumed, a task completed, or the instance moved on).</summary>
-public sealed class WorkflowConflictException(string message) : Exception(message);
+public class WorkflowConflictException(string message) : Exception(message);
+
+/// <summary>The instance is faulted: what wants to resume it waits until an administrator retries (or cancels) it.</summary>
+public sealed class WorkflowFaultedException(string message) : WorkflowConflictException(message);
