@@ -143,9 +143,9 @@ public static class WorkflowDefinitionsApi
             : Results.Ok(new VersionRef(definitionId, retracted.Version));
     }
 
-    static async Task<IResult> ExecuteAsync(string definitionId, ExecuteRequest? body, WorkflowRuntime runtime, WorkflowInstanceView view, CancellationToken ct)
+    static async Task<IResult> ExecuteAsync(string definitionId, ExecuteRequest? body, InstanceAdministration instances, ClaimsPrincipal actor, WorkflowInstanceView view, CancellationToken ct)
     {
-        var instance = await runtime.StartAsync(definitionId, body?.Input, body?.CorrelationId, ct);
+        var instance = await instances.StartAsync(actor, definitionId, body?.Input, body?.CorrelationId, ct);
         return instance is null
             ? ApiProblems.NotFound($"流程定义“{definitionId}”没有已发布的版本。")
             : Results.Ok(await view.BuildAsync(instance, ct));

@@ -259,5 +259,7 @@ public sealed class WorkflowDefinitionsApiTests(PortalFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/workflow-instances/{id}/activities/run/retry", null)).StatusCode);
         var audit = await client.GetFromJsonAsync<JsonObject>("/api/audit?action=instance.retry");
         Assert.Contains(audit!["items"]!.AsArray(), e => e!["target"]!.GetValue<string>().Contains(id));
+        var started = await client.GetFromJsonAsync<JsonObject>("/api/audit?action=instance.start");
+        Assert.Contains(started!["items"]!.AsArray(), e => e!["target"]!.GetValue<string>() == $"api-retry-parent {id}");
     }
 }
