@@ -7,7 +7,13 @@ public sealed record ImportResult(string? DefinitionId, int Version, bool IsPubl
 {
     /// <summary>The body was not a definition at all (unreadable JSON, no root): nothing was saved.</summary>
     public bool Unreadable { get; init; }
+
+    /// <summary>Someone else saved the definition since the editor opened it: nothing was saved.</summary>
+    public string? Conflict { get; init; }
 }
+
+/// <summary>Which saved state of a definition an editor started from: the latest version's id and its save time (null id: a new definition).</summary>
+public sealed record VersionStamp(string? VersionId, DateTimeOffset? UpdatedAt);
 
 /// <summary>Which version of a definition to read.</summary>
 public readonly record struct VersionSelector(string Kind, int Number)

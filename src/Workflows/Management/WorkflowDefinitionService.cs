@@ -23,7 +23,12 @@ public sealed class WorkflowDefinitionService(
 
     public WorkflowModel Compile(JsonObject document) => compiler.Compile(document);
 
-    public async Task<ImportResult> ImportAsync(string text, bool publish, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves a definition (format §6). With <paramref name="basedOn"/> (the latest version's id and save time when
+    /// the editor opened it), nothing is saved when someone else saved the definition since: the result carries the
+    /// conflict instead, so that two administrators do not overwrite each other's work.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(string text, bool publish, CancellationToken cancellationToken = default, VersionStamp? basedOn = null)
     {
         var document = DefinitionJson.Parse(text, out var problem);
         if (document is null)
@@ -37,6 +42,13 @@ public sealed class WorkflowDefinitionService(
         }
         var versions = await store.ListVersionsAsync(definitionId, cancellationToken);
         var latest = versions.LastOrDefault();
+        if (basedOn is { } stamp && (latest is null ? stamp.VersionId is not null : latest.Id != stamp.VersionId || latest.UpdatedAt != stamp.UpdatedAt))
+            return new ImportResult(definitionId, latest?.Version ?? 0, latest?.IsPublished ?? false, [])
+            {
+                Conflict = latest is null
+                    ? $"流程定义“{definitionId}”已被删除。"
+                    : $"流程定义“{definitionId}”已被他人修改（最新为版本 {latest.Version}，保存于 {latest.UpdatedAt:yyyy-MM-dd HH:mm:ss}），本次未保存；请重新打开后再修改。",
+            };
         var now = clock.GetUtcNow();
         var changed = new List<WorkflowDefinitionRecord>();
         WorkflowDefinitionRecord record;

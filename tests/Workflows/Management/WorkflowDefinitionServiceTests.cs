@@ -8,6 +8,26 @@ public sealed class WorkflowDefinitionServiceTests : EngineTest
     static string Text(string id, string line) => Definition(id, [WriteLine("w", line)], []).ToJsonString();
 
     [Fact]
+    public async Task Save_BasedOnAnOlderState_IsRefused_AndKeepsTheOtherAdministratorsWork()
+    {
+        await Host.Definitions.ImportAsync(Text("two-editors", "one"), publish: false);
+        var opened = (await Host.Definitions.ListVersionsAsync("two-editors"))[^1];
+        var stamp = new VersionStamp(opened.Id, opened.UpdatedAt);
+
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var first = await Host.Definitions.ImportAsync(Text("two-editors", "first editor"), publish: false, basedOn: stamp);
+        Assert.Null(first.Conflict);
+        var second = await Host.Definitions.ImportAsync(Text("two-editors", "second editor"), publish: false, basedOn: stamp);
+
+        Assert.Contains("已被他人修改", second.Conflict);
+        var saved = Assert.Single(await Host.Definitions.ListVersionsAsync("two-editors"));
+        Assert.Contains("first editor", saved.Json);
+        // A new definition whose id someone took meanwhile is not saved into theirs.
+        var taken = await Host.Definitions.ImportAsync(Text("two-editors", "new one"), publish: false, basedOn: new VersionStamp(null, null));
+        Assert.NotNull(taken.Conflict);
+    }
+
+    [Fact]
     public async Task Import_WhileLatestIsDraft_UpdatesDraftInPlace()
     {
         await Host.Definitions.ImportAsync(Text("drafts", "one"), publish: false);
