@@ -13,10 +13,10 @@ namespace Justice.Portal.Work;
 public sealed class DefinitionAdministration(WorkflowDefinitionService definitions, AuditLog audit, IWebHostEnvironment environment)
 {
     /// <summary>Saves a definition as the draft (or a new draft version), publishing it too when asked and valid.</summary>
-    public async Task<ImportResult> SaveAsync(ClaimsPrincipal actor, string json, bool publish, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> SaveAsync(ClaimsPrincipal actor, string json, bool publish, CancellationToken cancellationToken = default, VersionStamp? basedOn = null)
     {
-        var result = await definitions.ImportAsync(json, publish, cancellationToken);
-        if (!result.Unreadable)
+        var result = await definitions.ImportAsync(json, publish, cancellationToken, basedOn);
+        if (!result.Unreadable && result.Conflict is null)
             await audit.RecordAsync(actor, "definition.import", $"{result.DefinitionId} v{result.Version}",
                 $"{(result.IsPublished ? "已发布" : "草稿")}；校验问题 {result.Errors.Count} 个", cancellationToken);
         return result;
