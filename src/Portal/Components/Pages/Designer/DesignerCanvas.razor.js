@@ -32,6 +32,7 @@ export function attach(host, dotnet) {
             activityId: node && host.contains(node) ? node.getAttribute('data-activity-id') : null,
             port: port && host.contains(port) ? port.getAttribute('data-port') : null,
             edgeIndex: edge && host.contains(edge) ? Number(edge.getAttribute('data-edge-index')) : null,
+            edgeEnd: !!(edge && host.contains(edge) && edge.hasAttribute('data-edge-end')),
         };
     }
 
@@ -75,7 +76,7 @@ export function attach(host, dotnet) {
         if (editable(e.target)) return;
         const ctrl = e.ctrlKey || e.metaKey;
         const handled = ['Delete', 'Backspace', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Escape', '+', '=', '-', '0'].includes(e.key)
-            || (ctrl && ['z', 'y', 'a', 'Z'].includes(e.key))
+            || (ctrl && ['z', 'y', 'a', 'Z', 'c', 'x', 'v', 'C', 'X', 'V'].includes(e.key))
             || ((e.key === 'Enter' || e.key === ' ') && e.target.closest('[data-activity-id]'));
         if (!handled) return;
         e.preventDefault();
