@@ -1,8 +1,9 @@
 namespace Justice.Portal.Designer;
 
 /// <summary>
-/// The designer's clipboard, one per circuit (scoped): what is copied in one definition can be pasted into it again
-/// or into another definition opened in the same browser tab. The system clipboard is not used.
+/// The designer's clipboard in the circuit (scoped). The canvas also keeps the last clip in the browser's local
+/// storage, so that a copy in one tab can be pasted in another, and after the page was left and opened again; this
+/// holds what was copied here or read from there. The system clipboard is not used.
 /// </summary>
 public sealed class DesignerClipboard
 {
@@ -18,6 +19,9 @@ public sealed class DesignerClipboard
 
     /// <summary>Pastes into the model; the new activities' ids (selected), none when the clipboard is empty.</summary>
     public IReadOnlyList<string> Paste(DesignerModel model) => Content is null ? [] : model.Paste(Content);
+
+    /// <summary>Takes a clip copied elsewhere (another tab) as the one to paste.</summary>
+    public void Remember(DesignerClip clip) => Content = clip;
 
     bool Keep(DesignerClip? clip)
     {

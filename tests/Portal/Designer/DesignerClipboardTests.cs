@@ -188,4 +188,29 @@ public sealed class DesignerClipboardTests
         Assert.Equal("a4", copy["connections"]![0]!["target"]!["activity"]!.GetValue<string>());
         Assert.DoesNotContain(model.Problems, p => p.Code == Justice.Workflows.Definitions.DefinitionProblem.DuplicateId);
     }
+
+    [Fact]
+    public void Clip_AsText_PastesAsTheClipItself()
+    {
+        var model = GeneralApproval();
+        var clip = CopyOf(model, "review", "approved");
+
+        var read = DesignerClip.FromJson(clip.ToJson());
+
+        Assert.NotNull(read);
+        Assert.Equal((2, 1), (read.ActivityCount, read.ConnectionCount));
+        Assert.Equal(["review1", "approved1"], model.Paste(read));
+        Assert.Single(model.Edges, e => e.Source == "review1" && e.Target == "approved1");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("""{ "activities": [ { "id": "a", "type": "Elsa.WriteLine" } ] }""")]
+    [InlineData("""{ "format": "justice-designer-clip/1", "activities": [] }""")]
+    [InlineData("""{ "format": "justice-designer-clip/1", "activities": [ { "type": "Elsa.WriteLine" } ] }""")]
+    [InlineData("""{ "format": "justice-designer-clip/1", "activities": [ { "id": "a", "type": "Elsa.WriteLine" }, 7 ] }""")]
+    public void Clip_FromTextThatIsNoClip_IsNothing(string? text) =>
+        Assert.Null(DesignerClip.FromJson(text));
 }

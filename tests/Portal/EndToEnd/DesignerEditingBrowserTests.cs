@@ -112,6 +112,49 @@ public sealed class DesignerEditingBrowserTests(BrowserPortal portal)
     }
 
     [Fact]
+    public async Task CopiedActivities_PasteIntoAnotherDefinitionInAnotherTab()
+    {
+        var from = await DraftCopyAsync();
+        var into = await DraftCopyAsync();
+        var page = await portal.LoginAsync(PortalRoles.Admin, width: 1600);
+        var other = await page.Context.NewPageAsync();
+        try
+        {
+            await DesignerDriver.OpenAsync(page, $"designer/{from}");
+            await DesignerDriver.OpenAsync(other, $"designer/{into}");
+            await Assertions.Expect(other.GetByTestId("designer-paste")).ToBeDisabledAsync();
+
+            await page.BringToFrontAsync();
+            await Node(page, "approved").ClickAsync();
+            await Node(page, "log").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+            await page.Keyboard.PressAsync("Control+c");
+
+            // The other tab learns of the copy and pastes it: new ids there, the connection between them too.
+            await other.BringToFrontAsync();
+            await Assertions.Expect(other.GetByTestId("designer-paste")).ToBeEnabledAsync();
+            await other.GetByRole(AriaRole.Button, new() { Name = "粘贴活动 (Ctrl+V)" }).ClickAsync();
+            await Assertions.Expect(Nodes(other)).ToHaveCountAsync(8);
+            await Assertions.Expect(Node(other, "approved1")).ToHaveAttributeAsync("aria-pressed", "true");
+            await Assertions.Expect(Edge(other, "approved1", "log1")).ToHaveCountAsync(1);
+            await Assertions.Expect(other.GetByTestId("designer-dirty")).ToBeVisibleAsync();
+
+            // A tab opened later finds the clip too.
+            var third = await page.Context.NewPageAsync();
+            await DesignerDriver.OpenAsync(third, $"designer/{into}");
+            await Assertions.Expect(third.GetByTestId("designer-paste")).ToBeEnabledAsync();
+            await Node(third, "start").ClickAsync();
+            await third.Keyboard.PressAsync("Control+v");
+            await Assertions.Expect(Node(third, "log1")).ToHaveAttributeAsync("aria-pressed", "true");
+            await Assertions.Expect(Nodes(third)).ToHaveCountAsync(8);
+            await Assertions.Expect(Nodes(page)).ToHaveCountAsync(6);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Connection_DraggedByItsArrowOntoAnotherActivity_IsReconnected_DroppedOnTheCanvasStays_AndClickAndDeleteRemovesIt()
     {
         var id = await DraftCopyAsync();

@@ -7,7 +7,8 @@ namespace Justice.Portal.Components.Pages.Designer;
 /// <summary>
 /// The canvas's gestures: drag to move the selection, drag from a port to an activity to connect, drag the arrow end of
 /// a connection to another activity to reconnect it, drag the background to pan (with Shift: select an area), wheel to
-/// zoom, drop from the toolbox to add; Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste through the tab's clipboard. The browser reports pointer
+/// zoom, drop from the toolbox to add; Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste (the clip is kept in the
+/// browser's local storage too, so another tab can paste it). The browser reports pointer
 /// positions (DesignerCanvas.razor.js); the model does the edits, so every gesture is one undo step.
 /// </summary>
 public sealed partial class DesignerCanvas
@@ -30,6 +31,9 @@ public sealed partial class DesignerCanvas
 
     /// <summary>How near (in screen pixels) to a connection's arrow a press grabs its end to reconnect it.</summary>
     const double EndGrabRadius = 16;
+
+    /// <summary>The largest clip read back from the browser's storage (whose own limit is about 5 MB).</summary>
+    const long MaxClipBytes = 8 * 1024 * 1024;
 
     ElementReference host;
     IJSObjectReference? module, handle;
@@ -63,6 +67,76 @@ public sealed partial class DesignerCanvas
         self = DotNetObjectReference.Create(this);
         module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Designer/DesignerCanvas.razor.js");
         handle = await module.InvokeAsync<IJSObjectReference>("attach", host, self);
+        await ClipboardStored();
+    }
+
+    /// <summary>Copies the selected activities, here and into the browser's storage.</summary>
+    public async Task CopyAsync()
+    {
+        if (Clipboard.Copy(Model))
+            await StoreClipAsync();
+        await OnSelectionChanged.InvokeAsync();
+    }
+
+    /// <summary>Cuts the selected activities (one undo step), keeping them here and in the browser's storage.</summary>
+    public async Task CutAsync()
+    {
+        if (Clipboard.Cut(Model))
+            await StoreClipAsync();
+        await OnSelectionChanged.InvokeAsync();
+    }
+
+    /// <summary>Pastes the last clip copied in this browser, in this tab or another.</summary>
+    public async Task PasteAsync()
+    {
+        await LoadClipAsync();
+        Clipboard.Paste(Model);
+        await OnSelectionChanged.InvokeAsync();
+    }
+
+    /// <summary>Another tab copied something (or the canvas just opened): the paste button learns there is a clip.</summary>
+    [JSInvokable]
+    public async Task ClipboardStored()
+    {
+        var had = Clipboard.CanPaste;
+        await LoadClipAsync();
+        if (Clipboard.CanPaste != had)
+            await OnSelectionChanged.InvokeAsync();
+    }
+
+    async Task StoreClipAsync()
+    {
+        if (module is null || Clipboard.Content is not { } clip)
+            return;
+        try
+        {
+            await module.InvokeVoidAsync("saveClip", clip.ToJson());
+        }
+        catch (JSException)
+        {
+            // Storage full or switched off: the clip stays in this tab.
+        }
+    }
+
+    /// <summary>Reads the clip from the browser's storage as a stream (a large clip exceeds one SignalR message).</summary>
+    async Task LoadClipAsync()
+    {
+        if (module is null)
+            return;
+        try
+        {
+            await using var reference = await module.InvokeAsync<IJSStreamReference>("loadClip");
+            if (reference.Length == 0)
+                return;
+            await using var stream = await reference.OpenReadStreamAsync(MaxClipBytes);
+            using var reader = new StreamReader(stream);
+            if (DesignerClip.FromJson(await reader.ReadToEndAsync()) is { } clip)
+                Clipboard.Remember(clip);
+        }
+        catch (Exception ex) when (ex is JSException or IOException or InvalidOperationException)
+        {
+            // Nothing readable there: what was copied in this tab, if anything, is pasted.
+        }
     }
 
     /// <summary>Shows the whole definition, or its start at a readable zoom (the first view, and the "fit" button).</summary>
@@ -253,14 +327,14 @@ public sealed partial class DesignerCanvas
                 Model.SelectAll();
                 break;
             case "c" or "C" when key.Ctrl:
-                Clipboard.Copy(Model);
-                break;
+                await CopyAsync();
+                return;
             case "x" or "X" when key.Ctrl:
-                Clipboard.Cut(Model);
-                break;
+                await CutAsync();
+                return;
             case "v" or "V" when key.Ctrl:
-                Clipboard.Paste(Model);
-                break;
+                await PasteAsync();
+                return;
             case "+" or "=":
                 Viewport.ZoomBy(1.2);
                 break;

@@ -191,6 +191,13 @@ public sealed partial class DesignerPage
             context.PreventNavigation();
     }
 
+    // The canvas keeps the clip in the browser too, so the toolbar goes through it.
+    Task CopyAsync() => canvas?.CopyAsync() ?? Task.CompletedTask;
+
+    Task CutAsync() => canvas?.CutAsync() ?? Task.CompletedTask;
+
+    Task PasteAsync() => canvas?.PasteAsync() ?? Task.CompletedTask;
+
     string PasteTitle() => Clipboard.Content is { } clip
         ? T.Format("粘贴 {0} 个活动、{1} 条连线 (Ctrl+V)", clip.ActivityCount, clip.ConnectionCount)
         : T["粘贴活动 (Ctrl+V)"];
