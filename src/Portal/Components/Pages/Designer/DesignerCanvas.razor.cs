@@ -7,9 +7,9 @@ namespace Justice.Portal.Components.Pages.Designer;
 /// <summary>
 /// The canvas's gestures: drag to move the selection, drag from a port to an activity to connect, drag the arrow end of
 /// a connection to another activity to reconnect it, drag the background to pan (with Shift: select an area), wheel to
-/// zoom, drop from the toolbox to add; Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste (the clip is kept in the
-/// browser's local storage too, so another tab can paste it). The browser reports pointer
-/// positions (DesignerCanvas.razor.js); the model does the edits, so every gesture is one undo step.
+/// zoom, drop from the toolbox to add; Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste (DesignerCanvas.Clipboard.cs).
+/// The browser reports pointer positions (DesignerCanvas.razor.js); the model does the edits, so every gesture is one
+/// undo step.
 /// </summary>
 public sealed partial class DesignerCanvas
 {
@@ -20,8 +20,6 @@ public sealed partial class DesignerCanvas
     /// <summary>Raised when the selection or the view changed without an edit (the page re-renders its panel).</summary>
     [Parameter] public EventCallback OnSelectionChanged { get; set; }
 
-    [Inject] DesignerClipboard Clipboard { get; set; } = default!;
-
     /// <summary>Where the pointer is, in canvas and screen coordinates, and what is under it (<paramref name="EdgeEnd"/>: a connection's arrow end).</summary>
     public sealed record PointerInfo(double X, double Y, double ScreenX, double ScreenY, int Button, bool Shift, bool Ctrl, string? ActivityId, string? Port, int? EdgeIndex, bool EdgeEnd = false);
 
@@ -31,9 +29,6 @@ public sealed partial class DesignerCanvas
 
     /// <summary>How near (in screen pixels) to a connection's arrow a press grabs its end to reconnect it.</summary>
     const double EndGrabRadius = 16;
-
-    /// <summary>The largest clip read back from the browser's storage (whose own limit is about 5 MB).</summary>
-    const long MaxClipBytes = 8 * 1024 * 1024;
 
     ElementReference host;
     IJSObjectReference? module, handle;
@@ -68,75 +63,6 @@ public sealed partial class DesignerCanvas
         module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Designer/DesignerCanvas.razor.js");
         handle = await module.InvokeAsync<IJSObjectReference>("attach", host, self);
         await ClipboardStored();
-    }
-
-    /// <summary>Copies the selected activities, here and into the browser's storage.</summary>
-    public async Task CopyAsync()
-    {
-        if (Clipboard.Copy(Model))
-            await StoreClipAsync();
-        await OnSelectionChanged.InvokeAsync();
-    }
-
-    /// <summary>Cuts the selected activities (one undo step), keeping them here and in the browser's storage.</summary>
-    public async Task CutAsync()
-    {
-        if (Clipboard.Cut(Model))
-            await StoreClipAsync();
-        await OnSelectionChanged.InvokeAsync();
-    }
-
-    /// <summary>Pastes the last clip copied in this browser, in this tab or another.</summary>
-    public async Task PasteAsync()
-    {
-        await LoadClipAsync();
-        Clipboard.Paste(Model);
-        await OnSelectionChanged.InvokeAsync();
-    }
-
-    /// <summary>Another tab copied something (or the canvas just opened): the paste button learns there is a clip.</summary>
-    [JSInvokable]
-    public async Task ClipboardStored()
-    {
-        var had = Clipboard.CanPaste;
-        await LoadClipAsync();
-        if (Clipboard.CanPaste != had)
-            await OnSelectionChanged.InvokeAsync();
-    }
-
-    async Task StoreClipAsync()
-    {
-        if (module is null || Clipboard.Content is not { } clip)
-            return;
-        try
-        {
-            await module.InvokeVoidAsync("saveClip", clip.ToJson());
-        }
-        catch (JSException)
-        {
-            // Storage full or switched off: the clip stays in this tab.
-        }
-    }
-
-    /// <summary>Reads the clip from the browser's storage as a stream (a large clip exceeds one SignalR message).</summary>
-    async Task LoadClipAsync()
-    {
-        if (module is null)
-            return;
-        try
-        {
-            await using var reference = await module.InvokeAsync<IJSStreamReference>("loadClip");
-            if (reference.Length == 0)
-                return;
-            await using var stream = await reference.OpenReadStreamAsync(MaxClipBytes);
-            using var reader = new StreamReader(stream);
-            if (DesignerClip.FromJson(await reader.ReadToEndAsync()) is { } clip)
-                Clipboard.Remember(clip);
-        }
-        catch (Exception ex) when (ex is JSException or IOException or InvalidOperationException)
-        {
-            // Nothing readable there: what was copied in this tab, if anything, is pasted.
-        }
     }
 
     /// <summary>Shows the whole definition, or its start at a readable zoom (the first view, and the "fit" button).</summary>
