@@ -37,6 +37,7 @@ public static class PortalServiceExtensions
         services.AddSingleton<Work.DiagramLoader>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Designer.DesignerService>();
+        services.AddScoped<Designer.DesignerClipboard>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ContentAudit>();
         services.AddScoped<Work.InstanceAdministration>();

@@ -80,8 +80,28 @@ public sealed partial class DesignerModel
         return true;
     }
 
+    /// <summary>
+    /// Moves the target end of connection <paramref name="index"/> onto <paramref name="target"/>, keeping its source,
+    /// port and everything else it has; false when the target is unchanged, missing, its own source, or already connected from that port.
+    /// </summary>
+    public bool Reconnect(int index, string target)
+    {
+        var edge = Edges.FirstOrDefault(e => e.Index == index);
+        var to = Find(target);
+        if (edge is null || to is null || target == edge.Target || target == edge.Source
+            || Edges.Any(e => e.Source == edge.Source && e.Port == edge.Port && e.Target == target)
+            || Root["connections"] is not JsonArray connections || connections[index]?["target"] is not JsonObject end)
+            return false;
+        Change($"把“{Find(edge.Source)?.Name ?? edge.Source}”的“{edge.Port}”改连到“{to.Name}”", () => end["activity"] = target, compile: true);
+        Selection.SelectConnection(index);
+        return true;
+    }
+
     /// <summary>Deletes the selected activities (with their connections) and the selected connections.</summary>
-    public void DeleteSelection()
+    public void DeleteSelection() => RemoveSelection("删除");
+
+    /// <summary>Removes the selection as one undo step named by <paramref name="verb"/> (删除, 剪切).</summary>
+    void RemoveSelection(string verb)
     {
         var ids = Selection.Activities.ToHashSet(StringComparer.Ordinal);
         var connections = Edges.Where(e => Selection.Contains(e.Index) || ids.Contains(e.Source) || ids.Contains(e.Target)).Select(e => e.Index).ToHashSet();
@@ -89,9 +109,9 @@ public sealed partial class DesignerModel
             return;
         var label = ids.Count switch
         {
-            0 => $"删除 {connections.Count} 条连线",
-            1 => $"删除“{Find(ids.First())?.Name}”",
-            _ => $"删除 {ids.Count} 个活动",
+            0 => $"{verb} {connections.Count} 条连线",
+            1 => $"{verb}“{Find(ids.First())?.Name}”",
+            _ => $"{verb} {ids.Count} 个活动",
         };
         Change(label, () =>
         {
@@ -247,32 +267,6 @@ public sealed partial class DesignerModel
         var probe = new JsonObject { ["root"] = new JsonObject { ["id"] = "probe", ["type"] = FlowchartType, ["activities"] = new JsonArray(activity.DeepClone()) } };
         var id = Text(activity["id"])!;
         return _compiler.Compile(probe).Activities.GetValueOrDefault(id)?.GetPorts() ?? ["Done"];
-    }
-
-    /// <summary>A readable id from the type, unique in the definition: <c>userTask1</c>, <c>userTask2</c> ...</summary>
-    string NewId(string type)
-    {
-        var name = type.Split('.').Last();
-        var stem = char.ToLowerInvariant(name[0]) + name[1..];
-        var taken = ActivityNodes.Select(a => Text(a["id"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        taken.Add(Text(Root["id"]) ?? "");
-        for (var n = 1; ; n++)
-        {
-            if (!taken.Contains($"{stem}{n}"))
-                return $"{stem}{n}";
-        }
-    }
-
-    string NewName(string displayName)
-    {
-        var taken = Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
-        if (!taken.Contains(displayName))
-            return displayName;
-        for (var n = 2; ; n++)
-        {
-            if (!taken.Contains($"{displayName} {n}"))
-                return $"{displayName} {n}";
-        }
     }
 
     /// <summary>True when the validator finds nothing: the definition can be published.</summary>

@@ -69,9 +69,9 @@ public sealed partial class DesignerService(
         return (version.Version, []);
     }
 
-    /// <summary>Starts an instance of the published version and runs it until it waits or ends; null when nothing is published.</summary>
-    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, string? correlationId, CancellationToken cancellationToken = default) =>
-        await runtime.StartAsync(definitionId, null, string.IsNullOrWhiteSpace(correlationId) ? null : correlationId.Trim(), cancellationToken);
+    /// <summary>Starts an instance of the published version with <paramref name="input"/> and runs it until it waits or ends; null when nothing is published.</summary>
+    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, string? correlationId, JsonObject? input = null, CancellationToken cancellationToken = default) =>
+        await runtime.StartAsync(definitionId, input, string.IsNullOrWhiteSpace(correlationId) ? null : correlationId.Trim(), cancellationToken);
 
     /// <summary>Document templates under <c>templates/</c>, e.g. <c>arbitration/acceptance-notice</c>.</summary>
     public IReadOnlyList<string> Templates() => documents.List();

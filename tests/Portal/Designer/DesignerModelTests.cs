@@ -24,11 +24,11 @@ public sealed class DesignerModelTests
         return dir?.FullName ?? throw new InvalidOperationException("Justice.Workflow.sln not found above the test binaries.");
     }
 
-    static string Shipped(string file) => File.ReadAllText(Path.Combine(Repository, "workflow-definitions", file));
+    internal static string Shipped(string file) => File.ReadAllText(Path.Combine(Repository, "workflow-definitions", file));
 
-    static DesignerModel Open(string text) => DesignerModel.Load(text, Registry, Compiler, out var problem) ?? throw new InvalidOperationException(problem?.Message);
+    internal static DesignerModel Open(string text) => DesignerModel.Load(text, Registry, Compiler, out var problem) ?? throw new InvalidOperationException(problem?.Message);
 
-    static JsonObject Parse(string text) => DefinitionJson.Parse(text, out _)!;
+    internal static JsonObject Parse(string text) => DefinitionJson.Parse(text, out _)!;
 
     [Theory]
     [MemberData(nameof(ShippedDefinitions))]

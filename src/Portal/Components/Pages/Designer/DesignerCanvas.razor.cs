@@ -5,9 +5,11 @@ using Microsoft.JSInterop;
 namespace Justice.Portal.Components.Pages.Designer;
 
 /// <summary>
-/// The canvas's gestures: drag to move the selection, drag from a port to an activity to connect, drag the background
-/// to pan (with Shift: select an area), wheel to zoom, drop from the toolbox to add. The browser reports pointer
-/// positions (DesignerCanvas.razor.js); the model does the edits, so every gesture is one undo step.
+/// The canvas's gestures: drag to move the selection, drag from a port to an activity to connect, drag the arrow end of
+/// a connection to another activity to reconnect it, drag the background to pan (with Shift: select an area), wheel to
+/// zoom, drop from the toolbox to add; Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste (DesignerCanvas.Clipboard.cs).
+/// The browser reports pointer positions (DesignerCanvas.razor.js); the model does the edits, so every gesture is one
+/// undo step.
 /// </summary>
 public sealed partial class DesignerCanvas
 {
@@ -18,11 +20,15 @@ public sealed partial class DesignerCanvas
     /// <summary>Raised when the selection or the view changed without an edit (the page re-renders its panel).</summary>
     [Parameter] public EventCallback OnSelectionChanged { get; set; }
 
-    public sealed record PointerInfo(double X, double Y, double ScreenX, double ScreenY, int Button, bool Shift, bool Ctrl, string? ActivityId, string? Port, int? EdgeIndex);
+    /// <summary>Where the pointer is, in canvas and screen coordinates, and what is under it (<paramref name="EdgeEnd"/>: a connection's arrow end).</summary>
+    public sealed record PointerInfo(double X, double Y, double ScreenX, double ScreenY, int Button, bool Shift, bool Ctrl, string? ActivityId, string? Port, int? EdgeIndex, bool EdgeEnd = false);
 
     public sealed record KeyInfo(string Key, bool Ctrl, bool Shift, string? ActivityId);
 
-    enum Gesture { None, Drag, Connect, Pan, Band }
+    enum Gesture { None, Drag, Connect, Reconnect, Pan, Band }
+
+    /// <summary>How near (in screen pixels) to a connection's arrow a press grabs its end to reconnect it.</summary>
+    const double EndGrabRadius = 16;
 
     ElementReference host;
     IJSObjectReference? module, handle;
@@ -31,6 +37,7 @@ public sealed partial class DesignerCanvas
     double startX, startY, startScreenX, startScreenY, startPanX, startPanY, pointerX, pointerY, dragX, dragY;
     bool moved, opened;
     string? connectSource, connectPort, hoverTarget;
+    int? reconnectEdge;
     HashSet<string> dragging = [];
     Dictionary<string, DesignerNode> placed = [];
 
@@ -55,6 +62,7 @@ public sealed partial class DesignerCanvas
         self = DotNetObjectReference.Create(this);
         module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Designer/DesignerCanvas.razor.js");
         handle = await module.InvokeAsync<IJSObjectReference>("attach", host, self);
+        await ClipboardStored();
     }
 
     /// <summary>Shows the whole definition, or its start at a readable zoom (the first view, and the "fit" button).</summary>
@@ -116,7 +124,8 @@ public sealed partial class DesignerCanvas
         else if (p.EdgeIndex is { } edge && p.Button == 0)
         {
             Model.Selection.SelectConnection(edge, toggle: p.Ctrl || p.Shift);
-            gesture = Gesture.None;
+            gesture = !p.Ctrl && !p.Shift && (p.EdgeEnd || NearTargetEnd(edge, p.X, p.Y)) ? Gesture.Reconnect : Gesture.None;
+            reconnectEdge = gesture == Gesture.Reconnect ? edge : null;
         }
         else
         {
@@ -139,6 +148,9 @@ public sealed partial class DesignerCanvas
                 break;
             case Gesture.Connect:
                 hoverTarget = p.ActivityId != connectSource ? p.ActivityId : null;
+                break;
+            case Gesture.Reconnect:
+                hoverTarget = p.ActivityId != ReconnectingEdge?.Source ? p.ActivityId : null;
                 break;
             case Gesture.Pan:
                 Viewport.X = startPanX + p.ScreenX - startScreenX;
@@ -170,6 +182,10 @@ public sealed partial class DesignerCanvas
             case Gesture.Connect when p.ActivityId is { } target && target != connectSource:
                 Model.Connect(connectSource!, connectPort!, target);
                 break;
+            // Dropped anywhere but on another activity, the connection stays as it was.
+            case Gesture.Reconnect when moved && p.ActivityId is { } target && reconnectEdge is { } edge:
+                Model.Reconnect(edge, target);
+                break;
             case Gesture.Pan when !moved:
                 Model.Selection.Clear();
                 break;
@@ -178,7 +194,19 @@ public sealed partial class DesignerCanvas
                 break;
         }
         connectSource = connectPort = null;
+        reconnectEdge = null;
         await OnSelectionChanged.InvokeAsync();
+    }
+
+    DesignerEdge? ReconnectingEdge => reconnectEdge is { } index ? Model.Edges.FirstOrDefault(e => e.Index == index) : null;
+
+    /// <summary>True when (x, y) is close to the arrow at the target end of the connection.</summary>
+    bool NearTargetEnd(int edgeIndex, double x, double y)
+    {
+        if (Model.Edges.FirstOrDefault(e => e.Index == edgeIndex) is not { } edge || !placed.TryGetValue(edge.Target, out var target))
+            return false;
+        var (ex, ey) = target.InPoint;
+        return Math.Sqrt((x - ex) * (x - ex) + (y - ey) * (y - ey)) <= EndGrabRadius / Viewport.Zoom;
     }
 
     [JSInvokable]
@@ -224,6 +252,15 @@ public sealed partial class DesignerCanvas
             case "a" when key.Ctrl:
                 Model.SelectAll();
                 break;
+            case "c" or "C" when key.Ctrl:
+                await CopyAsync();
+                return;
+            case "x" or "X" when key.Ctrl:
+                await CutAsync();
+                return;
+            case "v" or "V" when key.Ctrl:
+                await PasteAsync();
+                return;
             case "+" or "=":
                 Viewport.ZoomBy(1.2);
                 break;

@@ -1,6 +1,9 @@
 // The designer canvas's pointer and keyboard plumbing. The server keeps the model and draws the SVG; this file
 // only turns browser events into canvas coordinates and hands them over, one call at a time, moves coalesced.
 
+// The designer's clipboard in the browser, so that a copy in one tab can be pasted in another.
+const clipKey = 'justice.designer.clipboard';
+
 export function attach(host, dotnet) {
     const svg = host.querySelector('svg.canvas-svg');
     let chain = Promise.resolve();
@@ -32,6 +35,7 @@ export function attach(host, dotnet) {
             activityId: node && host.contains(node) ? node.getAttribute('data-activity-id') : null,
             port: port && host.contains(port) ? port.getAttribute('data-port') : null,
             edgeIndex: edge && host.contains(edge) ? Number(edge.getAttribute('data-edge-index')) : null,
+            edgeEnd: !!(edge && host.contains(edge) && edge.hasAttribute('data-edge-end')),
         };
     }
 
@@ -75,7 +79,7 @@ export function attach(host, dotnet) {
         if (editable(e.target)) return;
         const ctrl = e.ctrlKey || e.metaKey;
         const handled = ['Delete', 'Backspace', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Escape', '+', '=', '-', '0'].includes(e.key)
-            || (ctrl && ['z', 'y', 'a', 'Z'].includes(e.key))
+            || (ctrl && ['z', 'y', 'a', 'Z', 'c', 'x', 'v', 'C', 'X', 'V'].includes(e.key))
             || ((e.key === 'Enter' || e.key === ' ') && e.target.closest('[data-activity-id]'));
         if (!handled) return;
         e.preventDefault();
@@ -123,6 +127,11 @@ export function attach(host, dotnet) {
         call('DropActivity', drag.type, i.x, i.y);
     }
 
+    // Another tab copied: tell the canvas, which reads the clip when it needs it.
+    function onStorage(e) {
+        if (e.key === clipKey && e.newValue) call('ClipboardStored');
+    }
+
     const resize = new ResizeObserver(() => {
         const rect = svg.getBoundingClientRect();
         call('Resize', rect.width, rect.height);
@@ -138,6 +147,7 @@ export function attach(host, dotnet) {
     document.addEventListener('pointerdown', onToolPointerDown);
     document.addEventListener('pointermove', onToolPointerMove);
     document.addEventListener('pointerup', onToolPointerUp);
+    window.addEventListener('storage', onStorage);
 
     return {
         dispose() {
@@ -151,6 +161,7 @@ export function attach(host, dotnet) {
             document.removeEventListener('pointerdown', onToolPointerDown);
             document.removeEventListener('pointermove', onToolPointerMove);
             document.removeEventListener('pointerup', onToolPointerUp);
+            window.removeEventListener('storage', onStorage);
         },
     };
 }
@@ -158,4 +169,16 @@ export function attach(host, dotnet) {
 /// Moves keyboard focus to an activity of the canvas (after it was chosen from the problem list).
 export function focusActivity(host, id) {
     host.querySelector(`[data-activity-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+}
+
+/// Keeps the designer's last clip (JSON text) for every tab of this browser.
+export function saveClip(text) {
+    localStorage.setItem(clipKey, text);
+}
+
+/// The last clip as UTF-8 bytes, streamed to the server (empty when there is none or storage is switched off).
+export function loadClip() {
+    let text = null;
+    try { text = localStorage.getItem(clipKey); } catch { text = null; }
+    return new TextEncoder().encode(text ?? '');
 }

@@ -162,13 +162,13 @@ public sealed partial class DesignerPage
     {
         if (model is null)
             return;
-        var dialog = await Dialogs.ShowAsync<StartInstanceDialog>(T["启动实例"], new DialogParameters<StartInstanceDialog> { { d => d.DefinitionName, model.Name } });
+        var dialog = await Dialogs.ShowAsync<StartInstanceDialog>(T["启动实例"], new DialogParameters<StartInstanceDialog> { { d => d.DefinitionName, model.Name }, { d => d.Inputs, model["inputs"]?.DeepClone() } });
         if (await dialog.Result is not { Canceled: false, Data: StartInstanceDialog.Request request })
             return;
         busy = true;
         try
         {
-            var instance = await Designer.StartAsync(model.DefinitionId, request.CorrelationId);
+            var instance = await Designer.StartAsync(model.DefinitionId, request.CorrelationId, request.Input);
             if (instance is null)
             {
                 Snackbar.Add(T["这个流程还没有已发布的版本：请先发布。"], Severity.Warning);
@@ -190,6 +190,17 @@ public sealed partial class DesignerPage
         if (leave != true)
             context.PreventNavigation();
     }
+
+    // The canvas keeps the clip in the browser too, so the toolbar goes through it.
+    Task CopyAsync() => canvas?.CopyAsync() ?? Task.CompletedTask;
+
+    Task CutAsync() => canvas?.CutAsync() ?? Task.CompletedTask;
+
+    Task PasteAsync() => canvas?.PasteAsync() ?? Task.CompletedTask;
+
+    string PasteTitle() => Clipboard.Content is { } clip
+        ? T.Format("粘贴 {0} 个活动、{1} 条连线 (Ctrl+V)", clip.ActivityCount, clip.ConnectionCount)
+        : T["粘贴活动 (Ctrl+V)"];
 
     /// <summary>The undo and redo buttons name the step in Chinese, where the model's step names are written.</summary>
     static string HistoryTitle(string action, string? step) => step is null || UiText.IsEnglish ? action : $"{action}：{step}";
