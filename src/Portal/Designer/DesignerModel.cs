@@ -86,6 +86,9 @@ public sealed partial class DesignerModel
     /// <summary>Changed since it was loaded or last saved.</summary>
     public bool IsDirty => IsNew || _current != _saved;
 
+    /// <summary>The saved state this editor started from (a save over someone else's later save is refused).</summary>
+    public Justice.Workflows.Management.VersionStamp? BasedOn { get; set; }
+
     /// <summary>Counts edits, undos and redos; the page re-renders on change.</summary>
     public int Revision { get; private set; }
 

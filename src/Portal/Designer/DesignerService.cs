@@ -18,7 +18,7 @@ namespace Justice.Portal.Designer;
 /// </summary>
 public sealed partial class DesignerService(
     WorkflowDefinitionService definitions, DefinitionAdministration administration, ActivityRegistry registry, DefinitionCompiler compiler,
-    WorkflowRuntime runtime, DocumentRenderer documents, RuleSetProvider ruleSets)
+    InstanceAdministration instances, DocumentRenderer documents, RuleSetProvider ruleSets)
 {
     public ActivityRegistry Registry => registry;
 
@@ -26,7 +26,7 @@ public sealed partial class DesignerService(
     public async Task<DesignerModel?> OpenAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         var record = await definitions.FindAsync(definitionId, VersionSelector.Latest, cancellationToken);
-        return record is null ? null : new DesignerModel(WorkflowDefinitionService.Export(record), registry, compiler);
+        return record is null ? null : new DesignerModel(WorkflowDefinitionService.Export(record), registry, compiler) { BasedOn = new VersionStamp(record.Id, record.UpdatedAt) };
     }
 
     /// <summary>Why a new definition id cannot be used (its form, or it is taken), as a text to format with the id; null when it can.</summary>
@@ -41,13 +41,18 @@ public sealed partial class DesignerService(
             : null;
     }
 
-    public DesignerModel New(string definitionId, string name) => DesignerModel.CreateNew(definitionId, name, registry, compiler);
+    public DesignerModel New(string definitionId, string name)
+    {
+        var model = DesignerModel.CreateNew(definitionId, name, registry, compiler);
+        model.BasedOn = new VersionStamp(null, null);
+        return model;
+    }
 
     /// <summary>Saves the definition as a draft (a new version when the latest is published), as the import API does.</summary>
     public async Task<ImportResult> SaveAsync(ClaimsPrincipal actor, DesignerModel model, CancellationToken cancellationToken = default)
     {
-        var result = await administration.SaveAsync(actor, model.ToJson(), publish: false, cancellationToken);
-        if (result.Unreadable || result.DefinitionId is null)
+        var result = await administration.SaveAsync(actor, model.ToJson(), publish: false, cancellationToken, model.BasedOn);
+        if (result.Unreadable || result.Conflict is not null || result.DefinitionId is null)
             return result;
         await RefreshAsync(model, result.DefinitionId, cancellationToken);
         return result;
@@ -61,6 +66,8 @@ public sealed partial class DesignerService(
             var saved = await SaveAsync(actor, model, cancellationToken);
             if (saved.Unreadable)
                 return (0, saved.Errors);
+            if (saved.Conflict is not null)
+                return (0, [new DefinitionProblem("version-changed", "$", null, saved.Conflict)]);
         }
         var (version, errors) = await administration.PublishAsync(actor, model.DefinitionId, cancellationToken: cancellationToken);
         if (version is null || errors.Count > 0)
@@ -70,8 +77,9 @@ public sealed partial class DesignerService(
     }
 
     /// <summary>Starts an instance of the published version with <paramref name="input"/> and runs it until it waits or ends; null when nothing is published.</summary>
-    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, string? correlationId, JsonObject? input = null, CancellationToken cancellationToken = default) =>
-        await runtime.StartAsync(definitionId, input, string.IsNullOrWhiteSpace(correlationId) ? null : correlationId.Trim(), cancellationToken);
+    /// <summary>Starts the published version (audited as a manual start).</summary>
+    public async Task<WorkflowInstanceRecord?> StartAsync(ClaimsPrincipal actor, string definitionId, string? correlationId, JsonObject? input = null, CancellationToken cancellationToken = default) =>
+        await instances.StartAsync(actor, definitionId, input, string.IsNullOrWhiteSpace(correlationId) ? null : correlationId.Trim(), cancellationToken);
 
     /// <summary>Document templates under <c>templates/</c>, e.g. <c>arbitration/acceptance-notice</c>.</summary>
     public IReadOnlyList<string> Templates() => documents.List();
@@ -91,7 +99,10 @@ public sealed partial class DesignerService(
     async Task RefreshAsync(DesignerModel model, string definitionId, CancellationToken cancellationToken)
     {
         if (await definitions.FindAsync(definitionId, VersionSelector.Latest, cancellationToken) is { } record)
+        {
             model.MarkSaved(WorkflowDefinitionService.Export(record));
+            model.BasedOn = new VersionStamp(record.Id, record.UpdatedAt);
+        }
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{1,63}$")]

@@ -60,8 +60,21 @@ public sealed partial class DesignerCanvas
         if (!firstRender)
             return;
         self = DotNetObjectReference.Create(this);
-        module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Designer/DesignerCanvas.razor.js");
-        handle = await module.InvokeAsync<IJSObjectReference>("attach", host, self);
+        try
+        {
+            module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Designer/DesignerCanvas.razor.js");
+            handle = await module.InvokeAsync<IJSObjectReference>("attach", host, self);
+        }
+        catch (Exception) when (disposed)
+        {
+            return;
+        }
+        if (disposed)
+        {
+            // The page went away while the listeners were being attached: take them off again at once.
+            await DetachAsync();
+            return;
+        }
         await ClipboardStored();
     }
 
@@ -277,17 +290,25 @@ public sealed partial class DesignerCanvas
         await OnSelectionChanged.InvokeAsync();
     }
 
+    bool disposed;
+
     public async ValueTask DisposeAsync()
+    {
+        disposed = true;
+        await DetachAsync();
+    }
+
+    async Task DetachAsync()
     {
         try
         {
-            if (handle is not null)
+            if (Interlocked.Exchange(ref handle, null) is { } attached)
             {
-                await handle.InvokeVoidAsync("dispose");
-                await handle.DisposeAsync();
+                await attached.InvokeVoidAsync("dispose");
+                await attached.DisposeAsync();
             }
-            if (module is not null)
-                await module.DisposeAsync();
+            if (Interlocked.Exchange(ref module, null) is { } loaded)
+                await loaded.DisposeAsync();
         }
         catch (JSDisconnectedException)
         {

@@ -112,6 +112,11 @@ public sealed partial class DesignerPage
                 Snackbar.Add(T["保存失败：定义无法读取。"], Severity.Error);
                 return;
             }
+            if (result.Conflict is not null)
+            {
+                Snackbar.Add(result.Conflict, Severity.Error, o => o.RequireInteraction = true);
+                return;
+            }
             Snackbar.Add(result.Errors.Count == 0
                 ? T.Format("已保存为草稿（版本 {0}）。", result.Version)
                 : T.Format("已保存为草稿（版本 {0}），有 {1} 个问题，修正后才能发布。", result.Version, result.Errors.Count), result.Errors.Count == 0 ? Severity.Success : Severity.Warning);
@@ -143,6 +148,11 @@ public sealed partial class DesignerPage
         {
             var wasNew = model.IsNew;
             var (version, errors) = await Designer.PublishAsync(await UserAsync(), model);
+            if (errors.FirstOrDefault(e => e.Code == "version-changed") is { } changed)
+            {
+                Snackbar.Add(changed.Message, Severity.Error, o => o.RequireInteraction = true);
+                return;
+            }
             if (errors.Count > 0)
             {
                 Snackbar.Add(T.Format("未能发布：有 {0} 个问题。", errors.Count), Severity.Error);
@@ -168,7 +178,7 @@ public sealed partial class DesignerPage
         busy = true;
         try
         {
-            var instance = await Designer.StartAsync(model.DefinitionId, request.CorrelationId, request.Input);
+            var instance = await Designer.StartAsync(await UserAsync(), model.DefinitionId, request.CorrelationId, request.Input);
             if (instance is null)
             {
                 Snackbar.Add(T["这个流程还没有已发布的版本：请先发布。"], Severity.Warning);
