@@ -109,7 +109,7 @@ public sealed class WorkflowDefinitionService(
         var model = compiler.Compile(ParseStored(latest.Json));
         if (!model.IsValid)
             return (latest, model.Problems);
-        await store.SaveAsync(MarkPublished(latest, versions).DistinctBy(r => r.Id).ToList(), cancellationToken);
+        await store.SaveFlagsAsync(MarkPublished(latest, versions).DistinctBy(r => r.Id).ToList(), cancellationToken);
         _published.TryRemove(definitionId, out _);
         return (latest, []);
     }
@@ -122,7 +122,7 @@ public sealed class WorkflowDefinitionService(
             return null;
         published.IsPublished = false;
         published.UpdatedAt = clock.GetUtcNow();
-        await store.SaveAsync([published], cancellationToken);
+        await store.SaveFlagsAsync([published], cancellationToken);
         _published.TryRemove(definitionId, out _);
         return published;
     }

@@ -55,6 +55,21 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public async Task SaveFlagsAsync(IReadOnlyCollection<WorkflowDefinitionRecord> versions, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var version in versions)
+        {
+            await db.Definitions.Where(d => d.Id == version.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.IsLatest, version.IsLatest)
+                .SetProperty(d => d.IsPublished, version.IsPublished)
+                .SetProperty(d => d.UpdatedAt, version.UpdatedAt), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task DeleteAsync(WorkflowDefinitionRecord version, IReadOnlyCollection<WorkflowDefinitionRecord> changed, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -17,6 +17,9 @@ public interface IWorkflowDefinitionStore
     /// <summary>Inserts or updates the given versions in one transaction.</summary>
     Task SaveAsync(IReadOnlyCollection<WorkflowDefinitionRecord> versions, CancellationToken cancellationToken = default);
 
+    /// <summary>Sets the version flags only (publish, retract), leaving each version's JSON as it is in the database.</summary>
+    Task SaveFlagsAsync(IReadOnlyCollection<WorkflowDefinitionRecord> versions, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes one version and saves the others given, in one transaction.</summary>
     Task DeleteAsync(WorkflowDefinitionRecord version, IReadOnlyCollection<WorkflowDefinitionRecord> changed, CancellationToken cancellationToken = default);
 }
