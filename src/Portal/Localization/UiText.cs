@@ -162,6 +162,7 @@ public sealed partial class UiText
         ["每页"] = "Per page",
         ["第 {first_item}–{last_item} 项，共 {all_items} 项"] = "{first_item}–{last_item} of {all_items}",
         ["检索待办"] = "Search tasks",
+        ["此项必填"] = "Required",
         ["原始大小"] = "Actual size",
         ["适合窗口"] = "Fit",
         ["缩放"] = "Zoom",

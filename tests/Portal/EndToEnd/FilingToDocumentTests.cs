@@ -67,7 +67,11 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
             await applicant.GetByLabel("统一社会信用代码").FillAsync(ValidCreditCode());
             await applicant.GetByLabel("住所").FillAsync("湖南省衡阳市石鼓区人民路8号");
             await BrowserPortal.ChooseAsync(applicant, applicant.Locator("body"), "纠纷类型", "买卖合同");
-            await applicant.GetByLabel("请求金额（元）").FillAsync("86000");
+            // The amount is taken when the field is left: the server's formatted value shows it arrived.
+            var amount = applicant.GetByLabel("请求金额（元）");
+            await amount.FillAsync("86000");
+            await amount.PressAsync("Tab");
+            await Assertions.Expect(amount).ToHaveValueAsync("86,000.00");
             await applicant.GetByLabel("仲裁请求", new() { Exact = true }).FillAsync("1. 裁决被申请人支付货款人民币86,000元；2. 裁决被申请人承担仲裁费用。");
             await applicant.GetByLabel("事实与理由").FillAsync("申请人依约供货，被申请人至今未付货款。");
         }, "仲裁协议.pdf");
