@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Justice.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261126095645_CaseListIndexes")]
-    partial class CaseListIndexes
+    [Migration("20261126113746_ListIndexes")]
+    partial class ListIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -137,9 +137,9 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("UserEmail", "Active", "CaseId");
+
+                    b.HasIndex("CaseId", "UserEmail", "Relation", "Active");
 
                     b.ToTable("CaseMembers", (string)null);
                 });
@@ -495,6 +495,8 @@ namespace Justice.Workflows.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Recipient", "ReadAt");
+
+                    b.HasIndex("Recipient", "CreatedAt", "Id");
 
                     b.ToTable("Notifications", (string)null);
                 });
@@ -907,11 +909,11 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.HasIndex("CorrelationId");
 
-                    b.HasIndex("DefinitionVersionId");
-
                     b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("DefinitionVersionId", "Status");
 
                     b.HasIndex("Status", "DefinitionId");
 

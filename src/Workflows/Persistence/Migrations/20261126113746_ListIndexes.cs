@@ -5,11 +5,15 @@
 namespace Justice.Workflows.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class CaseListIndexes : Migration
+    public partial class ListIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_WorkflowInstances_DefinitionVersionId",
+                table: "WorkflowInstances");
+
             migrationBuilder.DropIndex(
                 name: "IX_Cases_Kind_FiledOn",
                 table: "Cases");
@@ -27,6 +31,10 @@ namespace Justice.Workflows.Persistence.Migrations
                 table: "CaseParties");
 
             migrationBuilder.DropIndex(
+                name: "IX_CaseMembers_CaseId",
+                table: "CaseMembers");
+
+            migrationBuilder.DropIndex(
                 name: "IX_CaseMembers_UserEmail_Active",
                 table: "CaseMembers");
 
@@ -37,6 +45,16 @@ namespace Justice.Workflows.Persistence.Migrations
                 nullable: true,
                 computedColumnSql: "CASE WHEN json_valid(\"FieldsJson\") THEN json_extract(\"FieldsJson\", '$.parentKind') END",
                 stored: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_DefinitionVersionId_Status",
+                table: "WorkflowInstances",
+                columns: new[] { "DefinitionVersionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Recipient_CreatedAt_Id",
+                table: "Notifications",
+                columns: new[] { "Recipient", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HumanTasks_CaseId_Status",
@@ -94,6 +112,11 @@ namespace Justice.Workflows.Persistence.Migrations
                 columns: new[] { "UserEmail", "CaseId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseMembers_CaseId_UserEmail_Relation_Active",
+                table: "CaseMembers",
+                columns: new[] { "CaseId", "UserEmail", "Relation", "Active" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseMembers_UserEmail_Active_CaseId",
                 table: "CaseMembers",
                 columns: new[] { "UserEmail", "Active", "CaseId" });
@@ -102,6 +125,14 @@ namespace Justice.Workflows.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_WorkflowInstances_DefinitionVersionId_Status",
+                table: "WorkflowInstances");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_Recipient_CreatedAt_Id",
+                table: "Notifications");
+
             migrationBuilder.DropIndex(
                 name: "IX_HumanTasks_CaseId_Status",
                 table: "HumanTasks");
@@ -147,12 +178,21 @@ namespace Justice.Workflows.Persistence.Migrations
                 table: "CaseParties");
 
             migrationBuilder.DropIndex(
+                name: "IX_CaseMembers_CaseId_UserEmail_Relation_Active",
+                table: "CaseMembers");
+
+            migrationBuilder.DropIndex(
                 name: "IX_CaseMembers_UserEmail_Active_CaseId",
                 table: "CaseMembers");
 
             migrationBuilder.DropColumn(
                 name: "ParentKind",
                 table: "Cases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_DefinitionVersionId",
+                table: "WorkflowInstances",
+                column: "DefinitionVersionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Kind_FiledOn",
@@ -173,6 +213,11 @@ namespace Justice.Workflows.Persistence.Migrations
                 name: "IX_CaseParties_UserEmail",
                 table: "CaseParties",
                 column: "UserEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseMembers_CaseId",
+                table: "CaseMembers",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseMembers_UserEmail_Active",
