@@ -52,11 +52,4 @@ public sealed class DesignerHistory(int capacity = 100)
         _lastKey = null;
         return next.Snapshot;
     }
-
-    public void Clear()
-    {
-        _undo.Clear();
-        _redo.Clear();
-        _lastKey = null;
-    }
 }

@@ -259,7 +259,7 @@ public sealed partial class DesignerModel
         ["size"] = new JsonObject { ["width"] = width, ["height"] = height },
     };
 
-    static double Snap(double value) => Math.Round(value / Grid) * Grid;
+    internal static double Snap(double value) => Math.Round(value / Grid) * Grid;
 
     /// <summary>The ports a new activity starts with, as the engine gives them for an activity without inputs.</summary>
     IReadOnlyCollection<string> PortsOfNew(JsonObject activity)

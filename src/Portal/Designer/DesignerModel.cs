@@ -119,7 +119,11 @@ public sealed partial class DesignerModel
     /// <summary>True when the definition had no designer positions and is shown laid out left to right.</summary>
     public bool IsAutoLaidOut { get; private set; }
 
-    public DesignerNode? Find(string? id) => id is null ? null : Nodes.FirstOrDefault(n => n.Id == id);
+    /// <summary>Nodes by id, and problems by activity: rebuilt with the drawing, read on every render.</summary>
+    Dictionary<string, DesignerNode> _byId = new(StringComparer.Ordinal);
+    ILookup<string, DefinitionProblem> _problemsByActivity = Array.Empty<DefinitionProblem>().ToLookup(p => "");
+
+    public DesignerNode? Find(string? id) => id is null ? null : _byId.GetValueOrDefault(id);
 
     /// <summary>The definition's JSON as it would be saved (a copy).</summary>
     public JsonObject Export() => (JsonObject)_document.DeepClone();
@@ -133,7 +137,7 @@ public sealed partial class DesignerModel
     /// <summary>The activity a problem is about: its activity id, or the activity its path points into.</summary>
     public string? ActivityOf(DefinitionProblem problem)
     {
-        if (problem.ActivityId is { } id && Nodes.Any(n => n.Id == id))
+        if (problem.ActivityId is { } id && _byId.ContainsKey(id))
             return id;
         if (problem.Path is { } path && ActivityPath().Match(path) is { Success: true } match
             && int.TryParse(match.Groups[1].Value, out var index) && index < Nodes.Count)
@@ -141,8 +145,7 @@ public sealed partial class DesignerModel
         return null;
     }
 
-    public IReadOnlyList<DefinitionProblem> ProblemsOf(string activityId) =>
-        Problems.Where(p => ActivityOf(p) == activityId).ToList();
+    public IReadOnlyList<DefinitionProblem> ProblemsOf(string activityId) => [.. _problemsByActivity[activityId]];
 
     /// <summary>After a save: takes the server-owned fields (version id, number, flags) without making an undo step.</summary>
     public void MarkSaved(JsonObject stored)
@@ -175,13 +178,14 @@ public sealed partial class DesignerModel
         if (compile)
             _compiled = _compiler.Compile((JsonObject)_document.DeepClone());
         Edges = ReadEdges();
+        var outgoing = Edges.ToLookup(e => e.Source, StringComparer.Ordinal);
         var activities = ActivityNodes.ToList();
         var drafts = activities.Select(a =>
         {
             var id = Text(a["id"]) ?? "";
             var type = Text(a["type"]) ?? "";
             var descriptor = _registry.Find(type);
-            var ports = PortsOf(id, descriptor);
+            var ports = PortsOf(id, descriptor, outgoing[id]);
             var size = a["metadata"]?["designer"]?["size"];
             var width = Math.Max(Number(size?["width"]) ?? NodeGeometry.DefaultWidth, 160);
             var height = Math.Max(Number(size?["height"]) ?? NodeGeometry.DefaultHeight, NodeGeometry.HeightFor(ports.Count));
@@ -196,16 +200,17 @@ public sealed partial class DesignerModel
         {
             var position = d.Json["metadata"]?["designer"]?["position"];
             var (x, y) = layout is not null ? layout.GetValueOrDefault(d.Id) : (Number(position?["x"]) ?? 0, Number(position?["y"]) ?? 0);
-            var name = Text(d.Json["name"]) is { Length: > 0 } n ? n
-                : Text(d.Json["metadata"]?["displayText"]) is { Length: > 0 } t ? t
-                : d.Descriptor?.DisplayName ?? d.Type.Split('.').Last();
-            return new DesignerNode(d.Id, d.Type, name, d.Descriptor, x, y, d.Width, d.Height, d.Ports, d.Json);
+            return new DesignerNode(d.Id, d.Type, DisplayNameOf(d.Json, d.Descriptor), d.Descriptor, x, y, d.Width, d.Height, d.Ports, d.Json);
         }).ToList();
+        _byId = new(StringComparer.Ordinal);
+        foreach (var node in Nodes)
+            _byId.TryAdd(node.Id, node);
+        _problemsByActivity = Problems.Select(p => (Id: ActivityOf(p), Problem: p)).Where(x => x.Id is not null).ToLookup(x => x.Id!, x => x.Problem, StringComparer.Ordinal);
         Selection.Retain(Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal), Edges.Count);
     }
 
     /// <summary>The activity's ports as the engine sees them; when they are decided at run time, its declared outcomes. Ports used by connections are always drawn.</summary>
-    List<string> PortsOf(string id, ActivityDescriptor? descriptor)
+    List<string> PortsOf(string id, ActivityDescriptor? descriptor, IEnumerable<DesignerEdge> outgoing)
     {
         IReadOnlyCollection<string>? declared;
         try
@@ -217,7 +222,7 @@ public sealed partial class DesignerModel
             declared = null;
         }
         var ports = (declared ?? descriptor?.Outcomes ?? ["Done"]).Distinct().ToList();
-        foreach (var edge in Edges.Where(e => e.Source == id && !ports.Contains(e.Port)))
+        foreach (var edge in outgoing.Where(e => !ports.Contains(e.Port)))
             ports.Add(edge.Port);
         return ports;
     }
@@ -236,6 +241,12 @@ public sealed partial class DesignerModel
 
     [GeneratedRegex(@"^\$\.root\.activities\[(\d+)\]")]
     private static partial Regex ActivityPath();
+
+    /// <summary>How an activity is named on a canvas: its own name, else its display text, else its type's display name (Chinese), else the type.</summary>
+    internal static string DisplayNameOf(JsonObject activity, ActivityDescriptor? descriptor) =>
+        Text(activity["name"]) is { Length: > 0 } name ? name
+        : Text(activity["metadata"]?["displayText"]) is { Length: > 0 } text ? text
+        : descriptor?.DisplayName ?? (Text(activity["type"]) ?? "").Split('.').Last();
 
     internal static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

@@ -65,6 +65,4 @@ public sealed class DesignerSelection
         _activities.IntersectWith(activityIds);
         _connections.RemoveWhere(i => i >= connectionCount);
     }
-
-    internal void ClearConnections() => _connections.Clear();
 }

@@ -67,7 +67,7 @@ public sealed partial class DesignerService(
             if (saved.Unreadable)
                 return (0, saved.Errors);
             if (saved.Conflict is not null)
-                return (0, [new DefinitionProblem("version-changed", "$", null, saved.Conflict)]);
+                return (0, [new DefinitionProblem(DefinitionProblem.VersionChanged, "$", null, saved.Conflict)]);
         }
         var (version, errors) = await administration.PublishAsync(actor, model.DefinitionId, cancellationToken: cancellationToken);
         if (version is null || errors.Count > 0)
@@ -76,8 +76,7 @@ public sealed partial class DesignerService(
         return (version.Version, []);
     }
 
-    /// <summary>Starts an instance of the published version with <paramref name="input"/> and runs it until it waits or ends; null when nothing is published.</summary>
-    /// <summary>Starts the published version (audited as a manual start).</summary>
+    /// <summary>Starts an instance of the published version with <paramref name="input"/> and runs it until it waits or ends (audited as a manual start); null when nothing is published.</summary>
     public async Task<WorkflowInstanceRecord?> StartAsync(ClaimsPrincipal actor, string definitionId, string? correlationId, JsonObject? input = null, CancellationToken cancellationToken = default) =>
         await instances.StartAsync(actor, definitionId, input, string.IsNullOrWhiteSpace(correlationId) ? null : correlationId.Trim(), cancellationToken);
 

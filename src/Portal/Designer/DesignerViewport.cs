@@ -33,12 +33,6 @@ public sealed class DesignerViewport
     /// <summary>Zooms about the middle of the canvas (the toolbar's buttons).</summary>
     public void ZoomBy(double factor) => ZoomAt(factor, Width / 2, Height / 2);
 
-    public void PanBy(double dx, double dy)
-    {
-        X += dx;
-        Y += dy;
-    }
-
     /// <summary>Shows the whole drawing, centred, at most at 100 %.</summary>
     public void Fit((double Left, double Top, double Right, double Bottom) bounds)
     {

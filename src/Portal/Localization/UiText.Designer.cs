@@ -13,6 +13,7 @@ public sealed partial class UiText
     static readonly Dictionary<string, string> DesignerEnglish = new()
     {
         ["流程设计"] = "Process designer",
+        ["分支条件以表达式形式保存，请在导出的 JSON 中修改。"] = "The cases are written as an expression; change them in the exported JSON.",
         ["正在加载"] = "Loading",
         ["流程标识"] = "Process id",
         ["小写字母、数字和连字符，例如 leave-approval；保存后不能修改。"] = "Lower-case letters, digits and hyphens, e.g. leave-approval; it cannot change once saved.",

@@ -179,7 +179,7 @@ public sealed partial class UiText
         ["历史版本"] = "Earlier version",
         ["发布 v{0}"] = "Publish v{0}",
         ["名称"] = "Name",
-        ["复制"] = "Duplicate",
+        ["复制流程"] = "Duplicate",
         ["定义标识"] = "Definition id",
         ["导入 JSON 文件"] = "Import a JSON file",
         ["导出"] = "Export",

@@ -67,7 +67,9 @@ public sealed class DefinitionAdministration(WorkflowDefinitionService definitio
         var shipped = await DefinitionFolderImporter.ShippedVersionAsync(PortalPaths.ShippedFolder("workflow-definitions", environment.ContentRootPath), definitionId, cancellationToken);
         if (shipped is { } fileVersion)
         {
-            var remaining = (await definitions.ListVersionsAsync(definitionId, cancellationToken)).OrderBy(v => v.Version).SkipLast(1).Select(v => v.Version).DefaultIfEmpty(0).Max();
+            // Versions come ordered by number: what would remain is the one before the latest.
+            var versions = await definitions.ListVersionsAsync(definitionId, cancellationToken);
+            var remaining = versions.Count > 1 ? versions[^2].Version : 0;
             if (remaining < fileVersion)
                 return (null, $"“{definitionId}”随系统提供（文件版本 v{fileVersion}）：删除此草稿后，下次启动会重新导入并发布它。请撤回发布，或在设计器中修改后另存。");
         }

@@ -1,3 +1,4 @@
+using Justice.Workflows.Activities;
 using System.Text.Json.Nodes;
 using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Persistence.Stores;
@@ -15,16 +16,16 @@ public sealed record DiagramEdge(string Source, string Port, string Target, bool
 /// </summary>
 public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<DiagramEdge> Edges, double Width, double Height)
 {
-    public const double NodeWidth = 200, NodeHeight = 60, ColumnGap = 80, RowGap = 40, Margin = 20;
+    public const double NodeWidth = 200, NodeHeight = 60, Margin = 20;
 
     /// <summary>The flowchart of a definition, every activity <c>not-run</c>.</summary>
-    public static FlowDiagram FromDefinition(JsonObject definition) => Build(definition, null, null);
+    public static FlowDiagram FromDefinition(JsonObject definition, ActivityRegistry activities) => Build(definition, activities, null, null);
 
     /// <summary>The flowchart of an instance's version with the instance's activity states and the connections it took.</summary>
-    public static FlowDiagram FromInstance(JsonObject definition, WorkflowState state, IReadOnlyList<JournalRecord> journal) =>
-        Build(definition, state, journal);
+    public static FlowDiagram FromInstance(JsonObject definition, ActivityRegistry activities, WorkflowState state, IReadOnlyList<JournalRecord> journal) =>
+        Build(definition, activities, state, journal);
 
-    static FlowDiagram Build(JsonObject definition, WorkflowState? state, IReadOnlyList<JournalRecord>? journal)
+    static FlowDiagram Build(JsonObject definition, ActivityRegistry registry, WorkflowState? state, IReadOnlyList<JournalRecord>? journal)
     {
         var root = definition["root"] as JsonObject ?? definition;
         var activities = (root["activities"] as JsonArray ?? []).OfType<JsonObject>().ToList();
@@ -48,7 +49,7 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
             var id = ids[i];
             var (x, y, w, h) = positions[id];
             var activityState = state?.Activities.GetValueOrDefault(id);
-            return new DiagramNode(id, a["type"]?.GetValue<string>() ?? "", DisplayName(a), x, y, w, h,
+            return new DiagramNode(id, a["type"]?.GetValue<string>() ?? "", Designer.DesignerModel.DisplayNameOf(a, registry.Find(a["type"]?.GetValue<string>() ?? "")), x, y, w, h,
                 activityState?.Status ?? "not-run", activityState?.Executions ?? 0);
         }).ToList();
         var byId = nodes.ToDictionary(n => n.Id);
@@ -61,19 +62,6 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
         var height = nodes.Count == 0 ? 120 : nodes.Max(n => n.Y + n.Height) + Margin * 2 + 30;
         return new FlowDiagram(nodes, edges, width, height);
     }
-
-    /// <summary>A number however it was written (integer or not, from a file or built in code).</summary>
-    static double? Number(JsonNode? node) =>
-        node is JsonValue value && double.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
-
-    static readonly Justice.Workflows.Activities.ActivityRegistry Activities = Justice.Workflows.Activities.ActivityRegistry.CreateDefault();
-
-    /// <summary>The activity's own name, else its display text, else the (Chinese) display name of its type.</summary>
-    static string DisplayName(JsonObject activity) =>
-        activity["name"]?.GetValue<string>() is { Length: > 0 } name ? name
-        : activity["metadata"]?["displayText"]?.GetValue<string>() is { Length: > 0 } text ? text
-        : activity["type"]?.GetValue<string>() is { } type && Activities.Find(type)?.DisplayName is { Length: > 0 } display ? display
-        : (activity["type"]?.GetValue<string>() ?? "").Split('.').Last();
 
     /// <summary>Both connection forms of the format: <c>{source: {activity, port}, target: {activity}}</c> and <c>{source, sourcePort, target}</c>.</summary>
     static (string Source, string Port, string Target)? ReadConnection(JsonObject c)
@@ -96,8 +84,8 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
             {
                 var d = activities[i]["metadata"]!["designer"]!;
                 var size = d["size"] as JsonObject;
-                result[ids[i]] = ((Number(d["position"]!["x"]) ?? 0) + Margin, (Number(d["position"]!["y"]) ?? 0) + Margin,
-                    Number(size?["width"]) ?? NodeWidth, Number(size?["height"]) ?? NodeHeight);
+                result[ids[i]] = ((Designer.DesignerModel.Number(d["position"]!["x"]) ?? 0) + Margin, (Designer.DesignerModel.Number(d["position"]!["y"]) ?? 0) + Margin,
+                    Designer.DesignerModel.Number(size?["width"]) ?? NodeWidth, Designer.DesignerModel.Number(size?["height"]) ?? NodeHeight);
             }
             var minX = result.Values.Min(v => v.Item1) - Margin;
             var minY = result.Values.Min(v => v.Item2) - Margin;
@@ -119,7 +107,7 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
 }
 
 /// <summary>Loads what a diagram needs: the instance, the definition version it runs on, its journal.</summary>
-public sealed class DiagramLoader(IWorkflowInstanceStore instances, IWorkflowDefinitionStore definitions)
+public sealed class DiagramLoader(IWorkflowInstanceStore instances, IWorkflowDefinitionStore definitions, ActivityRegistry activities)
 {
     public async Task<(WorkflowInstanceRecord Instance, WorkflowDefinitionRecord Version, FlowDiagram Diagram, IReadOnlyList<JournalRecord> Journal)?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -130,6 +118,6 @@ public sealed class DiagramLoader(IWorkflowInstanceStore instances, IWorkflowDef
         if (version is null || JsonNode.Parse(version.Json) is not JsonObject json)
             return null;
         var journal = await instances.GetJournalAsync(instanceId, cancellationToken);
-        return (instance, version, FlowDiagram.FromInstance(json, WorkflowState.Deserialize(instance.StateJson), journal), journal);
+        return (instance, version, FlowDiagram.FromInstance(json, activities, WorkflowState.Deserialize(instance.StateJson), journal), journal);
     }
 }

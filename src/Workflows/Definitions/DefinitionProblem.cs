@@ -19,4 +19,7 @@ public sealed record DefinitionProblem(string Code, string? Path, string? Activi
     public const string InvalidBackwardConnection = "invalid-backward-connection";
     public const string UnknownVariable = "unknown-variable";
     public const string NoStartActivity = "no-start-activity";
+
+    /// <summary>The definition changed since the editor or page read it (another administrator saved or published).</summary>
+    public const string VersionChanged = "version-changed";
 }

@@ -105,7 +105,7 @@ public sealed class WorkflowDefinitionService(
         if (latest is null)
             return (null, []);
         if (expectedVersion is { } expected && latest.Version != expected)
-            return (latest, [new DefinitionProblem("version-changed", "$.version", null, $"最新版本已是 v{latest.Version}（不是 v{expected}），可能刚被他人修改；请刷新后再发布。")]);
+            return (latest, [new DefinitionProblem(DefinitionProblem.VersionChanged, "$.version", null, $"最新版本已是 v{latest.Version}（不是 v{expected}），可能刚被他人修改；请刷新后再发布。")]);
         var model = compiler.Compile(ParseStored(latest.Json));
         if (!model.IsValid)
             return (latest, model.Problems);

@@ -7,8 +7,6 @@ namespace Justice.Portal.Components.Pages.Designer;
 /// <summary>How the canvas draws: connection paths (loops through a free lane), labels fitted to their box, colours per category.</summary>
 public sealed partial class DesignerCanvas
 {
-    static double Snap(double value) => Math.Round(value / DesignerModel.Grid) * DesignerModel.Grid;
-
     static string Px(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
     string EdgePath(DesignerNode source, string port, DesignerNode target)

@@ -50,7 +50,7 @@ public sealed partial class DesignerCanvas
         foreach (var node in Model.Nodes)
         {
             placed.TryAdd(node.Id, dragging.Contains(node.Id)
-                ? node with { X = Snap(node.X + dragX), Y = Snap(node.Y + dragY) }
+                ? node with { X = DesignerModel.Snap(node.X + dragX), Y = DesignerModel.Snap(node.Y + dragY) }
                 : node);
         }
     }
@@ -78,13 +78,10 @@ public sealed partial class DesignerCanvas
         await ClipboardStored();
     }
 
-    /// <summary>Shows the whole definition, or its start at a readable zoom (the first view, and the "fit" button).</summary>
-    public void Fit(bool first = false)
+    /// <summary>Shows the whole definition (the "fit" button).</summary>
+    public void Fit()
     {
-        if (first)
-            Viewport.Open(Model.Bounds);
-        else
-            Viewport.Fit(Model.Bounds);
+        Viewport.Fit(Model.Bounds);
         StateHasChanged();
     }
 

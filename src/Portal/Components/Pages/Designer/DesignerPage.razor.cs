@@ -148,7 +148,7 @@ public sealed partial class DesignerPage
         {
             var wasNew = model.IsNew;
             var (version, errors) = await Designer.PublishAsync(await UserAsync(), model);
-            if (errors.FirstOrDefault(e => e.Code == "version-changed") is { } changed)
+            if (errors.FirstOrDefault(e => e.Code == Justice.Workflows.Definitions.DefinitionProblem.VersionChanged) is { } changed)
             {
                 Snackbar.Add(changed.Message, Severity.Error, o => o.RequireInteraction = true);
                 return;

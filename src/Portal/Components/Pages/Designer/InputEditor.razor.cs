@@ -122,10 +122,18 @@ public sealed partial class InputEditor
         _ => null,
     };
 
+    string? checkedScript;
+
     protected override void OnParametersSet()
     {
         // Another activity (or an undo) may now be shown: only a script that is shown keeps its error.
-        syntaxError = Current is { IsConstant: false } c ? InputValue.CheckSyntax(c.ExpressionType, c.Text) : null;
+        // Parsed again only when the script changed (this runs on every render of the page).
+        var script = Current is { IsConstant: false } c ? $"{c.ExpressionType}\n{c.Text}" : null;
+        if (script != checkedScript)
+        {
+            checkedScript = script;
+            syntaxError = Current is { IsConstant: false } shown ? InputValue.CheckSyntax(shown.ExpressionType, shown.Text) : null;
+        }
         if (pendingMode is not null && Current is { } current && current.ExpressionType == pendingMode)
             pendingMode = null;
     }
