@@ -13,6 +13,9 @@ namespace Justice.Workflows.Documents;
 /// Renders the Scriban templates of <c>templates/</c> with a JSON model into HTML. Templates are parsed once per
 /// version of their file; rendering has loop, recursion and output limits and sees only the model and the
 /// formatting functions (no .NET members). Errors name the template, line and column.
+/// Every value a template writes is HTML-encoded (<see cref="HtmlTemplateContext"/>): parties' names, claims and facts
+/// are text, never markup. Only what the system itself builds — included templates and <see cref="RawHtml"/> answers of
+/// the functions (the QR code) — is written as markup.
 /// </summary>
 public sealed class DocumentRenderer(IOptions<DocumentOptions> options)
 {
@@ -35,7 +38,7 @@ public sealed class DocumentRenderer(IOptions<DocumentOptions> options)
     public async Task<string> RenderAsync(string name, JsonObject model, CancellationToken cancellationToken = default)
     {
         var template = Load(name);
-        var context = new TemplateContext
+        var context = new HtmlTemplateContext
         {
             TemplateLoader = new FolderLoader(_root),
             LoopLimit = 10_000,
@@ -47,6 +50,7 @@ public sealed class DocumentRenderer(IOptions<DocumentOptions> options)
         };
         var globals = ToScript(model);
         globals.Import(typeof(DocumentFunctions), null, member => member.Name);
+        globals["include"] = new RawInclude();
         context.PushGlobal(globals);
         try
         {
@@ -128,6 +132,67 @@ public sealed class DocumentRenderer(IOptions<DocumentOptions> options)
     }
 }
 
+/// <summary>Markup the system built itself (an included template, a QR code): written as it is, never encoded.</summary>
+public sealed record RawHtml(string Html)
+{
+    public override string ToString() => Html;
+}
+
+/// <summary>
+/// Encodes every value an expression writes (<c>{{ p.name }}</c>) — the template's own text is written as it is.
+/// A template cannot forget to escape: there is no way to write a model value unencoded.
+/// </summary>
+sealed class HtmlTemplateContext : TemplateContext
+{
+    public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
+        textAsObject is RawHtml raw ? Write(raw.Html) : Write(HtmlText.Encode(ObjectToString(textAsObject)));
+
+    public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) =>
+        textAsObject is RawHtml raw ? WriteAsync(raw.Html) : WriteAsync(HtmlText.Encode(ObjectToString(textAsObject)));
+}
+
+/// <summary><c>{{ include '_parties' }}</c>: Scriban's include, its output marked as the system's own markup.</summary>
+sealed class RawInclude : IScriptCustomFunction
+{
+    static readonly Scriban.Functions.IncludeFunction Inner = new();
+
+    public int RequiredParameterCount => Inner.RequiredParameterCount;
+    public int ParameterCount => Inner.ParameterCount;
+    public ScriptVarParamKind VarParamKind => Inner.VarParamKind;
+    public Type ReturnType => typeof(RawHtml);
+    public ScriptParameterInfo GetParameterInfo(int index) => Inner.GetParameterInfo(index);
+
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        new RawHtml(Inner.Invoke(context, callerContext, arguments, blockStatement)?.ToString() ?? "");
+
+    public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        new RawHtml((await Inner.InvokeAsync(context, callerContext, arguments, blockStatement))?.ToString() ?? "");
+}
+
+/// <summary>The one HTML encoder of documents: the five characters that can change markup; Chinese text stays text.</summary>
+public static class HtmlText
+{
+    public static string Encode(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny("&<>\"'") < 0)
+            return text ?? "";
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => null,
+            } ?? c.ToString());
+        }
+        return builder.ToString();
+    }
+}
+
 /// <summary>Functions the templates may call.</summary>
 public static class DocumentFunctions
 {
@@ -150,13 +215,13 @@ public static class DocumentFunctions
     public static string side_cn(object? side) => Cases.PartySides.ChineseName(side?.ToString() ?? "");
 
     /// <summary>{{ qr_svg 'https://…' }} → an inline SVG QR code (verification link printed on certificates).</summary>
-    public static string qr_svg(object? text)
+    public static RawHtml qr_svg(object? text)
     {
         if (text?.ToString() is not { Length: > 0 } value)
-            return "";
+            return new RawHtml("");
         using var generator = new QRCoder.QRCodeGenerator();
         using var data = generator.CreateQrCode(value, QRCoder.QRCodeGenerator.ECCLevel.M);
-        return new QRCoder.SvgQRCode(data).GetGraphic(3, "#000000", "#ffffff", drawQuietZones: true, sizingMode: QRCoder.SvgQRCode.SizingMode.ViewBoxAttribute);
+        return new RawHtml(new QRCoder.SvgQRCode(data).GetGraphic(3, "#000000", "#ffffff", drawQuietZones: true, sizingMode: QRCoder.SvgQRCode.SizingMode.ViewBoxAttribute));
     }
 
     /// <summary>{{ method_cn 'post' }} → 邮寄送达</summary>
