@@ -13,8 +13,17 @@ public static class CasesApi
 
     public sealed record NoteRequest(string? Text);
 
+    /// <summary>
+    /// Documents are shown under their own policy: nothing loads, no script runs, the page is a sandbox with no origin
+    /// (so no cookie and no API call) — even a document stored before its values were encoded cannot act for the reader.
+    /// </summary>
+    public const string DocumentPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+
     /// <summary>Opens the browser's print dialog over the stored document (the document itself is never changed).</summary>
-    const string PrintScript = "<script>window.addEventListener('load', () => window.print());</script>";
+    static string PrintScript(string nonce) => $"<script nonce=\"{nonce}\">window.addEventListener('load', () => window.print());</script>";
+
+    /// <summary>The print view: only the print script (by its nonce) runs, still without an origin.</summary>
+    static string PrintPolicy(string nonce) => $"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-{nonce}'; sandbox allow-scripts allow-modals";
 
     public static CaseViewer ToCaseViewer(this ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.Email)?.ToLowerInvariant() ?? user.Identity?.Name?.ToLowerInvariant(),
@@ -71,7 +80,7 @@ public static class CasesApi
         }
     }
 
-    static async Task<IResult> DocumentAsync(string id, string documentId, bool? download, bool? print, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct)
+    static async Task<IResult> DocumentAsync(string id, string documentId, bool? download, bool? print, ClaimsPrincipal user, CaseQueries queries, HttpContext http, CancellationToken ct)
     {
         try
         {
@@ -80,9 +89,16 @@ public static class CasesApi
             if (document is null)
                 return ApiProblems.NotFound($"文书“{documentId}”不存在。");
             var bytes = Encoding.UTF8.GetBytes(document.Html);
+            if (print == true && download != true)
+            {
+                var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+                http.Response.Headers.ContentSecurityPolicy = PrintPolicy(nonce);
+                return Results.Content(document.Html.Replace("</body>", PrintScript(nonce) + "</body>", StringComparison.Ordinal), "text/html; charset=utf-8");
+            }
+            http.Response.Headers.ContentSecurityPolicy = DocumentPolicy;
             return download == true
                 ? Results.File(bytes, "text/html; charset=utf-8", $"{document.Title}{document.Number}.html")
-                : Results.Content(print == true ? document.Html.Replace("</body>", PrintScript + "</body>", StringComparison.Ordinal) : document.Html, "text/html; charset=utf-8");
+                : Results.Content(document.Html, "text/html; charset=utf-8");
         }
         catch (UnauthorizedAccessException ex)
         {

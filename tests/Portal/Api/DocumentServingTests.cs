@@ -1,0 +1,38 @@
+using System.Net;
+using Justice.Portal.Api;
+using Justice.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Justice.Portal.Tests.Api;
+
+/// <summary>An issued document is served under a policy that lets nothing in it run with the reader's rights.</summary>
+public sealed class DocumentServingTests(SeededPortal portal) : IClassFixture<SeededPortal>
+{
+    [Fact]
+    public async Task Document_IsServedSandboxed_ViewDownloadAndPrint()
+    {
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var document = await db.CaseDocuments.AsNoTracking().Join(db.Cases.Where(c => c.Kind == "arbitration"), d => d.CaseId, c => c.Id, (d, c) => d).OrderBy(d => d.Id).FirstAsync();
+        var client = await portal.Factory.ClientAsync("secretary");
+        var url = $"/api/cases/{document.CaseId}/documents/{document.Id}";
+
+        var view = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, view.StatusCode);
+        Assert.Equal(CasesApi.DocumentPolicy, string.Join(";", view.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox", CasesApi.DocumentPolicy);
+
+        var download = await client.GetAsync(url + "?download=true");
+        Assert.Equal(CasesApi.DocumentPolicy, string.Join(";", download.Headers.GetValues("Content-Security-Policy")));
+
+        var print = await client.GetAsync(url + "?print=true");
+        var policy = string.Join(";", print.Headers.GetValues("Content-Security-Policy"));
+        var html = await print.Content.ReadAsStringAsync();
+        var nonce = System.Text.RegularExpressions.Regex.Match(policy, "'nonce-([^']+)'").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        Assert.Contains($"<script nonce=\"{nonce}\">", html);
+        Assert.StartsWith("default-src 'none';", policy);
+        Assert.EndsWith("sandbox allow-scripts allow-modals", policy);
+        Assert.DoesNotContain("allow-same-origin", policy);
+    }
+}
