@@ -41,6 +41,8 @@ public static class PortalServiceExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<ContentAudit>();
         services.AddScoped<Work.InstanceAdministration>();
+        services.AddScoped<Work.TaskReassignment>();
+        services.AddSingleton<Justice.Workflows.Tasks.IStaffDirectory, IdentityStaffDirectory>();
         services.Configure<Work.UploadOptions>(builder.Configuration.GetSection(Work.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

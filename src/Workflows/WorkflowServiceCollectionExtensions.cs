@@ -58,6 +58,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<WorkflowInstanceView>();
         services.AddSingleton<Tasks.TaskService>();
+        services.TryAddSingleton<Tasks.IStaffDirectory, Tasks.NoStaffDirectory>();
         services.AddSingleton<Cases.CaseQueries>();
         services.AddSingleton<Cases.CaseNotes>();
         if (options.RunTimers)

@@ -41,6 +41,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<Justice.Workflows.Tasks.IStaffDirectory>(new StaffOfEveryRole())
             .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
@@ -84,4 +85,14 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+}
+
+/// <summary>The process tests' roster: every address is an active account holding every staff role.</summary>
+public sealed class StaffOfEveryRole : Justice.Workflows.Tasks.IStaffDirectory
+{
+    static readonly string[] Roles = ["secretary", "arbitrator", "director", "notary", "notary-assistant", "notary-head", "legalaid-officer", "legalaid-head",
+        "legalaid-provider", "verifier", "credit-officer", "reviewer", "supervisor"];
+
+    public Task<Justice.Workflows.Tasks.StaffMember?> FindAsync(string email, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Justice.Workflows.Tasks.StaffMember?>(new(email, email, Roles, true));
 }

@@ -42,8 +42,8 @@ public static class TasksApi
             .WithSummary("认领角色任务");
         group.MapPost("/{taskId}/release", async (string taskId, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) => Answer(await tasks.ReleaseAsync(taskId, user.ToTaskUser(), ct)))
             .WithSummary("退回认领的任务");
-        group.MapPost("/{taskId}/reassign", async (string taskId, ReassignRequest body, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
-            Answer(await tasks.ReassignAsync(taskId, user.ToTaskUser(), body.Assignee ?? "", ct))).WithSummary("改派任务（主任、机构负责人）");
+        group.MapPost("/{taskId}/reassign", async (string taskId, ReassignRequest body, ClaimsPrincipal user, Work.TaskReassignment reassignment, CancellationToken ct) =>
+            Answer(await reassignment.ReassignAsync(user, taskId, body.Assignee, ct))).WithSummary("改派任务（主任、机构负责人，仅本机构，改派给有相应角色的在岗人员）");
         return group;
     }
 

@@ -32,4 +32,19 @@ public static class CaseRelations
 
     /// <summary>The tribunal: every arbitrator relation.</summary>
     public static bool IsTribunal(string relation) => relation is Arbitrator or PresidingArbitrator;
+
+    /// <summary>The relation as people say it (办案秘书, 仲裁庭 …).</summary>
+    public static string ChineseName(string relation) => relation switch
+    {
+        Secretary => "办案秘书",
+        Arbitrator => "仲裁员",
+        PresidingArbitrator => "首席仲裁员",
+        "tribunal" => "仲裁庭成员",
+        Director => "主任",
+        Reviewer => "评查人员",
+        Notary => "承办公证员",
+        Provider => "法律援助人员",
+        Verifier => "核查人员",
+        _ => relation,
+    };
 }

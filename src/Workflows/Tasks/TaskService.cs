@@ -31,7 +31,8 @@ public abstract record TaskCompletion
 /// The inbox rules: who may act on a human task (its assignee; else the active holders of its case relation;
 /// else its role — never a person barred by an excluded relation), listing and completion with form checks.
 /// </summary>
-public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, WorkflowRuntime runtime, IDbContextFactory<WorkflowDbContext> factory, TimeProvider clock)
+public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, WorkflowRuntime runtime, IDbContextFactory<WorkflowDbContext> factory, TimeProvider clock,
+    IStaffDirectory staff)
 {
     public async Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount)> ListAsync(TaskUser user, int page, int pageSize, CancellationToken cancellationToken = default)
     {
@@ -107,10 +108,17 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
         return task.Role is { Length: > 0 } role && user.Roles.Contains(role);
     }
 
-    /// <summary>Supervisors who may hand a task of their unit to someone else.</summary>
-    static readonly string[] Supervisors = ["director", "notary-head", "legalaid-head", "admin"];
+    /// <summary>Heads who may hand a task of their own unit to someone else (<see cref="TaskAssignment.UnitHeads"/>), and the administrator.</summary>
+    public static bool IsSupervisor(TaskUser user) => user.Roles.Contains("admin") || TaskAssignment.UnitHeads.Keys.Any(user.Roles.Contains);
 
-    public static bool IsSupervisor(TaskUser user) => Supervisors.Any(user.Roles.Contains);
+    /// <summary>Why the user may not hold the task (the rule of <see cref="TaskAssignment.Refusal"/>), or null.</summary>
+    async Task<string?> RefusalAsync(HumanTaskRecord task, string email, IReadOnlyCollection<string>? namedRoles, CancellationToken cancellationToken)
+    {
+        var candidate = await staff.FindAsync(email, cancellationToken);
+        var parties = task.CaseId is null ? [] : await cases.GetPartiesAsync(task.CaseId, cancellationToken);
+        var members = task.CaseId is null ? [] : await cases.GetMembersAsync(task.CaseId, cancellationToken);
+        return TaskAssignment.Refusal(task, candidate, parties, members, namedRoles);
+    }
 
     /// <summary>Takes a role task for oneself (others of the role no longer see it).</summary>
     public async Task<TaskCompletion> ClaimAsync(string taskId, TaskUser user, CancellationToken cancellationToken = default)
@@ -119,6 +127,8 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
         if (task is null)
             return new TaskCompletion.NotFound($"任务“{taskId}”不存在。");
         if (task.Assignee is not null || task.CaseRelation is not null || task.Role is null || !user.Roles.Contains(task.Role) || user.Email is null)
+            return new TaskCompletion.Forbidden($"不能认领任务“{task.Title}”。");
+        if (!await MayActAsync(task, user, cancellationToken) || await RefusalAsync(task, user.Email, null, cancellationToken) is { } refusal)
             return new TaskCompletion.Forbidden($"不能认领任务“{task.Title}”。");
         return await store.SetAssigneeAsync(taskId, null, user.Email, cancellationToken)
             ? new TaskCompletion.Changed(task.Title) : new TaskCompletion.Conflict($"任务“{task.Title}”已被他人认领或处理。");
@@ -136,7 +146,10 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
             ? new TaskCompletion.Changed(task.Title) : new TaskCompletion.Conflict($"任务“{task.Title}”已变更。");
     }
 
-    /// <summary>A supervisor (director, office head) hands a task to a named person.</summary>
+    /// <summary>
+    /// A head hands a task of their own unit to a named person who may hold it (<see cref="TaskAssignment.Refusal"/>):
+    /// never across units, never to a party, the auditor, an excluded (recused) person or an unknown address.
+    /// </summary>
     public async Task<TaskCompletion> ReassignAsync(string taskId, TaskUser user, string assignee, CancellationToken cancellationToken = default)
     {
         var task = await store.FindTaskAsync(taskId, cancellationToken);
@@ -144,9 +157,19 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
             return new TaskCompletion.NotFound($"任务“{taskId}”不存在。");
         if (!IsSupervisor(user))
             return new TaskCompletion.Forbidden("只有仲裁委主任、机构负责人可以改派任务。");
-        if (string.IsNullOrWhiteSpace(assignee) || !assignee.Contains('@'))
-            return new TaskCompletion.Invalid("请填写被改派人员的账号（邮箱）。", [new DefinitionProblem("invalid-field", "$.assignee", task.ActivityId, "应为账号邮箱。")]);
-        return await store.SetAssigneeAsync(taskId, task.Assignee, assignee.Trim().ToLowerInvariant(), cancellationToken)
+        if (task.Status != HumanTaskRecord.Open)
+            return new TaskCompletion.Conflict($"任务“{task.Title}”已{(task.Status == HumanTaskRecord.Completed ? "处理" : "关闭")}。");
+        var record = task.CaseId is null ? null : await cases.FindAsync(task.CaseId, cancellationToken);
+        if (!TaskAssignment.HeadsUnitOf(user, record))
+            return new TaskCompletion.Forbidden("只能改派本机构的任务。");
+        var email = assignee?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(email) || !email.Contains('@') || email.Length > 256)
+            return new TaskCompletion.Invalid("请填写被改派人员的账号。", [new DefinitionProblem("invalid-field", "$.assignee", task.ActivityId, "应为本机构办案人员的账号。")]);
+        var namedRoles = task.Assignee is { } current && task.Role is null && task.CaseRelation is null
+            ? (await staff.FindAsync(current, cancellationToken))?.Roles : null;
+        if (await RefusalAsync(task, email, namedRoles, cancellationToken) is { } refusal)
+            return new TaskCompletion.Invalid($"不能改派给该人员：{refusal}", [new DefinitionProblem("invalid-assignee", "$.assignee", task.ActivityId, refusal)]);
+        return await store.SetAssigneeAsync(taskId, task.Assignee, email, cancellationToken)
             ? new TaskCompletion.Changed(task.Title) : new TaskCompletion.Conflict($"任务“{task.Title}”已变更。");
     }
 
@@ -159,6 +182,9 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
             return new TaskCompletion.Conflict($"任务“{task.Title}”已{(task.Status == HumanTaskRecord.Completed ? "处理" : "关闭")}。");
         if (!await MayActAsync(task, user, cancellationToken))
             return new TaskCompletion.Forbidden($"您不能处理任务“{task.Title}”。");
+        // A task handed to a person (claimed or reassigned) is checked again: the holder may have been locked, lost the role, become recused.
+        if (task.Assignee is not null && user.Email is not null && await RefusalAsync(task, user.Email, null, cancellationToken) is { } refusal)
+            return new TaskCompletion.Forbidden($"您不能处理任务“{task.Title}”：{refusal}");
         var outcomes = JsonSerializer.Deserialize<List<string>>(task.OutcomesJson) ?? [];
         if (string.IsNullOrWhiteSpace(outcome) || !outcomes.Contains(outcome))
             return new TaskCompletion.Invalid($"处理结果“{outcome}”无效；可选：{string.Join("、", outcomes)}。",

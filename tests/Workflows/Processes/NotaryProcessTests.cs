@@ -178,6 +178,29 @@ public sealed class NotaryProcessTests : EngineTest
     }
 
     [Fact]
+    public async Task Review_TheIssuingNotary_CannotClaimIt_NorBeHandedIt_AndOnlyTheNotaryHeadReassigns()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+        await IssueAsync(d);
+        await d.CompleteAsync("reviewWindow", "申请复查", Notary);
+        var review = await d.TaskAsync("reviewCase");
+
+        Assert.IsType<TaskCompletion.Forbidden>(await d.Tasks.ClaimAsync(review.Id, Notary));
+        var refused = Assert.IsType<TaskCompletion.Invalid>(await d.Tasks.ReassignAsync(review.Id, NotaryHead, Notary.Email!));
+        Assert.Contains("回避", refused.Message);
+        Assert.IsType<TaskCompletion.Forbidden>(await d.Tasks.ReassignAsync(review.Id, AidHead, OtherNotary.Email!));
+        Assert.IsType<TaskCompletion.Forbidden>(await d.Tasks.ReassignAsync(review.Id, new TaskUser("director@arb.test", ["director"]), OtherNotary.Email!));
+        Assert.IsType<TaskCompletion.Changed>(await d.Tasks.ReassignAsync(review.Id, NotaryHead, OtherNotary.Email!));
+        var handed = (await d.Host.Store.FindTaskAsync(review.Id))!;
+        Assert.Equal(OtherNotary.Email, handed.Assignee);
+        Assert.IsType<TaskCompletion.Forbidden>(await d.Tasks.CompleteAsync(review.Id, Notary, "维持", null, null));
+        Assert.IsType<TaskCompletion.Completed>(await d.Tasks.CompleteAsync(review.Id, OtherNotary, "撤销", null,
+            new JsonObject { ["reviewer"] = "周公证员", ["findings"] = "申请人隐瞒了学籍已被注销的事实" }));
+    }
+
+    [Fact]
     public async Task FalseCommitmentFoundBySampling_RevokesTheCertificate_RecordsDishonesty_AndBarsTheRoute()
     {
         var d = await StartAsync(seed: SeedFor(sampled: true));
