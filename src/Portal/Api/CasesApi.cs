@@ -106,7 +106,7 @@ public static class CasesApi
         }
     }
 
-    static async Task<IResult> AttachmentAsync(string id, string entryId, ClaimsPrincipal user, CaseQueries queries, Work.Filing filing, CancellationToken ct)
+    static async Task<IResult> AttachmentAsync(string id, string entryId, ClaimsPrincipal user, CaseQueries queries, Work.Filing filing, HttpContext http, CancellationToken ct)
     {
         try
         {
@@ -117,7 +117,9 @@ public static class CasesApi
             var path = Path.Combine(filing.UploadFolder, id, Path.GetFileName(data["file"]!.GetValue<string>()));
             if (!File.Exists(path))
                 return ApiProblems.NotFound("材料文件已不在存储中，请联系管理员。");
-            return Results.File(path, data["contentType"]?.GetValue<string>() ?? "application/octet-stream", data["fileName"]?.GetValue<string>());
+            // The type follows the stored file's checked extension, whatever an older record says; shown inert, never as a page.
+            http.Response.Headers.ContentSecurityPolicy = DocumentPolicy;
+            return Results.File(path, Work.Filing.ContentTypeOf(path), data["fileName"]?.GetValue<string>());
         }
         catch (UnauthorizedAccessException ex)
         {

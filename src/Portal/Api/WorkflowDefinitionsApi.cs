@@ -14,6 +14,11 @@ public static class WorkflowDefinitionsApi
     public static RouteGroupBuilder MapWorkflowDefinitionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflow-definitions").WithTags("流程定义").RequireAuthorization(PortalRoles.Admin);
+        // An id in the address is checked before anything reads it: never a path, never unbounded.
+        group.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Request.RouteValues.TryGetValue("definitionId", out var id) && !Workflows.Definitions.DefinitionIds.IsValid(id as string)
+                ? ApiProblems.BadRequest(Workflows.Definitions.DefinitionIds.Rule)
+                : await next(context));
         group.MapGet("/", ListAsync).WithSummary("流程定义列表（最新版本）");
         group.MapGet("/{definitionId}", GetAsync).WithSummary("导出流程定义 JSON");
         group.MapGet("/{definitionId}/versions", VersionsAsync).WithSummary("流程定义的版本");
@@ -61,6 +66,10 @@ public static class WorkflowDefinitionsApi
         catch (InvalidOperationException ex)
         {
             return ApiProblems.Conflict(ex.Message);
+        }
+        catch (ArgumentException)
+        {
+            return ApiProblems.BadRequest(Workflows.Definitions.DefinitionIds.Rule, [new("invalid-definition-id", "$.definitionId", null, Workflows.Definitions.DefinitionIds.Rule)]);
         }
         if (result is null)
             return ApiProblems.NotFound($"流程定义“{definitionId}”不存在。");
@@ -117,7 +126,7 @@ public static class WorkflowDefinitionsApi
         var text = await reader.ReadToEndAsync(ct);
         var result = await definitions.SaveAsync(actor, text, publish == true, ct);
         if (result.Unreadable)
-            return ApiProblems.BadRequest("请求体不是流程定义。", result.Errors);
+            return ApiProblems.BadRequest(result.Errors is [{ Code: "invalid-definition-id" } invalid] ? invalid.Message : "请求体不是流程定义。", result.Errors);
         if (publish == true && result.Errors.Count > 0)
             return ApiProblems.BadRequest($"流程定义“{result.DefinitionId}”未通过校验，已保存为草稿（版本 {result.Version}），未发布。", result.Errors);
         return Results.Created($"/api/workflow-definitions/{result.DefinitionId}?version={result.Version}", Imported(result));

@@ -282,6 +282,15 @@ public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<WorkflowDb
     }
 
     /// <summary>Writes the files under the data folder and records each on the case's timeline.</summary>
+    /// <summary>The media type of a checked upload, from its extension — never what the browser claimed.</summary>
+    public static string ContentTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".pdf" => "application/pdf",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".png" => "image/png",
+        _ => "application/octet-stream",
+    };
+
     async Task SaveUploadsAsync(string caseId, string userEmail, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken)
     {
         if (uploads.Count == 0)
@@ -304,7 +313,7 @@ public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<WorkflowDb
                 Title = $"上传{upload.Label}：{upload.FileName}",
                 DataJson = new JsonObject
                 {
-                    ["fileName"] = upload.FileName, ["contentType"] = upload.ContentType, ["size"] = upload.Content.Length,
+                    ["fileName"] = upload.FileName, ["contentType"] = ContentTypeOf(upload.FileName), ["size"] = upload.Content.Length,
                     ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(upload.Content)), ["file"] = Path.GetFileName(path),
                 }.ToJsonString(),
             });

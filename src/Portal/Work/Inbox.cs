@@ -19,6 +19,9 @@ public sealed record InboxItem(HumanTaskRecord Task, string? CaseNumber, string?
 /// <summary>One field of a task's form: <c>{name, label, type, required, options}</c>.</summary>
 public sealed record FormField(string Name, string Label, string Type, bool Required, IReadOnlyList<(string Value, string Label)> Options)
 {
+    /// <summary>The longest value the task accepts (the field's own <c>maxLength</c>, else the type's).</summary>
+    public int MaxLength { get; init; } = TaskForm.MaxLength(Type);
+
     public static IReadOnlyList<FormField> Parse(string? formJson)
     {
         if (string.IsNullOrEmpty(formJson) || JsonNode.Parse(formJson) is not JsonArray fields)
@@ -29,8 +32,12 @@ public sealed record FormField(string Name, string Label, string Type, bool Requ
             var options = (f["options"] as JsonArray)?.Select(o => o is JsonObject obj
                 ? (obj["value"]?.ToString() ?? "", obj["label"]?.ToString() ?? obj["value"]?.ToString() ?? "")
                 : (o?.ToString() ?? "", o?.ToString() ?? "")).ToList() ?? [];
-            return new FormField(name, f["label"]?.GetValue<string>() ?? name, f["type"]?.GetValue<string>() ?? "text",
-                f["required"] is JsonValue r && r.TryGetValue<bool>(out var required) && required, options);
+            var type = f["type"]?.GetValue<string>() ?? "text";
+            return new FormField(name, f["label"]?.GetValue<string>() ?? name, type,
+                f["required"] is JsonValue r && r.TryGetValue<bool>(out var required) && required, options)
+            {
+                MaxLength = f["maxLength"] is JsonValue m && m.TryGetValue<int>(out var max) && max > 0 ? max : TaskForm.MaxLength(type),
+            };
         }).ToList();
     }
 }

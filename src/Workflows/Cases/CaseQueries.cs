@@ -120,7 +120,7 @@ public sealed class CaseQueries(IDbContextFactory<WorkflowDbContext> factory, St
         var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.Ordinal).ToListAsync(cancellationToken);
         var members = await db.CaseMembers.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.Since).ToListAsync(cancellationToken);
         if (!CaseAccess.CanSee(viewer, record, parties, members))
-            throw new UnauthorizedAccessException($"无权查看案件 {record.Number ?? record.Title}。");
+            throw new UnauthorizedAccessException("无权查看该案件。");
         var today = calendar.Today(clock.GetUtcNow());
         var periods = (await db.CasePeriods.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.StartOn).ThenBy(p => p.Id).ToListAsync(cancellationToken))
             .Select(p => View(p, today)).ToList();

@@ -40,6 +40,8 @@ public sealed class WorkflowDefinitionService(
             definitionId = Ulid.NewId(clock.GetUtcNow()).ToLowerInvariant();
             document["definitionId"] = definitionId;
         }
+        if (!DefinitionIds.IsValid(definitionId))
+            return new ImportResult(null, 0, false, [new DefinitionProblem("invalid-definition-id", "$.definitionId", null, DefinitionIds.Rule)]) { Unreadable = true };
         var versions = await store.ListVersionsAsync(definitionId, cancellationToken);
         var latest = versions.LastOrDefault();
         if (basedOn is { } stamp && (latest is null ? stamp.VersionId is not null : latest.Id != stamp.VersionId || latest.UpdatedAt != stamp.UpdatedAt))
@@ -151,6 +153,8 @@ public sealed class WorkflowDefinitionService(
         if (source is null)
             return null;
         newDefinitionId = string.IsNullOrWhiteSpace(newDefinitionId) ? $"{definitionId}-copy-{Ulid.NewId(clock.GetUtcNow()).ToLowerInvariant()[^6..]}" : newDefinitionId.Trim();
+        if (!DefinitionIds.IsValid(newDefinitionId))
+            throw new ArgumentException(DefinitionIds.Rule, nameof(newDefinitionId));
         if ((await store.ListVersionsAsync(newDefinitionId, cancellationToken)).Count > 0)
             throw new InvalidOperationException($"流程定义“{newDefinitionId}”已存在。");
         var document = ParseStored(source.Json);

@@ -10,12 +10,43 @@ public static class TaskForm
 {
     static readonly string[] Types = ["text", "textarea", "number", "date", "select", "checkbox", "email"];
 
+    /// <summary>A comment, like a case note, is at most this many characters.</summary>
+    public const int MaxCommentLength = 4000;
+
+    /// <summary>The whole of a completion's data, as JSON, is at most this many characters.</summary>
+    public const int MaxDataLength = 64 * 1024;
+
+    /// <summary>The longest value of a field of each type, unless the field declares its own <c>maxLength</c>.</summary>
+    public static int MaxLength(string type) => type switch
+    {
+        "textarea" => 4000,
+        "email" => 254,
+        "number" => 40,
+        "date" => 10,
+        _ => 500,
+    };
+
     public static IReadOnlyList<DefinitionProblem> Validate(string? formJson, JsonNode? data, string activityId)
     {
         var problems = new List<DefinitionProblem>();
-        if (string.IsNullOrEmpty(formJson) || JsonNode.Parse(formJson) is not JsonArray fields)
+        if (data is not null && data.ToJsonString(DefinitionJson.CompactOptions).Length > MaxDataLength)
+        {
+            problems.Add(new("too-long", "$.data", activityId, $"表单数据过大（不超过 {MaxDataLength / 1024} KB）。"));
             return problems;
+        }
+        var fields = string.IsNullOrEmpty(formJson) ? null : JsonNode.Parse(formJson) as JsonArray;
         var values = data as JsonObject;
+        // Values the form does not declare are kept as short text at most: nothing unbounded reaches the case record.
+        var declared = fields?.OfType<JsonObject>().Select(f => f["name"]?.GetValue<string>()).OfType<string>().ToHashSet() ?? [];
+        foreach (var (name, value) in values ?? [])
+        {
+            if (declared.Contains(name))
+                continue;
+            if (value is JsonObject or JsonArray || (value?.ToJsonString(DefinitionJson.CompactOptions).Length ?? 0) > MaxCommentLength)
+                problems.Add(new("too-long", $"$.data.{name}", activityId, $"“{name}”不是表单中的字段，只能是不超过 {MaxCommentLength} 字的文字。"));
+        }
+        if (fields is null)
+            return problems;
         foreach (var field in fields.OfType<JsonObject>())
         {
             var name = field["name"]?.GetValue<string>() ?? "";
@@ -29,6 +60,12 @@ public static class TaskForm
             {
                 if (required && type != "checkbox")
                     problems.Add(new("required", path, activityId, $"请填写“{label}”。"));
+                continue;
+            }
+            var maxLength = field["maxLength"] is JsonValue m && m.TryGetValue<int>(out var declaredMax) && declaredMax > 0 ? declaredMax : MaxLength(type);
+            if (text!.Length > maxLength)
+            {
+                problems.Add(new("too-long", path, activityId, $"“{label}”不能超过 {maxLength} 字。"));
                 continue;
             }
             var ok = type switch

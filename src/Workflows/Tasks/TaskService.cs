@@ -127,9 +127,9 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
         if (task is null)
             return new TaskCompletion.NotFound($"任务“{taskId}”不存在。");
         if (task.Assignee is not null || task.CaseRelation is not null || task.Role is null || !user.Roles.Contains(task.Role) || user.Email is null)
-            return new TaskCompletion.Forbidden($"不能认领任务“{task.Title}”。");
+            return new TaskCompletion.Forbidden("您不能认领该任务。");
         if (!await MayActAsync(task, user, cancellationToken) || await RefusalAsync(task, user.Email, null, cancellationToken) is { } refusal)
-            return new TaskCompletion.Forbidden($"不能认领任务“{task.Title}”。");
+            return new TaskCompletion.Forbidden("您不能认领该任务。");
         return await store.SetAssigneeAsync(taskId, null, user.Email, cancellationToken)
             ? new TaskCompletion.Changed(task.Title) : new TaskCompletion.Conflict($"任务“{task.Title}”已被他人认领或处理。");
     }
@@ -141,7 +141,7 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
         if (task is null)
             return new TaskCompletion.NotFound($"任务“{taskId}”不存在。");
         if (task.Role is null || !string.Equals(task.Assignee, user.Email, StringComparison.OrdinalIgnoreCase))
-            return new TaskCompletion.Forbidden($"只有认领人可以退回任务“{task.Title}”。");
+            return new TaskCompletion.Forbidden("只有认领人可以退回该任务。");
         return await store.SetAssigneeAsync(taskId, task.Assignee, null, cancellationToken)
             ? new TaskCompletion.Changed(task.Title) : new TaskCompletion.Conflict($"任务“{task.Title}”已变更。");
     }
@@ -181,14 +181,17 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
         if (task.Status != HumanTaskRecord.Open)
             return new TaskCompletion.Conflict($"任务“{task.Title}”已{(task.Status == HumanTaskRecord.Completed ? "处理" : "关闭")}。");
         if (!await MayActAsync(task, user, cancellationToken))
-            return new TaskCompletion.Forbidden($"您不能处理任务“{task.Title}”。");
+            return new TaskCompletion.Forbidden("您不能处理该任务。");
         // A task handed to a person (claimed or reassigned) is checked again: the holder may have been locked, lost the role, become recused.
         if (task.Assignee is not null && user.Email is not null && await RefusalAsync(task, user.Email, null, cancellationToken) is { } refusal)
-            return new TaskCompletion.Forbidden($"您不能处理任务“{task.Title}”：{refusal}");
+            return new TaskCompletion.Forbidden($"您不能处理该任务：{refusal}");
         var outcomes = JsonSerializer.Deserialize<List<string>>(task.OutcomesJson) ?? [];
         if (string.IsNullOrWhiteSpace(outcome) || !outcomes.Contains(outcome))
             return new TaskCompletion.Invalid($"处理结果“{outcome}”无效；可选：{string.Join("、", outcomes)}。",
                 [new DefinitionProblem("invalid-outcome", "$.outcome", task.ActivityId, $"可选的处理结果：{string.Join("、", outcomes)}。")]);
+        if (comment?.Length > TaskForm.MaxCommentLength)
+            return new TaskCompletion.Invalid($"意见不能超过 {TaskForm.MaxCommentLength} 字。",
+                [new DefinitionProblem("too-long", "$.comment", task.ActivityId, $"意见不能超过 {TaskForm.MaxCommentLength} 字。")]);
         var errors = TaskForm.Validate(task.FormJson, data, task.ActivityId);
         if (errors.Count > 0)
             return new TaskCompletion.Invalid("表单填写有误。", errors);

@@ -36,3 +36,26 @@ public sealed class DocumentServingTests(SeededPortal portal) : IClassFixture<Se
         Assert.DoesNotContain("allow-same-origin", policy);
     }
 }
+
+/// <summary>A refusal says that access is refused, never what was refused.</summary>
+public sealed class ForbiddenAnswerTests(SeededPortal portal) : IClassFixture<SeededPortal>
+{
+    [Fact]
+    public async Task CaseRefusal_NamesNeitherTheCaseNorItsNumber()
+    {
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var record = await db.Cases.AsNoTracking().Where(c => c.Kind == "legal-aid" && c.Number != null).OrderBy(c => c.Id).FirstAsync();
+        var document = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == record.Id).Select(d => d.Id).FirstOrDefaultAsync() ?? "x";
+        var secretary = await portal.Factory.ClientAsync("secretary");
+
+        foreach (var url in new[] { $"/api/cases/{record.Id}", $"/api/cases/{record.Id}/documents/{document}" })
+        {
+            var answer = await secretary.GetAsync(url);
+            var text = await answer.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
+            Assert.DoesNotContain(record.Title, text);
+            Assert.DoesNotContain(record.Number!, text);
+            Assert.Contains("无权查看该案件", text);
+        }
+    }
+}

@@ -51,6 +51,26 @@ public sealed class TasksApiTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task Complete_WithTooLongCommentOrUnboundedData_Returns400_AndTheTaskStaysOpen()
+    {
+        var (_, task) = await StartApprovalAsync("长度限制");
+        var secretary = await factory.ClientAsync("secretary");
+
+        var comment = await secretary.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "同意", comment = new string('长', 4001) });
+        var bulky = await secretary.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "同意", data = new { note = new string('x', 5000) } });
+        var nested = await secretary.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "同意", data = new { note = new { deep = new[] { 1, 2, 3 } } } });
+        var huge = await secretary.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "同意", data = Enumerable.Range(0, 100).ToDictionary(i => $"f{i}", _ => new string('x', 1000)) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, comment.StatusCode);
+        Assert.Contains("4000", await comment.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, bulky.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, nested.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        var done = await secretary.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "同意", comment = new string('长', 4000) });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+    }
+
+    [Fact]
     public async Task Complete_WithOutcomeNotOffered_Returns400()
     {
         var (_, task) = await StartApprovalAsync("错误结果");

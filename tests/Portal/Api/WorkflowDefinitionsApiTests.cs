@@ -27,6 +27,35 @@ public sealed class WorkflowDefinitionsApiTests(PortalFactory factory) : IClassF
 
     static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("a b")]
+    [InlineData("..")]
+    [InlineData("<script>")]
+    public async Task Import_WithAnIdThatIsNotAName_Returns400_AndSavesNothing(string definitionId)
+    {
+        var client = await factory.ClientAsync("admin");
+
+        var response = await client.PostAsync("/api/workflow-definitions/import", Json(EventFlow(definitionId.Replace("\"", "\\\""))));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Contains("流程定义 id", body["detail"]!.GetValue<string>());
+        Assert.Equal("invalid-definition-id", body["errors"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Import_WithAnIdOver100Characters_Returns400_AndAnAddressWithABadId_Too()
+    {
+        var client = await factory.ClientAsync("admin");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/workflow-definitions/import", Json(EventFlow(new string('a', 101))))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/workflow-definitions/import", Json(EventFlow(new string('a', 100))))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/workflow-definitions/..%2F..%2Fetc%2Fpasswd")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/workflow-definitions/{new string('a', 101)}/versions")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/workflow-definitions/general-approval/duplicate", new { definitionId = "../x" })).StatusCode);
+    }
+
     [Fact]
     public async Task Import_ValidDefinition_Returns201DraftWithoutErrors()
     {

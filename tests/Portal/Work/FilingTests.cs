@@ -100,6 +100,27 @@ public sealed class FilingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_KeepsTheTypeOfItsCheckedExtension_NotWhatTheBrowserClaimed()
+    {
+        var form = new ArbitrationFiling
+        {
+            Claimant = Person(ValidId),
+            RespondentKind = "organization", RespondentName = "衡阳市湘江物流有限公司", RespondentCode = ChineseIdentity.CreditCode("430408", "MA4L0002"),
+            RespondentRepresentative = "欧阳明", RespondentAddress = "湖南省衡阳市蒸湘区长丰大道3号",
+            DisputeType = "服务合同", Claims = "支付服务费", Facts = "未付。", Amount = 5000,
+        };
+
+        var caseId = await _filing.FileArbitrationAsync("applicant@demo.justice.local", form, [new Upload("合同.pdf", "text/html", "%PDF-1.4 <script>"u8.ToArray(), "仲裁协议")]);
+
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var attachment = await db.CaseEntries.SingleAsync(e => e.CaseId == caseId && e.Kind == "attachment");
+        Assert.Equal("application/pdf", System.Text.Json.Nodes.JsonNode.Parse(attachment.DataJson)!["contentType"]!.GetValue<string>());
+        var applicant = await _factory.ClientAsync("applicant");
+        var served = await applicant.GetAsync($"/api/cases/{caseId}/attachments/{attachment.Id}");
+        Assert.Equal("application/pdf", served.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task CommitmentRoute_IsOffered_OnlyForListedMatters_AndNotToSomeoneWithAFalseCommitmentOnRecord()
     {
         Assert.True((await _filing.CommitmentEligibilityAsync("出生公证", ValidId)).Eligible);
