@@ -13,7 +13,8 @@ public static class WorkflowDefinitionsApi
 {
     public static RouteGroupBuilder MapWorkflowDefinitionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/workflow-definitions").WithTags("流程定义").RequireAuthorization(PortalRoles.Admin);
+        // Administrators change definitions; the auditor reads them (every change stays the administrator's).
+        var group = app.MapGroup("/api/workflow-definitions").WithTags("流程定义").RequireAuthorization(AdminApi.AuditReaders);
         // An id in the address is checked before anything reads it: never a path, never unbounded.
         group.AddEndpointFilter(async (context, next) =>
             context.HttpContext.Request.RouteValues.TryGetValue("definitionId", out var id) && !Workflows.Definitions.DefinitionIds.IsValid(id as string)
@@ -22,14 +23,14 @@ public static class WorkflowDefinitionsApi
         group.MapGet("/", ListAsync).WithSummary("流程定义列表（最新版本）");
         group.MapGet("/{definitionId}", GetAsync).WithSummary("导出流程定义 JSON");
         group.MapGet("/{definitionId}/versions", VersionsAsync).WithSummary("流程定义的版本");
-        group.MapPost("/import", ImportAsync).WithSummary("导入流程定义（保存为草稿，可同时发布）")
+        group.MapPost("/import", ImportAsync).WithSummary("导入流程定义（保存为草稿，可同时发布）").RequireAuthorization(PortalRoles.Admin)
             .Accepts<JsonObject>("application/json");
-        group.MapPost("/{definitionId}/publish", PublishAsync).WithSummary("发布最新版本");
-        group.MapPost("/{definitionId}/retract", RetractAsync).WithSummary("撤回已发布版本");
-        group.MapPost("/{definitionId}/versions/{version:int}/revert", RevertAsync).WithSummary("恢复旧版本：把该版本复制为草稿");
-        group.MapPost("/{definitionId}/duplicate", DuplicateAsync).WithSummary("复制为新的流程定义（草稿，版本 1）");
-        group.MapDelete("/{definitionId}/draft", DeleteDraftAsync).WithSummary("删除草稿（未发布、未运行过的最新版本）");
-        group.MapPost("/{definitionId}/execute", ExecuteAsync).WithSummary("以已发布版本启动实例并运行到等待或结束");
+        group.MapPost("/{definitionId}/publish", PublishAsync).WithSummary("发布最新版本").RequireAuthorization(PortalRoles.Admin);
+        group.MapPost("/{definitionId}/retract", RetractAsync).WithSummary("撤回已发布版本").RequireAuthorization(PortalRoles.Admin);
+        group.MapPost("/{definitionId}/versions/{version:int}/revert", RevertAsync).WithSummary("恢复旧版本：把该版本复制为草稿").RequireAuthorization(PortalRoles.Admin);
+        group.MapPost("/{definitionId}/duplicate", DuplicateAsync).WithSummary("复制为新的流程定义（草稿，版本 1）").RequireAuthorization(PortalRoles.Admin);
+        group.MapDelete("/{definitionId}/draft", DeleteDraftAsync).WithSummary("删除草稿（未发布、未运行过的最新版本）").RequireAuthorization(PortalRoles.Admin);
+        group.MapPost("/{definitionId}/execute", ExecuteAsync).WithSummary("以已发布版本启动实例并运行到等待或结束").RequireAuthorization(PortalRoles.Admin);
         return group;
     }
 

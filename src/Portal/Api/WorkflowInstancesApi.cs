@@ -10,7 +10,7 @@ public static class WorkflowInstancesApi
     public static RouteGroupBuilder MapWorkflowInstancesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflow-instances").WithTags("流程实例");
-        group.MapGet("/", ListAsync).WithSummary("流程实例列表").RequireAuthorization(PortalRoles.Admin);
+        group.MapGet("/", ListAsync).WithSummary("流程实例列表（管理员；审计人员只读）").RequireAuthorization(AdminApi.AuditReaders);
         group.MapGet("/{id}", GetAsync).WithSummary("流程实例（含书签、故障和流水）：管理员，以及可以查看其案件的人").RequireAuthorization();
         group.MapPost("/{id}/cancel", CancelAsync).WithSummary("取消流程实例").RequireAuthorization(PortalRoles.Admin);
         group.MapPost("/{id}/activities/{activityId}/retry", RetryAsync).WithSummary("重试出现故障的活动，实例从该活动继续运行").RequireAuthorization(PortalRoles.Admin);

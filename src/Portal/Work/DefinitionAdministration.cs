@@ -12,9 +12,17 @@ namespace Justice.Portal.Work;
 /// </summary>
 public sealed class DefinitionAdministration(WorkflowDefinitionService definitions, AuditLog audit, IWebHostEnvironment environment)
 {
+    /// <summary>Only the administrator changes definitions; the auditor reads them.</summary>
+    static void EnsureAdministrator(ClaimsPrincipal actor)
+    {
+        if (!actor.IsInRole(PortalRoles.Admin))
+            throw new UnauthorizedAccessException("只有系统管理员可以修改流程定义。");
+    }
+
     /// <summary>Saves a definition as the draft (or a new draft version), publishing it too when asked and valid.</summary>
     public async Task<ImportResult> SaveAsync(ClaimsPrincipal actor, string json, bool publish, CancellationToken cancellationToken = default, VersionStamp? basedOn = null)
     {
+        EnsureAdministrator(actor);
         var result = await definitions.ImportAsync(json, publish, cancellationToken, basedOn);
         if (!result.Unreadable && result.Conflict is null)
             await audit.RecordAsync(actor, "definition.import", $"{result.DefinitionId} v{result.Version}",
@@ -26,6 +34,7 @@ public sealed class DefinitionAdministration(WorkflowDefinitionService definitio
     public async Task<(WorkflowDefinitionRecord? Version, IReadOnlyList<DefinitionProblem> Errors)> PublishAsync(ClaimsPrincipal actor, string definitionId,
         int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
+        EnsureAdministrator(actor);
         var (version, errors) = await definitions.PublishAsync(definitionId, expectedVersion, cancellationToken);
         if (version is not null && errors.Count == 0)
             await audit.RecordAsync(actor, "definition.publish", $"{definitionId} v{version.Version}", null, cancellationToken);
@@ -34,6 +43,7 @@ public sealed class DefinitionAdministration(WorkflowDefinitionService definitio
 
     public async Task<WorkflowDefinitionRecord?> RetractAsync(ClaimsPrincipal actor, string definitionId, CancellationToken cancellationToken = default)
     {
+        EnsureAdministrator(actor);
         var retracted = await definitions.RetractAsync(definitionId, cancellationToken);
         if (retracted is not null)
             await audit.RecordAsync(actor, "definition.retract", $"{definitionId} v{retracted.Version}", null, cancellationToken);
@@ -42,6 +52,7 @@ public sealed class DefinitionAdministration(WorkflowDefinitionService definitio
 
     public async Task<ImportResult?> RevertAsync(ClaimsPrincipal actor, string definitionId, int version, CancellationToken cancellationToken = default)
     {
+        EnsureAdministrator(actor);
         var result = await definitions.RevertAsync(definitionId, version, cancellationToken);
         if (result is not null)
             await audit.RecordAsync(actor, "definition.revert", $"{definitionId} v{version} → v{result.Version}", "复制为草稿", cancellationToken);
@@ -51,6 +62,7 @@ public sealed class DefinitionAdministration(WorkflowDefinitionService definitio
     /// <inheritdoc cref="WorkflowDefinitionService.DuplicateAsync"/>
     public async Task<ImportResult?> DuplicateAsync(ClaimsPrincipal actor, string definitionId, string? newDefinitionId, string? newName, CancellationToken cancellationToken = default)
     {
+        EnsureAdministrator(actor);
         var result = await definitions.DuplicateAsync(definitionId, newDefinitionId, newName, cancellationToken);
         if (result is not null)
             await audit.RecordAsync(actor, "definition.duplicate", $"{definitionId} → {result.DefinitionId}", null, cancellationToken);
@@ -64,6 +76,7 @@ public sealed class DefinitionAdministration(WorkflowDefinitionService definitio
     public async Task<(WorkflowDefinitionRecord? Deleted, string? Refusal)> DeleteDraftAsync(ClaimsPrincipal actor, string definitionId,
         int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
+        EnsureAdministrator(actor);
         var shipped = await DefinitionFolderImporter.ShippedVersionAsync(PortalPaths.ShippedFolder("workflow-definitions", environment.ContentRootPath), definitionId, cancellationToken);
         if (shipped is { } fileVersion)
         {

@@ -47,11 +47,15 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     {
         var client = await portal.Factory.ClientAsync(role);
         var expected = role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+        // The auditor reads definitions, versions and instances; every change below stays refused.
+        var reading = role is PortalRoles.Admin or PortalRoles.Auditor ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
 
-        Assert.Equal(expected, (await client.GetAsync("/api/workflow-definitions")).StatusCode);
-        Assert.Equal(expected, (await client.GetAsync("/api/workflow-definitions/arbitration-case")).StatusCode);
-        Assert.Equal(expected, (await client.GetAsync("/api/workflow-definitions/arbitration-case/versions")).StatusCode);
-        Assert.Equal(expected, (await client.GetAsync("/api/workflow-instances")).StatusCode);
+        Assert.Equal(reading, (await client.GetAsync("/api/workflow-definitions")).StatusCode);
+        Assert.Equal(reading, (await client.GetAsync("/api/workflow-definitions/arbitration-case")).StatusCode);
+        Assert.Equal(reading, (await client.GetAsync("/api/workflow-definitions/arbitration-case/versions")).StatusCode);
+        Assert.Equal(reading, (await client.GetAsync("/api/workflow-instances")).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            (await client.PostAsJsonAsync("/api/workflow-definitions/general-approval/execute", new { input = new { Subject = "审计只读" } })).StatusCode);
         Assert.Equal(expected, (await client.PostAsJsonAsync("/api/events/Nothing/trigger", new { })).StatusCode);
         Assert.Equal(expected, (await client.GetAsync("/api/dev/clock")).StatusCode);
         Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.Created : HttpStatusCode.Forbidden,

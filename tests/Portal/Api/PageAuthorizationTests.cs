@@ -51,8 +51,21 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
                 Assert.Contains("无权访问", await filing.Content.ReadAsStringAsync());
         }
         Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/admin/users")).StatusCode);
-        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/definitions")).StatusCode);
-        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/definitions/arbitration-case")).StatusCode);
+        // The auditor reads definitions and versions, with no control that changes them.
+        var definitions = await client.GetAsync("/definitions");
+        Assert.Equal(role is PortalRoles.Admin or PortalRoles.Auditor ? HttpStatusCode.OK : HttpStatusCode.Forbidden, definitions.StatusCode);
+        var versions = await client.GetAsync("/definitions/arbitration-case");
+        Assert.Equal(role is PortalRoles.Admin or PortalRoles.Auditor ? HttpStatusCode.OK : HttpStatusCode.Forbidden, versions.StatusCode);
+        if (role == PortalRoles.Auditor)
+        {
+            var list = await definitions.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("new-definition", list);
+            Assert.DoesNotContain("import-file", list);
+            Assert.DoesNotContain("href=\"designer/", list);
+            var page = await versions.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("retract", page);
+            Assert.DoesNotContain("href=\"designer/", page);
+        }
         Assert.Equal(role is PortalRoles.Admin or PortalRoles.Auditor ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/admin/audit")).StatusCode);
         // The designer is for administrators only.
         foreach (var path in DesignerPages)
