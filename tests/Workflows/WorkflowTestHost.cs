@@ -41,6 +41,8 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<Processes.PlannedSamplingSeeds>()
+            .AddSingleton<Cases.SamplingSeeds>(sp => sp.GetRequiredService<Processes.PlannedSamplingSeeds>())
             .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
