@@ -137,6 +137,11 @@ public sealed class CaseQueries(IDbContextFactory<WorkflowDbContext> factory, St
         {
             foreach (var party in parties.Where(p => !string.Equals(p.UserEmail, viewer.Email, StringComparison.OrdinalIgnoreCase)))
                 party.IdNumber = party.IdNumber is null ? null : Documents.ChineseFormat.MaskId(party.IdNumber);
+            // Who was drawn to verify is part of the draw, which parties do not read.
+            var verifiers = members.Where(m => m.Relation == CaseRelations.Verifier).Select(m => m.UserEmail).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            members = [.. members.Where(m => m.Relation != CaseRelations.Verifier)];
+            foreach (var task in tasks.Where(t => t.Assignee is { } a && verifiers.Contains(a)))
+                task.Assignee = null;
         }
         return new CaseDetails(record, parties, members, periods, documents, services, timeline, tasks, instances);
     }

@@ -274,4 +274,26 @@ public sealed class NotaryProcessTests : EngineTest
         Assert.False(record["sampled"]!.GetValue<bool>());
         Assert.Empty(await Host.Store.GetChildrenAsync(child.Id));
     }
+
+    [Fact]
+    public async Task SampledCase_GivesTheVerifierARelation_SoTheyCanOpenTheCaseAndItsInstances()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: true));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+        await IssueAsync(d);
+        await d.TaskAsync("verify");
+
+        var commitmentCase = Assert.Single(await Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var member = Assert.Single(await d.Cases.GetMembersAsync(commitmentCase), m => m.Relation == CaseRelations.Verifier);
+        Assert.Equal((Verifier.Email, true), (member.UserEmail, member.Active));
+        var verifier = new CaseViewer(Verifier.Email, ["verifier"]);
+        var file = await Queries.GetAsync(verifier, commitmentCase);
+        Assert.NotNull(file);
+        Assert.NotEmpty(file.Instances);
+        foreach (var instance in file.Instances)
+            Assert.True(await Queries.CanSeeInstanceAsync(verifier, instance));
+        var (listed, _) = await Queries.ListAsync(verifier, new CaseListQuery(CaseKinds.Commitment, null, null, null, null, null, 1, 50));
+        Assert.Contains(listed, c => c.Id == commitmentCase);
+    }
 }

@@ -9,7 +9,7 @@ namespace Justice.Workflows.Activities.Commitments;
 /// Draws whether the commitment is verified and by whom (双随机：随机抽取核查对象、随机选派核查人员). The seed is drawn
 /// from a cryptographic generator when the decision is taken, not read from the input, and is recorded with the draw
 /// in a staff-only entry of the case so that the draw can be re-checked. The person who accepted the case is never
-/// the verifier.
+/// the verifier; the verifier drawn gets the verifier relation, and with it the case and its instances.
 /// </summary>
 [Activity("Justice", "SampleForVerification", Category = "告知承诺", DisplayName = "随机抽查", Description = "按比例随机抽取核查对象并随机选派核查人员；随机种子在抽查时生成，仅记入工作人员可见的案件记录。")]
 [Outcomes("Sampled", "NotSampled")]
@@ -45,6 +45,13 @@ public sealed class SampleForVerification : CaseActivity
         };
         session.Log(record.Id, CaseEntryKinds.Sampling, draw.Sampled ? $"随机抽查：抽中，核查人员 {draw.Verifier}（种子 {seed}）" : $"随机抽查：未抽中（种子 {seed}）",
             Actor(context), audit);
+        if (draw.Verifier is { } verifier)
+        {
+            await session.AddMemberAsync(new CaseMember
+            {
+                Id = Ulid.NewId(context.Now), CaseId = record.Id, UserEmail = verifier, DisplayName = verifier, Relation = CaseRelations.Verifier, Note = "随机选派",
+            });
+        }
         context.JournalData["sampled"] = draw.Sampled;
         context.SetOutput(Result, "result", new JsonObject { ["sampled"] = draw.Sampled, ["verifier"] = draw.Verifier });
         context.Complete(draw.Sampled ? "Sampled" : "NotSampled");
