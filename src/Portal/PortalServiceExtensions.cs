@@ -98,8 +98,9 @@ public static class PortalServiceExtensions
         services.AddVerificationRateLimit(builder.Configuration);
         if (builder.IsDemoEnabled() || builder.IsSeedCommand())
         {
-            // Demo flows give their cases realistic dates; everyone else sees real time.
+            // Demo flows give their cases realistic dates and choose their draws; everyone else sees real time and real draws.
             services.AddSingleton<TimeProvider, Data.Demo.DemoClock>();
+            services.AddSingleton<Justice.Workflows.Cases.SamplingSeeds, Data.Demo.DemoSamplingSeeds>();
             services.AddSingleton<Data.Demo.DemoSeeder>();
         }
         if (builder.IsSeedCommand())

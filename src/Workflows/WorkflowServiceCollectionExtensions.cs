@@ -36,6 +36,7 @@ public static class WorkflowServiceCollectionExtensions
         services.Configure<Cases.Rules.RuleSetOptions>(configuration.GetSection(Cases.Rules.RuleSetOptions.Section));
         services.AddSingleton<Cases.Rules.RuleSetProvider>();
         services.AddSingleton<Cases.PeriodPlanner>();
+        services.TryAddSingleton<Cases.SamplingSeeds>();
         services.AddSingleton(ActivityRegistry.CreateDefault());
         services.AddSingleton<DefinitionCompiler>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Scripts);

@@ -42,6 +42,8 @@ public sealed class WorkflowTestHost : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<Justice.Workflows.Tasks.IStaffDirectory>(new StaffOfEveryRole())
+            .AddSingleton<Processes.PlannedSamplingSeeds>()
+            .AddSingleton<Cases.SamplingSeeds>(sp => sp.GetRequiredService<Processes.PlannedSamplingSeeds>())
             .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();

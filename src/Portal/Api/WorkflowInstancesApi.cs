@@ -4,14 +4,14 @@ using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Api;
 
-/// <summary>Instances with their journal, for administrators.</summary>
+/// <summary>Instances with their journal, for administrators and the staff of their case; the parties read a redacted view.</summary>
 public static class WorkflowInstancesApi
 {
     public static RouteGroupBuilder MapWorkflowInstancesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflow-instances").WithTags("流程实例");
         group.MapGet("/", ListAsync).WithSummary("流程实例列表（管理员；审计人员只读）").RequireAuthorization(AdminApi.AuditReaders);
-        group.MapGet("/{id}", GetAsync).WithSummary("流程实例（含书签、故障和流水）：管理员，以及可以查看其案件的人").RequireAuthorization();
+        group.MapGet("/{id}", GetAsync).WithSummary("流程实例（含书签、故障和流水）：管理员，以及可以查看其案件的人；当事人只看到阶段、日期和文书").RequireAuthorization();
         group.MapPost("/{id}/cancel", CancelAsync).WithSummary("取消流程实例").RequireAuthorization(PortalRoles.Admin);
         group.MapPost("/{id}/activities/{activityId}/retry", RetryAsync).WithSummary("重试出现故障的活动，实例从该活动继续运行").RequireAuthorization(PortalRoles.Admin);
         return group;
@@ -31,9 +31,14 @@ public static class WorkflowInstancesApi
         var record = await store.FindAsync(id, ct);
         if (record is null)
             return ApiProblems.NotFound($"流程实例“{id}”不存在。");
-        if (!await cases.CanSeeInstanceAsync(user.ToCaseViewer(), record, ct))
+        var viewer = user.ToCaseViewer();
+        if (!await cases.CanSeeInstanceAsync(viewer, record, ct))
             return ApiProblems.Forbidden("您不能查看这个流程实例。");
-        return Results.Ok(await view.BuildAsync(record, ct));
+        if (Justice.Workflows.Cases.CaseAccess.IsStaff(viewer))
+            return Results.Ok(await view.BuildAsync(record, ct));
+        // A party sees what its case file shows: stages, dates and documents.
+        var file = await cases.GetAsync(viewer, record.CorrelationId!, ct);
+        return file is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(view.PartyView(record, file));
     }
 
     static async Task<IResult> CancelAsync(string id, Work.InstanceAdministration administration, WorkflowInstanceView view, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)

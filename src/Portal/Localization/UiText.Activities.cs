@@ -206,12 +206,10 @@ public sealed partial class UiText
         ["失信记录 id"] = "Credit record id",
         ["修复说明"] = "Repair note",
         ["随机抽查"] = "Random sampling",
-        ["按比例随机抽取核查对象并随机选派核查人员，记录随机种子。"] = "Samples cases for verification at a rate and picks a verifier at random, recording the seed.",
+        ["按比例随机抽取核查对象并随机选派核查人员；随机种子在抽查时生成，仅记入工作人员可见的案件记录。"] = "Samples cases for verification at a rate and picks a verifier at random; the seed is drawn at that moment and recorded only in the staff's case record.",
         ["抽查比例"] = "Rate",
         ["0–1；空时用规则中的比例。"] = "0–1; the rules' rate when empty.",
         ["核查人员名单"] = "Verifiers",
-        ["随机种子"] = "Seed",
-        ["空时随机生成并记录。"] = "Generated and recorded when empty.",
         ["抽查结果"] = "Sampling result",
     };
 }

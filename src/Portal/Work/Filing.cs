@@ -222,7 +222,6 @@ public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<WorkflowDb
             ["NotaryName"] = notaryName,
             ["CommitmentRoute"] = form.CommitmentRoute,
             ["Verifiers"] = new JsonArray([.. (await EmailsInRoleAsync(PortalRoles.Verifier)).Select(v => (JsonNode)v!)]),
-            ["Seed"] = RandomNumberGenerator.GetInt32(int.MaxValue),
         };
         return await StartAsync("notary-application", input, userEmail, uploads, cancellationToken);
     }
@@ -241,7 +240,6 @@ public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<WorkflowDb
             ["Exempt"] = form.Exempt,
             ["FiledOn"] = Today.ToString("yyyy-MM-dd"),
             ["Verifiers"] = new JsonArray([.. (await EmailsInRoleAsync(PortalRoles.Verifier)).Select(v => (JsonNode)v!)]),
-            ["Seed"] = RandomNumberGenerator.GetInt32(int.MaxValue),
         };
         return await StartAsync("legal-aid-application", input, userEmail, uploads, cancellationToken);
     }

@@ -8,10 +8,23 @@ public sealed class CaseEntry
     public DateTimeOffset At { get; set; }
     public string? Actor { get; set; }
 
-    /// <summary><c>decision</c>, <c>stage</c>, <c>document</c>, <c>service</c>, <c>period</c>, <c>member</c>, <c>note</c>, <c>fee</c>.</summary>
+    /// <summary><c>decision</c>, <c>stage</c>, <c>document</c>, <c>service</c>, <c>period</c>, <c>member</c>, <c>note</c>, <c>fee</c>, <c>sampling</c>.</summary>
     public required string Kind { get; set; }
     public required string Title { get; set; }
     public string DataJson { get; set; } = "{}";
+}
+
+/// <summary>Kinds of timeline entries with a rule attached.</summary>
+public static class CaseEntryKinds
+{
+    /// <summary>A staff member's working note.</summary>
+    public const string Note = "note";
+
+    /// <summary>The record of a verification draw (seed, value, rate, pool, verifier): kept for audit, never shown to a party.</summary>
+    public const string Sampling = "sampling";
+
+    /// <summary>Entries the staff read and the parties do not.</summary>
+    public static readonly string[] StaffOnly = [Note, Sampling];
 }
 
 /// <summary>A message to a person in the portal.</summary>

@@ -22,7 +22,7 @@ public sealed class CaseNotes(IDbContextFactory<WorkflowDbContext> factory, Case
             CaseId = caseId,
             At = clock.GetUtcNow(),
             Actor = viewer.Email,
-            Kind = "note",
+            Kind = CaseEntryKinds.Note,
             Title = text.Trim(),
             DataJson = new JsonObject().ToJsonString(),
         };

@@ -126,16 +126,22 @@ public sealed class CaseQueries(IDbContextFactory<WorkflowDbContext> factory, St
             .Select(p => View(p, today)).ToList();
         var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.IssuedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
         var services = await db.DocumentServices.AsNoTracking().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken);
-        // Notes are the staff's working notes: parties read the file's events, not them.
+        // Notes and the records of verification draws are for the staff: parties read the file's events, not them.
         var staff = CaseAccess.IsStaff(viewer);
-        var timeline = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == caseId && (staff || e.Kind != "note")).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var timeline = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == caseId && (staff || !CaseEntryKinds.StaffOnly.Contains(e.Kind)))
+            .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var instances = await db.Instances.AsNoTracking().Where(i => i.CorrelationId == caseId).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken);
         var instanceIds = instances.Select(i => i.Id).ToList();
         var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskRecord.Open && (t.CaseId == caseId || instanceIds.Contains(t.InstanceId))).ToListAsync(cancellationToken);
-        if (!CaseAccess.IsStaff(viewer))
+        if (!staff)
         {
             foreach (var party in parties.Where(p => !string.Equals(p.UserEmail, viewer.Email, StringComparison.OrdinalIgnoreCase)))
                 party.IdNumber = party.IdNumber is null ? null : Documents.ChineseFormat.MaskId(party.IdNumber);
+            // Who was drawn to verify is part of the draw, which parties do not read.
+            var verifiers = members.Where(m => m.Relation == CaseRelations.Verifier).Select(m => m.UserEmail).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            members = [.. members.Where(m => m.Relation != CaseRelations.Verifier)];
+            foreach (var task in tasks.Where(t => t.Assignee is { } a && verifiers.Contains(a)))
+                task.Assignee = null;
         }
         return new CaseDetails(record, parties, members, periods, documents, services, timeline, tasks, instances);
     }

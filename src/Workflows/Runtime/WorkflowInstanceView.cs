@@ -71,6 +71,25 @@ public sealed class WorkflowInstanceView(IWorkflowInstanceStore store, Microsoft
         return view;
     }
 
+    /// <summary>
+    /// What a party of the case reads of an instance: its status and dates, and the stages and documents its case file
+    /// shows them. No input, variables, output, journal, bookmarks or form data: those hold staff e-mail addresses,
+    /// reviewer and verifier pools and working comments.
+    /// </summary>
+    public JsonObject PartyView(WorkflowInstanceRecord record, Cases.CaseDetails file)
+    {
+        var view = Summary(record);
+        view["stages"] = new JsonArray([.. file.Timeline.Where(e => e.Kind == "stage").Select(e => (JsonNode)new JsonObject { ["at"] = Time(e.At), ["title"] = e.Title })]);
+        view["documents"] = new JsonArray([.. file.Documents.Select(d => (JsonNode)new JsonObject
+        {
+            ["id"] = d.Id,
+            ["title"] = d.Title,
+            ["number"] = d.Number,
+            ["issuedAt"] = Time(d.IssuedAt),
+        })]);
+        return view;
+    }
+
     /// <summary>The list form of an instance (no journal).</summary>
     public JsonObject Summary(WorkflowInstanceRecord record) => new()
     {

@@ -145,6 +145,54 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
 
             Assert.Equal(listed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, file.StatusCode);
             Assert.Equal(listed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, instance.StatusCode);
+            // Staff read the instance in full; a party reads the redacted view (stages, dates, documents).
+            if (instance.StatusCode == HttpStatusCode.OK)
+                Assert.Equal(role == PortalRoles.Applicant, (await instance.Content.ReadFromJsonAsync<JsonObject>())!["journal"] is null);
+        }
+    }
+
+    [Fact]
+    public async Task Party_ReadsItsInstancesRedacted_WithoutInputVariablesJournalFormDataOrEmails()
+    {
+        const string email = "applicant@demo.justice.local";
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var caseIds = await db.Cases.Where(c => db.CaseParties.Any(p => p.CaseId == c.Id && (p.UserEmail == email || p.AgentEmail == email))).Select(c => c.Id).ToListAsync();
+        var instances = await db.Instances.AsNoTracking().Where(i => i.CorrelationId != null && caseIds.Contains(i.CorrelationId)).ToListAsync();
+        Assert.Contains(instances, i => i.DefinitionId == "notary-application");
+        var party = await portal.Factory.ClientAsync("applicant");
+
+        foreach (var instance in instances)
+        {
+            var response = await party.GetAsync($"/api/workflow-instances/{instance.Id}");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var raw = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("@", raw);
+            Assert.DoesNotContain("Seed", raw, StringComparison.OrdinalIgnoreCase);
+            var body = JsonNode.Parse(raw)!.AsObject();
+            foreach (var key in new[] { "input", "variables", "output", "journal", "bookmarks", "incidents", "activities" })
+                Assert.False(body.ContainsKey(key), $"{instance.DefinitionId}: {key}");
+            Assert.Equal(instance.CorrelationId, body["correlationId"]!.GetValue<string>());
+            Assert.NotNull(body["stages"]);
+            Assert.NotNull(body["documents"]);
+        }
+    }
+
+    [Fact]
+    public async Task Verifier_OpensEveryCaseDrawnForThem_AndItsInstances()
+    {
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var drawn = await db.HumanTasks.AsNoTracking().Where(t => t.ActivityId == "verify" && t.Assignee != null && t.CaseId != null).ToListAsync();
+        Assert.NotEmpty(drawn);
+
+        foreach (var task in drawn)
+        {
+            var verifier = await portal.Factory.ClientForEmailAsync(task.Assignee);
+
+            Assert.Equal(HttpStatusCode.OK, (await verifier.GetAsync($"/api/cases/{task.CaseId}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await verifier.GetAsync($"/api/workflow-instances/{task.InstanceId}")).StatusCode);
+            var list = await verifier.GetFromJsonAsync<JsonObject>("/api/cases?kind=commitment&pageSize=200");
+            Assert.Contains(list!["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == task.CaseId);
         }
     }
 

@@ -1,5 +1,9 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Justice.Portal.Data;
+using Justice.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Justice.Portal.Tests.Api;
 
@@ -93,8 +97,33 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
             var instanceId = sample["instanceId"]!.GetValue<string>();
             var mayReadInstance = (await client.GetAsync($"/api/workflow-instances/{instanceId}")).StatusCode == HttpStatusCode.OK;
             var viewer = await (await client.GetAsync($"/instances/{instanceId}")).Content.ReadAsStringAsync();
-            Assert.Equal(mayReadInstance, viewer.Contains("data-activity-state="));
+            var party = role == PortalRoles.Applicant;
+            Assert.Equal(mayReadInstance && !party, viewer.Contains("data-activity-state="));
+            Assert.Equal(mayReadInstance && party, viewer.Contains("data-testid=\"instance-party-view\""));
             Assert.Equal(!mayReadInstance, viewer.Contains("data-testid=\"instance-missing\""));
+        }
+    }
+
+    [Fact]
+    public async Task InstancePage_ForAParty_ShowsStagesDatesAndDocumentsOnly()
+    {
+        const string email = "applicant@demo.justice.local";
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var caseIds = await db.Cases.Where(c => db.CaseParties.Any(p => p.CaseId == c.Id && p.UserEmail == email)).Select(c => c.Id).ToListAsync();
+        var instances = await db.Instances.AsNoTracking().Where(i => i.CorrelationId != null && caseIds.Contains(i.CorrelationId)).Select(i => i.Id).ToListAsync();
+        Assert.NotEmpty(instances);
+        var client = await portal.Factory.ClientAsync(PortalRoles.Applicant);
+
+        foreach (var id in instances)
+        {
+            var html = await (await client.GetAsync($"/instances/{id}")).Content.ReadAsStringAsync();
+
+            Assert.Contains("data-testid=\"instance-party-view\"", html);
+            Assert.DoesNotContain("data-testid=\"journal\"", html);
+            Assert.DoesNotContain("data-activity-state=", html);
+            Assert.DoesNotContain("Seed", html);
+            // The only e-mail address on the page is the party's own (the account menu).
+            Assert.All(Regex.Matches(html, @"[\w.+-]+@[\w.-]+\.\w+").Select(m => m.Value), address => Assert.Equal(email, address));
         }
     }
 }

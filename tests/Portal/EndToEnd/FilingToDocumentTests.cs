@@ -130,6 +130,20 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
         Assert.Contains("86,000", await popup.InnerTextAsync("body"));
         await BrowserPortal.ShotAsync(popup, "arbitration-award");
 
+        // Opening the instance by its address, the applicant sees the stages and documents, not the journal or form data.
+        string instanceId;
+        await using (var db = await DbAsync())
+            instanceId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.InstanceId!).SingleAsync();
+        await applicant.GotoAsync($"instances/{instanceId}");
+        var partyView = applicant.GetByTestId("instance-party-view");
+        await partyView.GetByTestId("instance-documents").GetByText("裁决书").First.WaitForAsync();
+        await BrowserPortal.WaitForCircuitAsync(applicant);
+        Assert.True(await partyView.GetByTestId("instance-stages").Locator("li").CountAsync() > 0);
+        Assert.Equal(0, await applicant.GetByTestId("journal").CountAsync());
+        Assert.Equal(0, await applicant.Locator("[data-activity-state]").CountAsync());
+        Assert.DoesNotContain("86,000", await partyView.InnerTextAsync());
+        await BrowserPortal.ShotAsync(applicant, "instance-party-view");
+
         // The applicant was told: unread notifications in the top bar, listed on the notifications page, then marked read.
         await applicant.GotoAsync("cases");
         var bell = applicant.GetByTestId("top-notifications");

@@ -42,6 +42,9 @@ public sealed class CaseDriver(WorkflowTestHost host, string instanceId, string 
         }
     }
 
+    /// <summary>The seed of the verification draws that follow (null: drawn as in production).</summary>
+    public static void PlanSampling(WorkflowTestHost host, int? seed) => host.Services.GetRequiredService<PlannedSamplingSeeds>().Seed = seed;
+
     public static async Task<CaseDriver> StartAsync(WorkflowTestHost host, string definitionId, JsonObject input)
     {
         var instance = (await host.Runtime.StartAsync(definitionId, input, null))!;

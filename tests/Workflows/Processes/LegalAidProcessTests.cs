@@ -9,10 +9,11 @@ public sealed class LegalAidProcessTests : EngineTest
     async Task<CaseDriver> StartAsync(bool exempt = false, int? seed = null, string idNumber = ApplicantId)
     {
         await PublishAllAsync(Host);
+        PlanSampling(Host, seed ?? NotaryProcessTests.SeedFor(sampled: false));
         return await CaseDriver.StartAsync(Host, "legal-aid-application", new JsonObject
         {
             ["Applicant"] = Applicant(idNumber), ["Matter"] = "追索劳动报酬", ["Category"] = "民事", ["Form"] = "劳动争议仲裁代理", ["Exempt"] = exempt,
-            ["FiledOn"] = "2026-11-26", ["Verifiers"] = new JsonArray(Verifier.Email), ["Seed"] = seed ?? NotaryProcessTests.SeedFor(sampled: false),
+            ["FiledOn"] = "2026-11-26", ["Verifiers"] = new JsonArray(Verifier.Email),
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Processes.CaseDriver;
 
 namespace Justice.Workflows.Tests.Processes;
@@ -14,11 +15,11 @@ public sealed class NotaryProcessTests : EngineTest
     async Task<CaseDriver> StartAsync(bool commitment = true, int? seed = null, string idNumber = ApplicantId)
     {
         await PublishAllAsync(Host);
+        PlanSampling(Host, seed);
         return await CaseDriver.StartAsync(Host, "notary-application", new JsonObject
         {
             ["Applicant"] = Applicant(idNumber), ["Matter"] = "学历公证", ["Purpose"] = "出国留学", ["Notary"] = Notary.Email, ["NotaryName"] = "陈公证员",
             ["CommitmentRoute"] = commitment, ["Verifiers"] = new JsonArray(Verifier.Email), ["FiledOn"] = Host.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd"),
-            ["Seed"] = seed,
         });
     }
 
@@ -226,18 +227,96 @@ public sealed class NotaryProcessTests : EngineTest
         await next.TaskAsync("materials"); // the route was refused: the applicant must bring the certificates
     }
 
+    static readonly CaseViewer Party = new("applicant@demo.justice.local", ["applicant"]);
+    static readonly CaseViewer Staff = new(Supervisor.Email, ["supervisor"]);
+
+    CaseQueries Queries => Host.Services.GetRequiredService<CaseQueries>();
+
+    /// <summary>The staff-only record of the draw on the commitment case.</summary>
+    async Task<JsonObject> SamplingRecordAsync(string commitmentCase)
+    {
+        var entry = Assert.Single((await Queries.GetAsync(Staff, commitmentCase))!.Timeline, e => e.Kind == "sampling");
+        return (JsonObject)JsonNode.Parse(entry.DataJson)!;
+    }
+
     [Fact]
-    public async Task Sampling_IsReproducibleFromItsRecordedSeed()
+    public async Task Sampling_IsReproducibleFromTheSeedInItsStaffOnlyRecord()
     {
         var d = await StartAsync(seed: null);
         await d.CompleteAsync("intake", "受理", Notary);
         await CommitAsync(d);
 
         var commitmentCase = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
-        var sampling = (await d.FieldsAsync(commitmentCase))["sampling"]!;
-        var again = VerificationSampler.Run(sampling["seed"]!.GetValue<int>(), sampling["rate"]!.GetValue<double>(), [Verifier.Email!]);
+        var sampling = await SamplingRecordAsync(commitmentCase);
+        var pool = sampling["pool"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        var again = VerificationSampler.Run(sampling["seed"]!.GetValue<int>(), sampling["rate"]!.GetValue<double>(), pool);
+        Assert.Equal(new[] { Verifier.Email! }, pool);
         Assert.Equal(sampling["sampled"]!.GetValue<bool>(), again.Sampled);
         Assert.Equal(sampling["verifier"]?.GetValue<string>(), again.Verifier);
-        Assert.Equal(again, VerificationSampler.Run(again.Seed, 0.2, [Verifier.Email!]));
+        Assert.Equal(sampling["value"]!.GetValue<double>(), again.Value);
+    }
+
+    [Fact]
+    public async Task Sampling_LeavesNoSeedOrDrawWhereThePartyReads()
+    {
+        // A seed long enough not to turn up by chance in a number or a date of the file.
+        var d = await StartAsync(seed: Enumerable.Range(700_000_000, 1000).First(seed => VerificationSampler.Run(seed, 0.2, [Verifier.Email!]).Sampled));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+
+        var child = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId));
+        var seed = (await SamplingRecordAsync(child.CorrelationId!))["seed"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var file = (await Queries.GetAsync(Party, child.CorrelationId!))!;
+        var readable = System.Text.Json.JsonSerializer.Serialize(new { file.Case.FieldsJson, file.Timeline, file.Members, file.Documents });
+        Assert.DoesNotContain(file.Timeline, e => e.Kind == "sampling");
+        Assert.DoesNotContain("sampling", readable);
+        Assert.DoesNotContain("种子", readable);
+        Assert.DoesNotContain(seed, readable);
+        Assert.DoesNotContain(Verifier.Email!, readable);
+        Assert.DoesNotContain("Seed", child.InputJson);
+    }
+
+    [Fact]
+    public async Task Sampling_DrawsItsOwnSeedAtDecisionTime_NotOneGivenWithTheInput()
+    {
+        var planted = SeedFor(sampled: true);
+        var drawn = SeedFor(sampled: false);
+        await PublishAllAsync(Host);
+        PlanSampling(Host, drawn);
+        var d = await CaseDriver.StartAsync(Host, "notary-application", new JsonObject
+        {
+            ["Applicant"] = Applicant(), ["Matter"] = "学历公证", ["Notary"] = Notary.Email, ["CommitmentRoute"] = true, ["Verifiers"] = new JsonArray(Verifier.Email),
+            ["Seed"] = planted,
+        });
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+
+        var child = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId));
+        var record = await SamplingRecordAsync(child.CorrelationId!);
+        Assert.Equal(drawn, record["seed"]!.GetValue<int>());
+        Assert.False(record["sampled"]!.GetValue<bool>());
+        Assert.Empty(await Host.Store.GetChildrenAsync(child.Id));
+    }
+
+    [Fact]
+    public async Task SampledCase_GivesTheVerifierARelation_SoTheyCanOpenTheCaseAndItsInstances()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: true));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+        await IssueAsync(d);
+        await d.TaskAsync("verify");
+
+        var commitmentCase = Assert.Single(await Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var member = Assert.Single(await d.Cases.GetMembersAsync(commitmentCase), m => m.Relation == CaseRelations.Verifier);
+        Assert.Equal((Verifier.Email, true), (member.UserEmail, member.Active));
+        var verifier = new CaseViewer(Verifier.Email, ["verifier"]);
+        var file = await Queries.GetAsync(verifier, commitmentCase);
+        Assert.NotNull(file);
+        Assert.NotEmpty(file.Instances);
+        foreach (var instance in file.Instances)
+            Assert.True(await Queries.CanSeeInstanceAsync(verifier, instance));
+        var (listed, _) = await Queries.ListAsync(verifier, new CaseListQuery(CaseKinds.Commitment, null, null, null, null, null, 1, 50));
+        Assert.Contains(listed, c => c.Id == commitmentCase);
     }
 }

@@ -244,11 +244,12 @@ public sealed partial class DemoSeeder
         string[] matters = ["学历公证", "无犯罪记录公证", "亲属关系公证", "出生公证", "委托书公证", "声明书公证", "学位公证"];
         var matter = matters[c.Random.Next(matters.Length)];
         var commitment = stage is "commitment" or "false-commitment";
+        DemoSamplingSeeds.Plan(SamplingSeed(stage == "false-commitment", c.Index));
         await f.StartAsync("notary-application", new JsonObject
         {
             ["Applicant"] = applicant, ["Matter"] = matter, ["Purpose"] = c.Random.Next(2) == 0 ? "出国留学" : "办理签证", ["Channel"] = c.Random.Next(2) == 0 ? "online" : "window",
             ["FiledOn"] = c.Today, ["Notary"] = notary.Email, ["NotaryName"] = c.People.Name() + "（公证员）", ["CommitmentRoute"] = commitment,
-            ["Verifiers"] = new JsonArray([.. Verifiers.Select(v => (JsonNode)v)]), ["Seed"] = SamplingSeed(stage == "false-commitment", c.Index), ["IsDemo"] = true,
+            ["Verifiers"] = new JsonArray([.. Verifiers.Select(v => (JsonNode)v)]), ["IsDemo"] = true,
         }, ct);
         if (stage == "applied")
             return;
@@ -342,11 +343,11 @@ public sealed partial class DemoSeeder
         var f = c.Flow;
         var exempt = stage is "applied" or "objection-pending" or "objection-upheld" or "refused";
         string[] matters = ["追索劳动报酬", "工伤赔偿", "交通事故人身损害赔偿", "追索赡养费", "医疗损害赔偿"];
+        DemoSamplingSeeds.Plan(SamplingSeed(stage is "false-commitment" or "sampled-verified", c.Index));
         await f.StartAsync("legal-aid-application", new JsonObject
         {
             ["Applicant"] = applicant, ["Matter"] = matters[c.Random.Next(matters.Length)], ["Category"] = "民事", ["Form"] = c.Random.Next(2) == 0 ? "劳动争议仲裁代理" : "民事诉讼代理",
-            ["Exempt"] = exempt, ["FiledOn"] = c.Today, ["Verifiers"] = new JsonArray([.. Verifiers.Select(v => (JsonNode)v)]),
-            ["Seed"] = SamplingSeed(stage is "false-commitment" or "sampled-verified", c.Index), ["IsDemo"] = true,
+            ["Exempt"] = exempt, ["FiledOn"] = c.Today, ["Verifiers"] = new JsonArray([.. Verifiers.Select(v => (JsonNode)v)]), ["IsDemo"] = true,
         }, ct);
         if (!exempt)
         {

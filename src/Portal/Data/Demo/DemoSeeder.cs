@@ -103,7 +103,7 @@ public sealed partial class DemoSeeder(IServiceProvider services, ILogger<DemoSe
     /// <summary>A path through a process; <see cref="Days"/> is how long it lets pass, so open cases end about now.</summary>
     sealed record Scenario(string Name, bool Open, Func<Context, CancellationToken, Task> Run, int Days = 0);
 
-    /// <summary>A seed whose draw at 20 % is (or is not) sampled: verification branches appear where a scenario needs them.</summary>
+    /// <summary>A seed whose draw at 20 % is (or is not) sampled, planned for the scenario's own draw: verification branches appear where a scenario needs them.</summary>
     static int SamplingSeed(bool sampled, int offset) =>
         Enumerable.Range(offset * 7 + 1, 5000).First(seed => VerificationSampler.Run(seed, 0.2, Verifiers).Sampled == sampled);
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Cases;
@@ -7,10 +6,12 @@ using Justice.Workflows.Runtime;
 namespace Justice.Workflows.Activities.Commitments;
 
 /// <summary>
-/// Draws whether the commitment is verified and by whom (双随机：随机抽取核查对象、随机选派核查人员), from a seed
-/// that is recorded on the case so the draw can be reproduced. The person who accepted the case is never the verifier.
+/// Draws whether the commitment is verified and by whom (双随机：随机抽取核查对象、随机选派核查人员). The seed is drawn
+/// from a cryptographic generator when the decision is taken, not read from the input, and is recorded with the draw
+/// in a staff-only entry of the case so that the draw can be re-checked. The person who accepted the case is never
+/// the verifier; the verifier drawn gets the verifier relation, and with it the case and its instances.
 /// </summary>
-[Activity("Justice", "SampleForVerification", Category = "告知承诺", DisplayName = "随机抽查", Description = "按比例随机抽取核查对象并随机选派核查人员，记录随机种子。")]
+[Activity("Justice", "SampleForVerification", Category = "告知承诺", DisplayName = "随机抽查", Description = "按比例随机抽取核查对象并随机选派核查人员；随机种子在抽查时生成，仅记入工作人员可见的案件记录。")]
 [Outcomes("Sampled", "NotSampled")]
 public sealed class SampleForVerification : CaseActivity
 {
@@ -20,10 +21,7 @@ public sealed class SampleForVerification : CaseActivity
     [Input(DisplayName = "核查人员名单", UIHint = "json")]
     public Input<string[]>? Verifiers { get; set; }
 
-    [Input(DisplayName = "随机种子", Description = "空时随机生成并记录。", UIHint = "number")]
-    public Input<int?>? Seed { get; set; }
-
-    [Output(DisplayName = "抽查结果", Description = "{seed, value, sampled, verifier, rate}")]
+    [Output(DisplayName = "抽查结果", Description = "{sampled, verifier}")]
     public Output<object>? Result { get; set; }
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
@@ -31,23 +29,31 @@ public sealed class SampleForVerification : CaseActivity
         var session = context.Cases();
         var record = await CaseAsync(context);
         var planner = (PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!;
+        var seeds = (SamplingSeeds?)context.Services.GetService(typeof(SamplingSeeds)) ?? new SamplingSeeds();
         var rules = planner.RulesOf(record, planner.Calendar.Today(context.Now));
         var rate = await context.EvaluateAsync(Rate) ?? (rules.Json["sampling"]?["rate"] is { } r ? (double)Expressions.ValueConverter.Number(r) : 0.2);
-        var seed = await context.EvaluateAsync(Seed) ?? RandomNumberGenerator.GetInt32(int.MaxValue);
         var handlers = (await session.MembersAsync(record.Id)).Select(m => m.UserEmail).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var pool = (await context.EvaluateAsync(Verifiers) ?? []).Where(v => !handlers.Contains(v.Trim()));
+        var pool = VerificationSampler.Eligible((await context.EvaluateAsync(Verifiers) ?? []).Where(v => !handlers.Contains(v.Trim())));
+        var seed = seeds.Next();
         var draw = VerificationSampler.Run(seed, rate, pool);
         if (draw.Sampled && draw.Verifier is null)
             throw new WorkflowFaultException("no-verifier", "抽中核查，但核查人员名单中没有可选派的人员。");
-        var result = new JsonObject { ["seed"] = seed, ["value"] = draw.Value, ["sampled"] = draw.Sampled, ["verifier"] = draw.Verifier, ["rate"] = rate };
-        var fields = JsonNode.Parse(record.FieldsJson) as JsonObject ?? [];
-        fields["sampling"] = result.DeepClone();
-        record.FieldsJson = fields.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
-        session.Update(record);
-        session.Log(record.Id, "decision", draw.Sampled ? $"随机抽查：抽中，核查人员 {draw.Verifier}（种子 {seed}）" : $"随机抽查：未抽中（种子 {seed}）", Actor(context), result.DeepClone().AsObject());
-        context.JournalData["seed"] = seed;
+        var audit = new JsonObject
+        {
+            ["seed"] = seed, ["value"] = draw.Value, ["rate"] = rate, ["pool"] = new JsonArray([.. pool.Select(p => (JsonNode)p)]),
+            ["sampled"] = draw.Sampled, ["verifier"] = draw.Verifier,
+        };
+        session.Log(record.Id, CaseEntryKinds.Sampling, draw.Sampled ? $"随机抽查：抽中，核查人员 {draw.Verifier}（种子 {seed}）" : $"随机抽查：未抽中（种子 {seed}）",
+            Actor(context), audit);
+        if (draw.Verifier is { } verifier)
+        {
+            await session.AddMemberAsync(new CaseMember
+            {
+                Id = Ulid.NewId(context.Now), CaseId = record.Id, UserEmail = verifier, DisplayName = verifier, Relation = CaseRelations.Verifier, Note = "随机选派",
+            });
+        }
         context.JournalData["sampled"] = draw.Sampled;
-        context.SetOutput(Result, "result", result);
+        context.SetOutput(Result, "result", new JsonObject { ["sampled"] = draw.Sampled, ["verifier"] = draw.Verifier });
         context.Complete(draw.Sampled ? "Sampled" : "NotSampled");
     }
 }
