@@ -160,7 +160,13 @@ public static class PortalServiceExtensions
             if (app.Environment.IsDevelopment())
                 pages.UseMigrationsEndPoint();
             else
-                pages.UseExceptionHandler("/Error", createScopeForErrors: true);
+                pages.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandlingPath = "/Error",
+                    CreateScopeForErrors = true,
+                    // A request the endpoint refused (a form without its antiforgery token, a missing field) is the client's error, not ours.
+                    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                });
             pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         });
         // Routing after the status-code pages, so that a re-executed request (/status/403) finds its page.

@@ -257,7 +257,7 @@ public sealed partial class AccountPagesTests(PortalFactory factory) : IClassFix
     }
 
     /// <summary>Gets the page and posts its form back with its hidden fields (antiforgery token, form name) and the given values.</summary>
-    static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> values, string? formName = null)
+    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> values, string? formName = null)
     {
         var html = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
         var forms = FormPattern().Matches(html).Select(m => m.Value).ToList();
