@@ -93,6 +93,7 @@ public static class PortalServiceExtensions
 
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddPortalHosting(builder.Configuration);
         services.AddVerificationRateLimit(builder.Configuration);
         if (builder.IsDemoEnabled() || builder.IsSeedCommand())
         {
@@ -150,6 +151,7 @@ public static class PortalServiceExtensions
     /// <summary>The request pipeline: errors as problem details under /api, pages as the template has them.</summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UsePortalHosting();
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
