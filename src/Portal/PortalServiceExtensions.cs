@@ -54,9 +54,7 @@ public static class PortalServiceExtensions
             })
             // No display name: a scheme with one counts as an external login provider and would be offered as a button on the login page.
             .AddPolicyScheme(SmartScheme, displayName: null, options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                BearerTokenStamp.HasBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
             {
@@ -190,6 +188,8 @@ public static class PortalServiceExtensions
         });
         app.UseRequestLocalization(Localization.CultureEndpoints.Options());
         app.UseAuthentication();
+        app.UseBearerTokenStamp();
+        app.UseApiCookieOrigin();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
