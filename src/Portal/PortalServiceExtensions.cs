@@ -82,7 +82,16 @@ public static class PortalServiceExtensions
             .AddErrorDescriber<PortalIdentityErrorDescriber>()
             .AddDefaultTokenProviders()
             .AddApiEndpoints();
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+        if (builder.Environment.IsLocal())
+            // Development and tests: mails land as files beside the database unless a server or folder is configured.
+            services.PostConfigure<EmailOptions>(options =>
+            {
+                if (string.IsNullOrWhiteSpace(options.Host) && string.IsNullOrWhiteSpace(options.PickupDirectory))
+                    options.PickupDirectory = Path.Combine(PortalPaths.DataFolder(connectionString), "mail");
+            });
+        services.AddSingleton<PortalEmailSender>();
+        services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<PortalEmailSender>());
         services.AddScoped<AccountSeeder>();
 
         services.AddDataProtection()

@@ -17,7 +17,7 @@ app.UsePortal();
 // The portal's own Content-Security-Policy already says frame-ancestors 'none'; one policy header, not two.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
-app.MapGroup("/api/identity").WithTags("账号").MapIdentityApi<ApplicationUser>();
+app.MapAccountApi();
 app.MapJusticeApi();
 app.MapCultureEndpoint();
 app.MapDevClockApi(app.Environment);
