@@ -56,9 +56,7 @@ public static class PortalServiceExtensions
             })
             // No display name: a scheme with one counts as an external login provider and would be offered as a button on the login page.
             .AddPolicyScheme(SmartScheme, displayName: null, options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                BearerTokenStamp.HasBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
             {
@@ -86,7 +84,16 @@ public static class PortalServiceExtensions
             .AddErrorDescriber<PortalIdentityErrorDescriber>()
             .AddDefaultTokenProviders()
             .AddApiEndpoints();
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+        if (builder.Environment.IsLocal())
+            // Development and tests: mails land as files beside the database unless a server or folder is configured.
+            services.PostConfigure<EmailOptions>(options =>
+            {
+                if (string.IsNullOrWhiteSpace(options.Host) && string.IsNullOrWhiteSpace(options.PickupDirectory))
+                    options.PickupDirectory = Path.Combine(PortalPaths.DataFolder(connectionString), "mail");
+            });
+        services.AddSingleton<PortalEmailSender>();
+        services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<PortalEmailSender>());
         services.AddScoped<AccountSeeder>();
 
         services.AddDataProtection()
@@ -95,6 +102,7 @@ public static class PortalServiceExtensions
 
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddPortalHosting(builder.Configuration);
         services.AddVerificationRateLimit(builder.Configuration);
         if (builder.IsDemoEnabled() || builder.IsSeedCommand())
         {
@@ -153,6 +161,7 @@ public static class PortalServiceExtensions
     /// <summary>The request pipeline: errors as problem details under /api, pages as the template has them.</summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UsePortalHosting();
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
@@ -163,7 +172,13 @@ public static class PortalServiceExtensions
             if (app.Environment.IsDevelopment())
                 pages.UseMigrationsEndPoint();
             else
-                pages.UseExceptionHandler("/Error", createScopeForErrors: true);
+                pages.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandlingPath = "/Error",
+                    CreateScopeForErrors = true,
+                    // A request the endpoint refused (a form without its antiforgery token, a missing field) is the client's error, not ours.
+                    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                });
             pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         });
         // Routing after the status-code pages, so that a re-executed request (/status/403) finds its page.
@@ -185,6 +200,8 @@ public static class PortalServiceExtensions
         });
         app.UseRequestLocalization(Localization.CultureEndpoints.Options());
         app.UseAuthentication();
+        app.UseBearerTokenStamp();
+        app.UseApiCookieOrigin();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

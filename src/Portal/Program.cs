@@ -4,7 +4,6 @@ using Justice.Portal.Components;
 using Justice.Portal.Data;
 using Justice.Portal.Data.Demo;
 using Justice.Portal.Localization;
-using Scalar.AspNetCore;
 
 var seed = args is ["seed", ..];
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = seed ? [.. args.Skip(1).Where(a => !a.StartsWith("--cases") && !int.TryParse(a, out _))] : args, ContentRootPath = PortalPaths.ContentRoot() });
@@ -18,12 +17,11 @@ app.UsePortal();
 // The portal's own Content-Security-Policy already says frame-ancestors 'none'; one policy header, not two.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
-app.MapGroup("/api/identity").WithTags("账号").MapIdentityApi<ApplicationUser>();
+app.MapAccountApi();
 app.MapJusticeApi();
 app.MapCultureEndpoint();
 app.MapDevClockApi(app.Environment);
-app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapApiReference();
 
 await app.InitializePortalAsync();
 if (seed)

@@ -35,9 +35,15 @@ public sealed class VerificationLimiter(int permitPerMinute) : IDisposable
     readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
+    /// <summary>Takes one check from the caller's budget; when none is left, tells the caller when to try again (<c>Retry-After</c>).</summary>
     public bool TryAcquire(HttpContext? context)
     {
         using var lease = _limiter.AttemptAcquire(context?.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (!lease.IsAcquired && context is not null)
+        {
+            var after = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return lease.IsAcquired;
     }
 

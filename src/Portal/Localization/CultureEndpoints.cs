@@ -25,7 +25,7 @@ public static class CultureEndpoints
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//") ? redirectUri : "/";
+            var target = Components.Account.LocalUrl.IsLocalPath(redirectUri) ? redirectUri! : "/";
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();
         return app;

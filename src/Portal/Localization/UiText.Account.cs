@@ -24,16 +24,16 @@ public sealed partial class UiText
         ["错误：更新用户名失败。"] = "Error changing user name.",
         ["新邮箱已确认，邮箱更换成功。"] = "Thank you for confirming your email change.",
         ["注册确认"] = "Register confirmation",
-        ["本平台尚未配置邮件发送服务，确认链接本应通过邮件发送给您。"] = "This site has no email sender configured yet; the confirmation link would normally be emailed to you.",
-        ["点击此处确认账号"] = "Click here to confirm your account",
         ["请查收邮件，按邮件中的链接确认账号。"] = "Please check your email to confirm your account.",
-        ["错误：找不到该邮箱对应的用户。"] = "Error: No user has this email.",
         ["重新发送"] = "Resend",
         ["验证邮件已发送，请查收。"] = "Verification email sent. Please check your email.",
         // Emails
         ["请<a href='{0}'>点击此处</a>确认您的账号。"] = "Please confirm your account by <a href='{0}'>clicking here</a>.",
         ["请<a href='{0}'>点击此处</a>重置密码。"] = "Please reset your password by <a href='{0}'>clicking here</a>.",
         ["请使用以下验证码重置密码：{0}"] = "Please reset your password using the following code: {0}",
+        ["注册申请"] = "Registration",
+        ["有人使用本邮箱申请注册，但该邮箱已注册账号。如是您本人，请<a href='{0}'>直接登录</a>，忘记密码可在登录页重置；如非本人操作，请忽略本邮件。"] =
+            "Someone tried to register with this email, which already has an account. If it was you, <a href='{0}'>log in</a> (the login page resets a forgotten password); otherwise ignore this email.",
         // External logins
         ["暂未开通外部登录服务。"] = "No external login services are configured.",
         ["使用您的{0}账号登录"] = "Log in using your {0} account",

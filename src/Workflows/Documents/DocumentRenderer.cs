@@ -83,9 +83,16 @@ public sealed class DocumentRenderer(IOptions<DocumentOptions> options)
     string PathOf(string name)
     {
         var full = Path.GetFullPath(Path.Combine(_root, name.EndsWith(".html", StringComparison.Ordinal) ? name : name + ".html"));
-        if (!full.StartsWith(Path.GetFullPath(_root), StringComparison.Ordinal))
+        if (!IsInside(full, _root))
             throw new DocumentTemplateException(name, 0, 0, "模板名称无效。");
         return full;
+    }
+
+    /// <summary>Inside the folder itself: <c>templates-secret/</c> begins like <c>templates</c> but is not inside it, hence the separator.</summary>
+    static bool IsInside(string fullPath, string folder)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        return fullPath.StartsWith(root, StringComparison.Ordinal);
     }
 
     string FileName(SourceSpan span, string fallback) =>
@@ -121,7 +128,7 @@ public sealed class DocumentRenderer(IOptions<DocumentOptions> options)
         public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
         {
             var full = Path.GetFullPath(Path.Combine(root, templateName.EndsWith(".html", StringComparison.Ordinal) ? templateName : templateName + ".html"));
-            if (!full.StartsWith(Path.GetFullPath(root), StringComparison.Ordinal))
+            if (!IsInside(full, root))
                 throw new ScriptRuntimeException(callerSpan, $"不能引用模板目录之外的文件：{templateName}");
             return full;
         }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using Justice.Portal.Components.Account;
 using Justice.Portal.Components.Account.Pages;
 using Justice.Portal.Components.Account.Pages.Manage;
 using Justice.Portal.Data;
@@ -45,10 +46,11 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            // The navigation menu posts the base-relative address of the page; anything else returns to the home page.
+            return TypedResults.LocalRedirect(LocalUrl.IsLocalPath($"/{returnUrl}") ? $"~/{returnUrl}" : "~/");
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (

@@ -21,11 +21,12 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        // Prevent open redirects: an address of another site (or one a browser reads as such) leads to the home page.
+        if (!LocalUrl.IsBaseRelative(uri))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase) && LocalUrl.IsBaseRelative(navigationManager.ToBaseRelativePath(uri))
+                ? navigationManager.ToBaseRelativePath(uri)
+                : "";
         }
 
         navigationManager.NavigateTo(uri);
