@@ -112,7 +112,12 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var (code, category) = ex is WorkflowFaultException f ? (f.Code, f.Category) : (ex is ExpressionException ? "expression" : "error", null);
+            var (code, category) = ex switch
+            {
+                WorkflowFaultException f => (f.Code, f.Category),
+                ExpressionException e => (e.Code, null),
+                _ => ("error", null),
+            };
             if (item.Bookmark is not null)
             {
                 state.FaultedResume = item.Bookmark;
