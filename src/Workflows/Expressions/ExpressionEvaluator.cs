@@ -3,10 +3,21 @@ using System.Text.Json.Nodes;
 
 namespace Justice.Workflows.Expressions;
 
-/// <summary>Evaluates the expression types of the format (Literal, Object/Json, Variable, JavaScript, Liquid) to JSON.</summary>
-public sealed class ExpressionEvaluator(JavaScriptEvaluator javaScript, LiquidEvaluator liquid)
+/// <summary>
+/// Evaluates the expression types of the format (Literal, Object/Json, Variable, JavaScript, Liquid) to JSON;
+/// a result larger than <see cref="ScriptLimits.MaxValueBytes"/> fails the expression.
+/// </summary>
+public sealed class ExpressionEvaluator(JavaScriptEvaluator javaScript, LiquidEvaluator liquid, ScriptLimits limits)
 {
     public async ValueTask<JsonNode?> EvaluateAsync(Expression expression, IExpressionContext context, CancellationToken cancellationToken = default)
+    {
+        var result = await EvaluateCoreAsync(expression, context, cancellationToken);
+        if (ValueSize.Exceeds(result, limits.MaxValueBytes))
+            throw new ExpressionException($"{expression.Type} 表达式的值超出大小上限（{ValueSize.Describe(limits.MaxValueBytes)}）。", code: ValueSize.TooLargeCode);
+        return result;
+    }
+
+    async ValueTask<JsonNode?> EvaluateCoreAsync(Expression expression, IExpressionContext context, CancellationToken cancellationToken)
     {
         switch (expression.Type)
         {

@@ -61,7 +61,7 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
         {
             throw new ExpressionException(DescribeError(ex), ex);
         }
-        catch (TimeoutException ex)
+        catch (Exception ex) when (ex is TimeoutException or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             throw new ExpressionException($"JavaScript 超出时间上限（{limits.Timeout.TotalSeconds:0.###} 秒）。", ex);
         }
@@ -77,8 +77,9 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
         {
             throw new ExpressionException($"JavaScript 超出递归深度上限（{limits.MaxRecursion}）。", ex);
         }
-        catch (ExpressionException)
+        catch (Exception ex) when (ex is ExpressionException or Justice.Workflows.Runtime.WorkflowFaultException)
         {
+            // A limit or a refused value from a function the script called (setVariable): reported as it is.
             throw;
         }
         catch (Exception ex)
@@ -87,12 +88,36 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
         }
     }
 
-    Engine CreateEngine() => new(options => options
-        .TimeoutInterval(limits.Timeout)
-        .MaxStatements(limits.MaxStatements)
-        .LimitMemory(limits.MaxMemoryBytes)
-        .LimitRecursion(limits.MaxRecursion)
-        .Strict(false));
+    Engine CreateEngine()
+    {
+        var engine = new Engine(options => options
+            .TimeoutInterval(limits.Timeout)
+            .RegexTimeoutInterval(limits.Timeout)
+            .MaxStatements(limits.MaxStatements)
+            .LimitMemory(limits.MaxMemoryBytes)
+            .LimitRecursion(limits.MaxRecursion)
+            .Strict(false));
+        if (limits.MaxMemoryBytes > 0)
+            GuardRepeat(engine);
+        return engine;
+    }
+
+    /// <summary>
+    /// Jint builds <c>'x'.repeat(n)</c> in one allocation and checks the memory limit only at the next statement:
+    /// a string larger than the limit is refused before it is built.
+    /// </summary>
+    void GuardRepeat(Engine engine)
+    {
+        var prototype = engine.GetValue("String").AsObject().Get("prototype").AsObject();
+        var repeat = prototype.Get("repeat");
+        prototype.Set("repeat", new ClrFunction(engine, "repeat", (thisObject, arguments) =>
+        {
+            var count = TypeConverter.ToNumber(arguments.At(0));
+            if (TypeConverter.ToString(thisObject).Length * count * sizeof(char) > limits.MaxMemoryBytes)
+                throw new MemoryLimitExceededException($"String.prototype.repeat would allocate more than {limits.MaxMemoryBytes} bytes");
+            return engine.Call(repeat, thisObject, arguments);
+        }, 1));
+    }
 
     static string DescribeError(JavaScriptException ex)
     {

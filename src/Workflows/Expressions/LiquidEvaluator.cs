@@ -16,9 +16,11 @@ public sealed class LiquidEvaluator
     static readonly FluidParser Parser = new();
     readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
     readonly TemplateOptions _options;
+    readonly ScriptLimits _limits;
 
     public LiquidEvaluator(ScriptLimits limits)
     {
+        _limits = limits;
         _options = new TemplateOptions { MaxSteps = limits.MaxStatements, MaxRecursion = limits.MaxRecursion };
         _options.Filters.AddFilter("base64", static (input, _, _) =>
             new StringValue(Convert.ToBase64String(Encoding.UTF8.GetBytes(input.ToStringValue()))));
@@ -41,8 +43,11 @@ public sealed class LiquidEvaluator
     public async ValueTask<string> RenderAsync(string template, IExpressionContext context, CancellationToken cancellationToken = default)
     {
         var parsed = _templates.GetOrAdd(template, static t =>
-            Parser.TryParse(t, out var result, out var error) ? result : throw new ExpressionException($"Liquid 语法错误：{error}"));
-        var model = new TemplateContext(_options);
+            Parser.TryParse(t, out var result, out var error) ? LiquidSandbox.Apply(result) : throw new ExpressionException($"Liquid 语法错误：{error}"));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_limits.Timeout > TimeSpan.Zero)
+            deadline.CancelAfter(_limits.Timeout);
+        var model = new SandboxedTemplateContext(_options, _limits, deadline.Token);
         model.SetValue("Variables", context.VariableNames.ToDictionary(n => n, n => ValueConverter.ToPlain(context.GetVariable(n))));
         // Workflow inputs are matched without regard to case, as Elsa's input dictionary does.
         model.SetValue("Input", new Dictionary<string, object?>(
@@ -53,7 +58,22 @@ public sealed class LiquidEvaluator
         model.SetValue("WorkflowDefinitionVersion", context.DefinitionVersion);
         try
         {
-            return await parsed.RenderAsync(model);
+            using var output = new BoundedWriter(_limits.MaxValueBytes, deadline.Token);
+            await parsed.RenderAsync(output, NullEncoder.Default, model);
+            return output.ToString();
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ExpressionException($"Liquid 超出时间上限（{_limits.Timeout.TotalSeconds:0.###} 秒）。", ex);
+        }
+        catch (ExpressionException)
+        {
+            throw;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("The maximum level of recursion", StringComparison.Ordinal))
+        {
+            // Fluid reports both of its limits, steps and recursion, with this one message.
+            throw new ExpressionException($"Liquid 超出步数上限（{_limits.MaxStatements}）或递归深度上限（{_limits.MaxRecursion}）。", ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -7,4 +7,10 @@ public sealed class ScriptLimits
     public int MaxStatements { get; set; } = 100_000;
     public long MaxMemoryBytes { get; set; } = 32 * 1024 * 1024;
     public int MaxRecursion { get; set; } = 200;
+
+    /// <summary>
+    /// The largest value (its JSON in UTF-8) an expression may produce and an instance may keep in a variable or an
+    /// output; a larger one faults the instance. 0: no limit.
+    /// </summary>
+    public long MaxValueBytes { get; set; } = 1024 * 1024;
 }

@@ -15,6 +15,8 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
 {
     readonly LinkedList<WorkItem> _queue = new();
     readonly Stack<string> _delivering = new();
+    readonly LinkedList<(Flowchart Scope, Activity Activity)> _deadPaths = new();
+    bool _propagating;
     readonly WorkflowModel _model = workflow.Model;
     readonly WorkflowState _state = workflow.State;
     bool _halted;
@@ -110,7 +112,12 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var (code, category) = ex is WorkflowFaultException f ? (f.Code, f.Category) : (ex is ExpressionException ? "expression" : "error", null);
+            var (code, category) = ex switch
+            {
+                WorkflowFaultException f => (f.Code, f.Category),
+                ExpressionException e => (e.Code, null),
+                _ => ("error", null),
+            };
             if (item.Bookmark is not null)
             {
                 state.FaultedResume = item.Bookmark;
@@ -238,6 +245,8 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
             Add(bookmark.ActivityId);
         foreach (var id in _delivering)
             Add(id);
+        foreach (var (_, skipped) in _deadPaths)
+            Add(skipped.Id);
         return active;
     }
 
@@ -273,15 +282,34 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
         }
     }
 
-    /// <summary>Dead-path propagation: the activity does not run and its outbound connections are dead.</summary>
+    /// <summary>
+    /// Dead-path propagation: the activity does not run and its outbound connections are dead. Skipped activities
+    /// wait in a queue (and count as active) instead of recursing, so a long dead chain cannot exhaust the stack.
+    /// </summary>
     void Skip(Flowchart scope, Activity activity)
     {
         _state.Activity(activity.Id).Status = ActivityState.Skipped;
         workflow.AppendJournal(activity, JournalEvent.Skipped);
-        _delivering.Push(activity.Id);
-        foreach (var connection in scope.OutboundOf(activity.Id))
-            Deliver(scope, connection, false);
-        _delivering.Pop();
+        _deadPaths.AddLast((scope, activity));
+        if (_propagating)
+            return;
+        _propagating = true;
+        try
+        {
+            while (_deadPaths.First is { } next)
+            {
+                var (skippedScope, skipped) = next.Value;
+                _delivering.Push(skipped.Id);
+                _deadPaths.RemoveFirst();
+                foreach (var connection in skippedScope.OutboundOf(skipped.Id))
+                    Deliver(skippedScope, connection, false);
+                _delivering.Pop();
+            }
+        }
+        finally
+        {
+            _propagating = false;
+        }
     }
 
     void Schedule(Activity activity)

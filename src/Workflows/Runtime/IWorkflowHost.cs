@@ -12,4 +12,4 @@ public interface IWorkflowHost
 
 /// <summary>The services a burst needs, resolved once.</summary>
 internal sealed record WorkflowBurstServices(
-    IServiceProvider ServiceProvider, Expressions.ExpressionEvaluator Evaluator, TimeProvider Clock, IWorkflowHost Host, int MaxSteps);
+    IServiceProvider ServiceProvider, Expressions.ExpressionEvaluator Evaluator, TimeProvider Clock, IWorkflowHost Host, int MaxSteps, long MaxValueBytes);

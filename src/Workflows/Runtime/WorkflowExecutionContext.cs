@@ -25,6 +25,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
         Evaluator = services.Evaluator;
         Clock = services.Clock;
         Host = services.Host;
+        MaxValueBytes = services.MaxValueBytes;
         Unit = unit;
         Changes = new InstanceChanges(record, isNew, record.Revision);
         LiveBookmarks = [.. bookmarks];
@@ -44,6 +45,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     public JsonObject Output { get; }
     internal ExpressionEvaluator Evaluator { get; }
     internal IWorkflowHost Host { get; }
+    internal long MaxValueBytes { get; }
     internal UnitOfWork Unit { get; }
     internal InstanceChanges Changes { get; }
     internal List<BookmarkRecord> LiveBookmarks { get; }
@@ -92,7 +94,22 @@ public sealed class WorkflowExecutionContext : IExpressionContext
                 throw new WorkflowFaultException("invalid-variable-value", $"变量“{name}”：{ex.Message}");
             }
         }
+        CheckSize(value, $"变量“{name}”");
         State.Variables[name] = value;
+    }
+
+    /// <summary>Sets an output of the workflow (what a sub-process hands to its parent).</summary>
+    public void SetOutput(string name, JsonNode? value)
+    {
+        CheckSize(value, $"流程输出“{name}”");
+        Output[name] = value;
+    }
+
+    /// <summary>A value the instance would keep past <see cref="Expressions.ScriptLimits.MaxValueBytes"/> faults it instead.</summary>
+    void CheckSize(JsonNode? value, string what)
+    {
+        if (ValueSize.Exceeds(value, MaxValueBytes))
+            throw new WorkflowFaultException(ValueSize.TooLargeCode, $"{what}的值超出大小上限（{ValueSize.Describe(MaxValueBytes)}），未保存。");
     }
 
     public JsonNode? GetInput(string name) =>
@@ -117,6 +134,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     // ---- bookkeeping used by the interpreter ----
     internal void RecordOutput(string activityId, string outputName, JsonNode? value)
     {
+        CheckSize(value, $"活动输出“{outputName}”");
         var state = State.Activity(activityId);
         state.Outputs ??= new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         state.Outputs[outputName] = value?.DeepClone();

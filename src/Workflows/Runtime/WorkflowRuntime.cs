@@ -28,7 +28,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         _definitions = definitions;
         _logger = logger;
         _clock = clock;
-        _services = new WorkflowBurstServices(services, evaluator, clock, this, options.Value.MaxStepsPerBurst);
+        _services = new WorkflowBurstServices(services, evaluator, clock, this, options.Value.MaxStepsPerBurst, options.Value.Scripts.MaxValueBytes);
     }
 
     /// <summary>Raised after a unit of work committed, with the ids of the instances it saved.</summary>

@@ -118,4 +118,44 @@ public sealed class JavaScriptExpressionTests : IAsyncLifetime
 
         Assert.Contains("时间", Assert.Single(await host.Store.GetIncidentsAsync(instance.Id)).Message);
     }
+
+    [Fact]
+    public async Task Repeat_PastTheMemoryLimit_FaultsTheInstance()
+    {
+        var instance = await _host.RunAsync(Definition("js-repeat", [Activity("big", "Elsa.RunJavaScript", ("script", Literal("'x'.repeat(2e8)", "String")))], []));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        var incident = Assert.Single(await _host.Store.GetIncidentsAsync(instance.Id));
+        Assert.Equal("big", incident.ActivityId);
+        Assert.Contains("内存", incident.Message);
+    }
+
+    [Fact]
+    public async Task Result_LargerThanMaxValueBytes_FaultsTheInstance()
+    {
+        var instance = await _host.RunAsync(Definition("js-large-result",
+            [Activity("big", "Elsa.WriteLine", ("text", Js("'x'.repeat(2 * 1024 * 1024)", "String")))], []));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        var incident = Assert.Single(await _host.Store.GetIncidentsAsync(instance.Id));
+        Assert.Equal("big", incident.ActivityId);
+        Assert.Equal("value-too-large", incident.Code);
+        Assert.Contains("1 MB", incident.Message);
+    }
+
+    [Fact]
+    public async Task CatastrophicRegex_IsStoppedByTheScriptTimeout()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync(new() { ["Workflows:Scripts:Timeout"] = "00:00:00.200", ["Workflows:Scripts:MaxStatements"] = "0" });
+        var definition = Definition("js-regex", [Decision("redos", "/^(a+)+$/.test('a'.repeat(40) + 'b')")], []);
+        await host.PublishAsync(definition);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        var instance = (await host.Runtime.StartAsync("js-regex", null, null))!;
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.Contains("时间", Assert.Single(await host.Store.GetIncidentsAsync(instance.Id)).Message);
+        // Jint's own regex timeout is 10 s; the script's 200 ms must bound it.
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(8));
+    }
 }

@@ -1,3 +1,4 @@
+using Justice.Workflows.Runtime;
 using System.Text.Json.Nodes;
 using static Justice.Workflows.Tests.Flow;
 
@@ -28,5 +29,53 @@ public sealed class LiquidExpressionTests : EngineTest
         var instance = await Host.RunAsync(Definition("liquid-id", [Activity("w", "Elsa.WriteLine", ("text", Liquid("{{ WorkflowInstanceId }}")))], []));
 
         Assert.Equal([instance.Id], await Host.WrittenLinesAsync(instance.Id));
+    }
+
+    [Fact]
+    public async Task Render_RangeLargerThanStepLimit_FaultsBeforeBuildingIt()
+    {
+        var instance = await Host.RunAsync(Definition("liquid-range", [Activity("w", "Elsa.WriteLine", ("text", Liquid("{% for i in (1..1000000000) %}{% endfor %}")))], []));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        var incident = Assert.Single(await Host.Store.GetIncidentsAsync(instance.Id));
+        Assert.Equal("w", incident.ActivityId);
+        Assert.Contains("100000", incident.Message);
+    }
+
+    [Fact]
+    public async Task Render_OutputLargerThanMaxValueBytes_FaultsTheInstance()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync(new() { ["Workflows:Scripts:MaxValueBytes"] = "1000" });
+
+        var instance = await host.RunAsync(Definition("liquid-output", [Activity("w", "Elsa.WriteLine", ("text", Liquid("{% for i in (1..500) %}0123456789{% endfor %}")))], []));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        var incident = Assert.Single(await host.Store.GetIncidentsAsync(instance.Id));
+        Assert.Equal("w", incident.ActivityId);
+        Assert.Contains("大小上限", incident.Message);
+    }
+
+    [Fact]
+    public async Task Render_AssignedStringGrowingPastMaxValueBytes_FaultsTheInstance()
+    {
+        var instance = await Host.RunAsync(Definition("liquid-doubling",
+            [Activity("w", "Elsa.WriteLine", ("text", Liquid("{% assign s = 'x' %}{% for i in (1..25) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}")))], []));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.Contains("大小上限", Assert.Single(await Host.Store.GetIncidentsAsync(instance.Id)).Message);
+    }
+
+    [Fact]
+    public async Task Render_PastTheTimeout_IsStopped()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync(new() { ["Workflows:Scripts:Timeout"] = "00:00:00.200", ["Workflows:Scripts:MaxStatements"] = "0" });
+
+        var instance = await host.RunAsync(Definition("liquid-timeout",
+            [Activity("w", "Elsa.WriteLine", ("text", Liquid("{% for i in (1..3000) %}{% for j in (1..3000) %}{% endfor %}{% endfor %}")))], []));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        var incident = Assert.Single(await host.Store.GetIncidentsAsync(instance.Id));
+        Assert.Equal("w", incident.ActivityId);
+        Assert.Contains("时间", incident.Message);
     }
 }

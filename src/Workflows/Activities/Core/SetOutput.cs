@@ -17,7 +17,7 @@ public sealed class SetOutput : Activity
         var name = await context.EvaluateAsync(OutputName);
         if (string.IsNullOrWhiteSpace(name))
             throw new WorkflowFaultException("invalid-input", "输出名为空。");
-        context.Workflow.Output[name] = await context.EvaluateJsonAsync(OutputValue);
+        context.Workflow.SetOutput(name, await context.EvaluateJsonAsync(OutputValue));
         context.JournalData["outputName"] = name;
         context.Complete();
     }

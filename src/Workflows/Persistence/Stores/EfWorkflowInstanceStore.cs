@@ -362,18 +362,18 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         if (change.ConsumedBookmark is { } consumed)
             closed.Add(consumed);
         if (change.RemovedBookmarks.Count > 0)
-            batch.Append($"""DELETE FROM "Bookmarks" WHERE "Id" IN ({batch.InList(change.RemovedBookmarks.Select(b => b.Id))})""");
+            batch.AppendForList(change.RemovedBookmarks.Select(b => b.Id), ids => $"""DELETE FROM "Bookmarks" WHERE "Id" IN ({ids})""");
         // A sub-process bookmark may be resumed through a hand-off timer, so its timers go too.
         var timerBookmarks = closed.Where(b => b.HasTimer || b.Name == "Elsa.ExecuteWorkflow").Select(b => b.Id).ToList();
         if (timerBookmarks.Count > 0)
-            batch.Append($"""DELETE FROM "Timers" WHERE "BookmarkId" IN ({batch.InList(timerBookmarks)})""");
+            batch.AppendForList(timerBookmarks, ids => $"""DELETE FROM "Timers" WHERE "BookmarkId" IN ({ids})""");
         var taskBookmarks = closed.Where(b => b.HasTask).Select(b => b.Id).ToList();
         if (taskBookmarks.Count > 0)
-            batch.Append($"""UPDATE "HumanTasks" SET "Status" = {batch.Parameter(HumanTaskRecord.Cancelled)} WHERE "Status" = {batch.Parameter(HumanTaskRecord.Open)} AND "Id" IN ({batch.InList(taskBookmarks)})""");
+            batch.AppendForList(taskBookmarks, ids => $"""UPDATE "HumanTasks" SET "Status" = {batch.Parameter(HumanTaskRecord.Cancelled)} WHERE "Status" = {batch.Parameter(HumanTaskRecord.Open)} AND "Id" IN ({ids})""");
 
         batch.Insert("Bookmarks", change.AddedBookmarks, BookmarkColumns, b => [b.Id, b.InstanceId, b.ActivityId, b.Name, b.Hash, b.PayloadJson, b.CreatedAt, b.HasTimer, b.HasTask]);
         if (change.TimerReschedules.Count > 0)
-            batch.Append($"""DELETE FROM "Timers" WHERE "Id" IN ({batch.InList(change.TimerReschedules.Select(r => r.BookmarkId).Distinct())})""");
+            batch.AppendForList(change.TimerReschedules.Select(r => r.BookmarkId).Distinct(), ids => $"""DELETE FROM "Timers" WHERE "Id" IN ({ids})""");
         foreach (var (bookmarkId, dueAt) in change.TimerReschedules)
             batch.Append($"""UPDATE "HumanTasks" SET "DueAt" = {batch.Parameter(dueAt)}, "IsOverdue" = {batch.Parameter(false)} WHERE "Id" = {batch.Parameter(bookmarkId)}""");
         batch.Insert("Timers", change.AddedTimers, TimerColumns, t => [t.Id, t.BookmarkId, t.InstanceId, t.DueAt, t.InputJson, t.LeaseOwner, t.LeaseExpiresAt, t.Attempts, t.Kind]);
