@@ -202,8 +202,8 @@ public static class DocumentFunctions
     /// <summary>{{ date_numerals '2026-11-26' }} → 二〇二六年十一月二十六日</summary>
     public static string date_numerals(object? date) => Parse(date) is { } d ? ChineseFormat.DateInNumerals(d) : "";
 
-    /// <summary>{{ money 1234.5 }} → ¥1,234.50</summary>
-    public static string money(object? amount) => Amount(amount) is { } a ? ChineseFormat.Money(a) : "";
+    /// <summary>{{ money 1234.5 }} → 人民币1,234.50元; {{ money 6525 }} → 人民币6,525元</summary>
+    public static string money(object? amount) => Amount(amount) is { } a ? ChineseFormat.MoneyInDocuments(a) : "";
 
     /// <summary>{{ money_cn 1234.5 }} → 人民币壹仟贰佰叁拾肆元伍角</summary>
     public static string money_cn(object? amount) => Amount(amount) is { } a ? ChineseFormat.MoneyInCapitals(a) : "";
