@@ -6,7 +6,11 @@ namespace Justice.Portal.Api;
 /// <summary>Public verification of notarial certificates: no login, rate-limited, nothing personal.</summary>
 public static class VerifyApi
 {
-    public sealed record VerifyResponse(string Status, string Number, string? Matter, string? IssuedOn, string? Office);
+    /// <summary>The answer; <c>Effect</c> says what the status means in law: a revoked certificate is void from the beginning (自始无效).</summary>
+    public sealed record VerifyResponse(string Status, string Number, string? Matter, string? IssuedOn, string? Office, string? Effect = null);
+
+    /// <summary>Notary Law Art. 39 / Notary Procedure Rules Art. 63: a revoked certificate is void from the beginning.</summary>
+    public const string RevokedEffect = "自始无效";
 
     public static IServiceCollection AddVerificationRateLimit(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSingleton(new VerificationLimiter(configuration.GetValue("Verify:PermitPerMinute", 30)));
@@ -14,7 +18,7 @@ public static class VerifyApi
     public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/verify/{number}", VerifyAsync).WithTags("公证书查验").AllowAnonymous()
-            .WithSummary("查验公证书：valid（有效）、revoked（已撤销）或 unknown（查无此证）");
+            .WithSummary("查验公证书：valid（有效）、revoked（已撤销，自始无效）或 unknown（查无此证）");
         return app;
     }
 
@@ -25,7 +29,8 @@ public static class VerifyApi
         if (!limiter.TryAcquire(context))
             return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁", "查询过于频繁，请一分钟后再试。");
         var status = await queries.VerifyAsync(number.Trim(), ct);
-        return Results.Ok(new VerifyResponse(status.Status, status.Number, status.Matter, status.IssuedOn?.ToString("yyyy-MM-dd"), status.Office));
+        return Results.Ok(new VerifyResponse(status.Status, status.Number, status.Matter, status.IssuedOn?.ToString("yyyy-MM-dd"), status.Office,
+            status.Status == "revoked" ? RevokedEffect : null));
     }
 }
 

@@ -275,7 +275,7 @@ public sealed partial class UiText
         ["公证机构"] = "Notary office",
         ["输入公证书上的编号，例如（2026）湘衡证字第0001号，或扫描公证书上的二维码。"] = "Enter the number printed on the certificate, e.g. （2026）湘衡证字第0001号, or scan its QR code.",
         ["该公证书有效。"] = "This certificate is valid.",
-        ["该公证书已被撤销，不再具有效力。"] = "This certificate has been revoked and is no longer in force.",
+        ["该公证书已被撤销，自始无效。"] = "This certificate has been revoked and is void from the beginning, as if it had never been issued.",
         ["未查到该编号的公证书。请核对编号，或联系出证的公证机构。"] = "No certificate with this number. Check the number or contact the notary office.",
         ["查询过于频繁，请稍后再试。"] = "Too many checks; try again in a minute.",
         // Dashboard

@@ -26,8 +26,18 @@ public static class ChineseFormat
         _ => Digits[n / 10] + "十" + (n % 10 == 0 ? "" : Digits[n % 10]),
     };
 
-    /// <summary>¥1,234,567.00</summary>
+    /// <summary>¥1,234,567.00: amounts as the portal shows them (case log, lists); documents use <see cref="MoneyInDocuments"/>.</summary>
     public static string Money(decimal amount) => "¥" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// 人民币6,525元, 人民币6,525.50元: an amount as formal documents write it — 人民币 and 元, thousands separators,
+    /// no decimals when whole, 角 and 分 otherwise. (<see cref="Money"/> is the portal's ¥1,234.00.)
+    /// </summary>
+    public static string MoneyInDocuments(decimal amount)
+    {
+        amount = Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+        return "人民币" + amount.ToString(amount == decimal.Truncate(amount) ? "#,##0" : "#,##0.00", CultureInfo.InvariantCulture) + "元";
+    }
 
     /// <summary>人民币壹佰贰拾叁万肆仟伍佰陆拾柒元整 (amounts in capitals, as in awards and receipts).</summary>
     public static string MoneyInCapitals(decimal amount)

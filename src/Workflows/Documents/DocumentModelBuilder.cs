@@ -7,6 +7,8 @@ namespace Justice.Workflows.Documents;
 /// <summary>
 /// The model a document template sees: the office and rule set, the case with its fields, the parties by side,
 /// the tribunal and secretary, the recipient, the document's own title, number and date, and the process's data.
+/// Values are data, not grammar: <c>tribunal_names</c> is 独任仲裁员某某 (the template says 由…组成仲裁庭), the articles
+/// a document cites are the rule set's <c>rules.citations</c>.
 /// </summary>
 public static class DocumentModelBuilder
 {
@@ -45,7 +47,7 @@ public static class DocumentModelBuilder
         return new JsonObject
         {
             ["office"] = rules.Office.DeepClone(),
-            ["rules"] = new JsonObject { ["id"] = rules.Id, ["name"] = rules.Name },
+            ["rules"] = new JsonObject { ["id"] = rules.Id, ["name"] = rules.Name, ["citations"] = rules.Json["citations"]?.DeepClone() ?? new JsonObject() },
             ["periods"] = Periods(rules, record.Procedure),
             ["record"] = @case,
             ["parties"] = Parties(parties),
@@ -62,8 +64,8 @@ public static class DocumentModelBuilder
                 ["appointedBy"] = m.Note,
             })]),
             ["tribunal_names"] = sole
-                ? $"由独任仲裁员{tribunal[0].DisplayName}"
-                : tribunal.Count == 0 ? "" : "由" + string.Join("、", tribunal.OrderBy(m => m.Relation == CaseRelations.PresidingArbitrator ? 0 : 1)
+                ? $"独任仲裁员{tribunal[0].DisplayName}"
+                : tribunal.Count == 0 ? "" : string.Join("、", tribunal.OrderBy(m => m.Relation == CaseRelations.PresidingArbitrator ? 0 : 1)
                     .Select(m => (m.Relation == CaseRelations.PresidingArbitrator ? "首席仲裁员" : "仲裁员") + m.DisplayName)),
             ["secretary"] = new JsonObject { ["name"] = secretary?.DisplayName ?? secretary?.UserEmail ?? "" },
             ["notary"] = Person(members, CaseRelations.Notary),

@@ -209,11 +209,31 @@ public static class DocumentFunctions
     /// <summary>{{ date_numerals '2026-11-26' }} → 二〇二六年十一月二十六日</summary>
     public static string date_numerals(object? date) => Parse(date) is { } d ? ChineseFormat.DateInNumerals(d) : "";
 
-    /// <summary>{{ money 1234.5 }} → ¥1,234.50</summary>
-    public static string money(object? amount) => Amount(amount) is { } a ? ChineseFormat.Money(a) : "";
+    /// <summary>{{ money 1234.5 }} → 人民币1,234.50元; {{ money 6525 }} → 人民币6,525元</summary>
+    public static string money(object? amount) => Amount(amount) is { } a ? ChineseFormat.MoneyInDocuments(a) : "";
 
     /// <summary>{{ money_cn 1234.5 }} → 人民币壹仟贰佰叁拾肆元伍角</summary>
     public static string money_cn(object? amount) => Amount(amount) is { } a ? ChineseFormat.MoneyInCapitals(a) : "";
+
+    /// <summary>
+    /// {{ data.matter | ensure_suffix '公证' }}: the value with a word the template would add after it, added only when the
+    /// value does not already end with it (学历 → 学历公证; 学历公证 stays). Nothing for an empty value.
+    /// </summary>
+    public static string ensure_suffix(object? value, string suffix)
+    {
+        var text = value?.ToString()?.Trim() ?? "";
+        return text.Length == 0 || text.EndsWith(suffix, StringComparison.Ordinal) ? text : text + suffix;
+    }
+
+    /// <summary>
+    /// {{ data.reason | ensure_prefix '因' }}: the value with a word the template would put before it, added only when the
+    /// value does not already start with it (当事人原因… → 因当事人原因…; 因当事人原因… stays). Nothing for an empty value.
+    /// </summary>
+    public static string ensure_prefix(object? value, string prefix)
+    {
+        var text = value?.ToString()?.Trim() ?? "";
+        return text.Length == 0 || text.StartsWith(prefix, StringComparison.Ordinal) ? text : prefix + text;
+    }
 
     /// <summary>{{ mask_id '430405199001011234' }} → 4304**********1234</summary>
     public static string mask_id(object? id) => ChineseFormat.MaskId(id?.ToString());

@@ -199,7 +199,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var entries = await s.Cases.GetEntriesAsync(s.CaseId);
         var fee = entries.Single(e => e.Kind == "fee" && e.Title.StartsWith("撤回申请"));
         Assert.Equal(refund, JsonNode.Parse(fee.DataJson)!["refund"]!.GetValue<decimal>());
-        Assert.Contains(Justice.Workflows.Documents.ChineseFormat.Money(refund), (await s.DocumentsAsync()).Last().Html);
+        Assert.Contains(Justice.Workflows.Documents.ChineseFormat.MoneyInDocuments(refund), (await s.DocumentsAsync()).Last().Html);
     }
 
     [Fact]

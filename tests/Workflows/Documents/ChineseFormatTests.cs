@@ -29,9 +29,46 @@ public sealed class ChineseFormatTests
     }
 
     [Fact]
-    public void MoneyAndMasking_AsThePortalShowsThem()
+    public void Masking_AsThePortalListsShowIt()
     {
-        Assert.Equal("¥1,234,567.00", ChineseFormat.Money(1_234_567m));
         Assert.Equal("4304**********1234", ChineseFormat.MaskId("430405198506011234"));
+    }
+
+    [Theory]
+    [InlineData("6525", "人民币6,525元")]
+    [InlineData("6525.5", "人民币6,525.50元")]
+    [InlineData("6525.05", "人民币6,525.05元")]
+    [InlineData("1234567", "人民币1,234,567元")]
+    [InlineData("0.5", "人民币0.50元")]
+    [InlineData("100", "人民币100元")]
+    public void MoneyInDocuments_IsRenminbiWithThousandsSeparatorsAndNoDecimalsWhenWhole(string amount, string expected)
+    {
+        Assert.Equal(expected, ChineseFormat.MoneyInDocuments(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("学历", "公证", "学历公证")]
+    [InlineData("学历公证", "公证", "学历公证")]
+    [InlineData("其他合同", "纠纷", "其他合同纠纷")]
+    [InlineData("其他合同纠纷", "纠纷", "其他合同纠纷")]
+    [InlineData("（2026）衡仲字第0001", "号", "（2026）衡仲字第0001号")]
+    [InlineData("（2026）衡仲字第0001号", "号", "（2026）衡仲字第0001号")]
+    [InlineData("", "公证", "")]
+    [InlineData(null, "公证", "")]
+    public void EnsureSuffix_AddsTheSuffixOnlyWhenTheValueDoesNotEndWithIt(string? value, string suffix, string expected)
+    {
+        Assert.Equal(expected, DocumentFunctions.ensure_suffix(value, suffix));
+    }
+
+    [Theory]
+    [InlineData("当事人原因致使该公证事项在六个月内不能办结", "因", "因当事人原因致使该公证事项在六个月内不能办结")]
+    [InlineData("因当事人原因致使该公证事项在六个月内不能办结", "因", "因当事人原因致使该公证事项在六个月内不能办结")]
+    [InlineData("独任仲裁员赵仲裁员", "由", "由独任仲裁员赵仲裁员")]
+    [InlineData("由独任仲裁员赵仲裁员", "由", "由独任仲裁员赵仲裁员")]
+    [InlineData("  因故", "因", "因故")]
+    [InlineData("", "因", "")]
+    public void EnsurePrefix_AddsThePrefixOnlyWhenTheValueDoesNotStartWithIt(string? value, string prefix, string expected)
+    {
+        Assert.Equal(expected, DocumentFunctions.ensure_prefix(value, prefix));
     }
 }

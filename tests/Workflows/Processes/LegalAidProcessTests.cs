@@ -44,6 +44,22 @@ public sealed class LegalAidProcessTests : EngineTest
     }
 
     [Fact]
+    public async Task HardshipCommitment_NoticeAndCommitmentCarryTheLegalAidCentresLetterhead_AndNameArticle64()
+    {
+        var d = await StartAsync();
+        await d.CompleteAsync("choice", "选择承诺", Officer);
+        await d.CompleteAsync("signTask", "已签署", Officer, new JsonObject { ["signMethod"] = "手写签名" });
+
+        var commitment = Assert.Single(await Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var documents = await d.DocumentsAsync(commitment);
+        var notice = documents.Single(x => x.Title == "证明事项告知承诺书（告知书）");
+        var signed = documents.Single(x => x.Title == "证明事项承诺书");
+        Assert.All([notice, signed], x => Assert.Contains("<div class=\"issuer\">衡阳市法律援助中心</div>", x.Html));
+        Assert.Contains("依照《中华人民共和国法律援助法》第六十四条的规定承担", notice.Html);
+        Assert.Contains("<li>本人及共同生活的家庭成员符合衡阳市法律援助经济困难标准；</li>", signed.Html);
+    }
+
+    [Fact]
     public async Task ExemptFromTheMeansTest_GoesStraightToTheDecision()
     {
         var d = await StartAsync(exempt: true);

@@ -39,6 +39,20 @@ public sealed class NotaryProcessTests : EngineTest
     }
 
     [Fact]
+    public async Task CommitmentRoute_NoticeAndCommitmentCarryTheNotaryOfficesLetterhead_AndNameNotaryLawArticle44()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: false));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+
+        var commitment = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var documents = await d.DocumentsAsync(commitment);
+        var notice = documents.Single(x => x.Title == "证明事项告知承诺书（告知书）");
+        Assert.All(documents, x => Assert.Contains("<div class=\"issuer\">衡阳市示范公证处</div>", x.Html));
+        Assert.Contains("依照《中华人民共和国公证法》第四十四条的规定承担", notice.Html);
+    }
+
+    [Fact]
     public async Task MainPath_WithCommitmentRoute_IssuesNumberedCertificateWithItsFiveContents()
     {
         var d = await StartAsync(seed: SeedFor(sampled: false));

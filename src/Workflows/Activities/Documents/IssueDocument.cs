@@ -48,9 +48,13 @@ public sealed class IssueDocument : CaseActivity
         var title = await context.EvaluateAsync(Title) ?? template;
         var calendar = (StatutoryCalendar)context.Services.GetService(typeof(StatutoryCalendar))!;
         var today = calendar.Today(context.Now);
+        var provider = (RuleSetProvider)context.Services.GetService(typeof(RuleSetProvider))!;
         var rules = record.RuleSetJson is { } json
             ? new RuleSet((JsonObject)JsonNode.Parse(json)!)
-            : ((RuleSetProvider)context.Services.GetService(typeof(RuleSetProvider))!).InForce(record.Kind, today);
+            : provider.InForce(record.Kind, today);
+        // A case's copy of its rule set made before rule sets named their citations takes them from the same version's file.
+        if (rules.Json["citations"] is null && provider.Find(rules.Id)?.Json["citations"] is { } citations)
+            rules.Json["citations"] = citations.DeepClone();
 
         var number = (await context.EvaluateAsync(Numbering) ?? "case") switch
         {
@@ -63,6 +67,8 @@ public sealed class IssueDocument : CaseActivity
         var model = DocumentModelBuilder.Build(record, await session.PartiesAsync(record.Id), await session.MembersAsync(record.Id), rules,
             title, number, today, await context.EvaluateAsync(Recipient), await context.EvaluateAsync(Data));
         model["document"]!["id"] = documentId;
+        if (await DecidingOfficeAsync(session, provider, record, today) is { } office)
+            model["office"] = office;
 
         string html;
         try
@@ -97,5 +103,26 @@ public sealed class IssueDocument : CaseActivity
         context.JournalData["title"] = title;
         context.SetOutput(Result, "result", result);
         context.Complete();
+    }
+
+    /// <summary>
+    /// The office whose letterhead a commitment's documents carry: the one that decides the matter the commitment is
+    /// made for (the notary office, the legal-aid centre) — its main case's office, or that of the rules in force for the
+    /// main case's kind. Null for any other case: its own rule set's office.
+    /// </summary>
+    static async Task<JsonObject?> DecidingOfficeAsync(CaseSession session, RuleSetProvider provider, CaseRecord record, DateOnly today)
+    {
+        if (record.Kind != "commitment" || JsonNode.Parse(record.FieldsJson) is not JsonObject fields)
+            return null;
+        if (fields["parentCaseId"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+            && await session.FindAsync(fields["parentCaseId"]!.GetValue<string>()) is { RuleSetJson: { } parentRules }
+            && JsonNode.Parse(parentRules)?["office"] is JsonObject parentOffice)
+            return parentOffice.DeepClone().AsObject();
+        if (fields["parentKind"]?.GetValueKind() == System.Text.Json.JsonValueKind.String)
+        {
+            var kind = fields["parentKind"]!.GetValue<string>();
+            return provider.All.Where(s => s.Kind == kind && s.EffectiveFrom <= today).MaxBy(s => s.EffectiveFrom)?.Office.DeepClone().AsObject();
+        }
+        return null;
     }
 }
