@@ -14,8 +14,11 @@ namespace Justice.Workflows.Expressions;
 /// <c>AllowReturnOutsideFunction</c>, its completion value the result, Elsa's helper functions, and a sandbox.
 /// Scripts are parsed once and cached by their text; each evaluation gets a fresh engine (engines are not thread-safe).
 /// </summary>
-public sealed class JavaScriptEvaluator(ScriptLimits limits)
+public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock = null, Calendar.StatutoryCalendar? calendar = null)
 {
+    /// <summary>Beijing time when no calendar is configured (tests constructing the evaluator alone).</summary>
+    static readonly TimeZoneInfo DefaultZone = TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
+
     readonly ConcurrentDictionary<string, Prepared<Script>> _scripts = new(StringComparer.Ordinal);
 
     static readonly ScriptPreparationOptions PreparationOptions = new()
@@ -51,6 +54,7 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
 
         var engine = CreateEngine();
         var variablesSnapshot = Register(engine, context);
+        RegisterClock(engine);
         try
         {
             var result = engine.Evaluate(prepared);
@@ -129,6 +133,18 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
                 return $"{TypeConverter.ToString(name)}: {TypeConverter.ToString(message)}";
         }
         return ex.Message;
+    }
+
+    /// <summary>
+    /// <c>today()</c> → <c>"2026-12-04"</c> and <c>now()</c> → <c>"2026-12-04T07:30:00+08:00"</c> in the calendar's zone
+    /// (Asia/Shanghai), from the engine's clock: acts recorded between 00:00 and 08:00 Beijing time carry their own
+    /// date, not yesterday's UTC date that <c>new Date().toISOString()</c> gives.
+    /// </summary>
+    void RegisterClock(Engine engine)
+    {
+        var local = TimeZoneInfo.ConvertTime((clock ?? TimeProvider.System).GetUtcNow(), calendar?.Zone ?? DefaultZone);
+        engine.SetValue("today", new Func<string>(() => local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        engine.SetValue("now", new Func<string>(() => local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Registers Elsa's functions; returns the JSON of the <c>variables</c> object as given to the script.</summary>

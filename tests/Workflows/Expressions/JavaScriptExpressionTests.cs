@@ -21,6 +21,15 @@ public sealed class JavaScriptExpressionTests : IAsyncLifetime
         return Assert.Single(await _host.WrittenLinesAsync(instance.Id));
     }
 
+    [Fact]
+    public async Task TodayAndNow_AreBeijingTime_EvenBefore8InTheMorning()
+    {
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 20, 30, 0, TimeSpan.Zero));
+
+        Assert.Equal("2026-12-04|2026-12-04T04:30:00+08:00", await WriteAsync("today() + '|' + now()"));
+        Assert.Equal("2026-12-03", await WriteAsync("new Date(Date.UTC(2026, 11, 3, 20, 30)).toISOString().substring(0, 10)"));
+    }
+
     [Theory]
     [InlineData("var a = 1; a + 1", "2")]
     [InlineData("return 'early'; 'late'", "early")]
