@@ -60,6 +60,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<WorkflowInstanceView>();
         services.AddSingleton<Tasks.TaskService>();
         services.TryAddSingleton<Tasks.IStaffDirectory, Tasks.NoStaffDirectory>();
+        services.TryAddSingleton<Cases.IAuditTrail, Cases.NoAuditTrail>();
         services.AddSingleton<Cases.CaseQueries>();
         services.AddSingleton<Cases.CaseNotes>();
         if (options.RunTimers)

@@ -333,6 +333,7 @@ public sealed partial class UiText
         ["发布流程定义"] = "Publish definition",
         ["撤回流程定义"] = "Retract definition",
         ["取消流程实例"] = "Cancel instance",
+        ["改派任务"] = "Reassign task",
         ["页面不存在"] = "Page not found",
         ["您要找的页面不存在或已移动。请从左侧菜单进入，或返回首页。"] = "The page does not exist or has moved. Use the menu, or go home.",
         ["无权访问"] = "Access denied",

@@ -8,7 +8,7 @@ namespace Justice.Workflows.Activities.Commitments;
 /// <summary>
 /// Draws whether the commitment is verified and by whom (双随机：随机抽取核查对象、随机选派核查人员). The seed is drawn
 /// from a cryptographic generator when the decision is taken, not read from the input, and is recorded with the draw
-/// in a staff-only entry of the case so that the draw can be re-checked. The person who accepted the case is never
+/// in a staff-only entry of the case and in the audit log so that the draw can be re-checked. The person who accepted the case is never
 /// the verifier; the verifier drawn gets the verifier relation, and with it the case and its instances.
 /// </summary>
 [Activity("Justice", "SampleForVerification", Category = "告知承诺", DisplayName = "随机抽查", Description = "按比例随机抽取核查对象并随机选派核查人员；随机种子在抽查时生成，仅记入工作人员可见的案件记录。")]
@@ -43,6 +43,9 @@ public sealed class SampleForVerification : CaseActivity
             ["seed"] = seed, ["value"] = draw.Value, ["rate"] = rate, ["pool"] = new JsonArray([.. pool.Select(p => (JsonNode)p)]),
             ["sampled"] = draw.Sampled, ["verifier"] = draw.Verifier,
         };
+        if (context.Services.GetService(typeof(IAuditTrail)) is IAuditTrail trail)
+            await trail.RecordAsync(Actor(context), "sampling.draw", record.Number ?? record.Id,
+                audit.ToJsonString(Definitions.DefinitionJson.CompactOptions), context.CancellationToken);
         session.Log(record.Id, CaseEntryKinds.Sampling, draw.Sampled ? $"随机抽查：抽中，核查人员 {draw.Verifier}（种子 {seed}）" : $"随机抽查：未抽中（种子 {seed}）",
             Actor(context), audit);
         if (draw.Verifier is { } verifier)
