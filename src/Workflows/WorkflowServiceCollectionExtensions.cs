@@ -36,6 +36,7 @@ public static class WorkflowServiceCollectionExtensions
         services.Configure<Cases.Rules.RuleSetOptions>(configuration.GetSection(Cases.Rules.RuleSetOptions.Section));
         services.AddSingleton<Cases.Rules.RuleSetProvider>();
         services.AddSingleton<Cases.PeriodPlanner>();
+        services.AddSingleton<Cases.PeriodRecalculation>();
         services.AddSingleton(ActivityRegistry.CreateDefault());
         services.AddSingleton<DefinitionCompiler>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Scripts);
@@ -62,7 +63,10 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<Cases.CaseQueries>();
         services.AddSingleton<Cases.CaseNotes>();
         if (options.RunTimers)
+        {
             services.AddHostedService<TimerService>();
+            services.AddHostedService<CalendarWatcher>();
+        }
         return services;
     }
 

@@ -165,6 +165,9 @@ public sealed class CalendarOptions
     /// <summary>The time zone in which periods are counted and expire (at 24:00 of their last day).</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>How often the folder is looked at for new data, to count running periods again.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public string ResolveFolder()
     {
         if (!string.IsNullOrWhiteSpace(Folder))
