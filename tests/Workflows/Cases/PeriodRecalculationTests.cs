@@ -88,6 +88,23 @@ public sealed class PeriodRecalculationTests
     }
 
     [Fact]
+    public async Task View_OfAPeriodCountedWithoutTheNotice_IsProvisionalUntilTheNoticeArrives()
+    {
+        var folder = CalendarFolder();
+        await using var host = await WorkflowTestHost.CreateAsync(new() { ["Calendar:Folder"] = folder });
+        var instance = await host.RunAsync(TaskWithPeriod(70));
+        var cases = host.Services.GetRequiredService<ICaseStore>();
+        var queries = host.Services.GetRequiredService<CaseQueries>();
+        var today = D("2026-11-26");
+        Assert.True(queries.View(Assert.Single(await cases.GetPeriodsAsync(instance.CorrelationId!)), today).Provisional);
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "cn-holidays-2027.json"), Notice2027);
+        await host.Services.GetRequiredService<PeriodRecalculation>().CheckAsync();
+
+        Assert.False(queries.View(Assert.Single(await cases.GetPeriodsAsync(instance.CorrelationId!)), today).Provisional);
+    }
+
+    [Fact]
     public async Task Recount_OfAResumedPeriod_CountsFromTheResumptionWithWhatWasLeft()
     {
         await using var host = await WorkflowTestHost.CreateAsync();
