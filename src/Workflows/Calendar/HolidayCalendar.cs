@@ -35,9 +35,9 @@ public sealed class HolidayCalendar
     /// <summary>Goes up each time the files are re-read with a change: periods counted before may now end elsewhere.</summary>
     public int Revision { get; private set; }
 
-    sealed record Snapshot(IReadOnlyDictionary<int, (HashSet<DateOnly> Off, HashSet<DateOnly> Work)> Years, DateTime Stamp)
+    sealed record Snapshot(IReadOnlyDictionary<int, (HashSet<DateOnly> Off, HashSet<DateOnly> Work)> Years, string Stamp)
     {
-        public static readonly Snapshot Empty = new(new Dictionary<int, (HashSet<DateOnly>, HashSet<DateOnly>)>(), DateTime.MinValue);
+        public static readonly Snapshot Empty = new(new Dictionary<int, (HashSet<DateOnly>, HashSet<DateOnly>)>(), "");
     }
 
     /// <summary>The years the data covers.</summary>
@@ -100,7 +100,8 @@ public sealed class HolidayCalendar
                 return;
             }
             var files = Directory.GetFiles(_folder, "*.json");
-            var stamp = files.Length == 0 ? DateTime.MinValue : files.Max(File.GetLastWriteTimeUtc);
+            // Names, sizes and times of all files: a file copied in with an older time still counts as a change.
+            var stamp = string.Join('|', files.Order(StringComparer.Ordinal).Select(f => $"{Path.GetFileName(f)}:{new FileInfo(f).Length}:{File.GetLastWriteTimeUtc(f).Ticks}"));
             if (stamp == _snapshot.Stamp && _snapshot != Snapshot.Empty)
                 return;
             var years = new Dictionary<int, (HashSet<DateOnly> Off, HashSet<DateOnly> Work)>();

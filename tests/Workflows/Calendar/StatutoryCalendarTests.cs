@@ -127,6 +127,24 @@ public sealed class StatutoryCalendarTests
         Assert.Equal(D("2027-01-04"), calendar.Due(D("2026-12-31"), 1, PeriodUnit.Days));
     }
 
+    [Fact]
+    public void Refresh_ReadsAYearFileCopiedInWithAnOlderTime()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "justice-calendar", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "calendar", "cn-holidays.json"), Path.Combine(folder, "cn-holidays.json"));
+        var calendar = Create(folder);
+        var revision = calendar.Holidays.Revision;
+        var added = Path.Combine(folder, "2027.json");
+        File.WriteAllText(added, """{ "years": { "2027": { "off": ["2027-01-01"], "workdays": [] } } }""");
+        File.SetLastWriteTimeUtc(added, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        calendar.Holidays.Refresh();
+
+        Assert.True(calendar.Holidays.HasData(2027));
+        Assert.Equal(revision + 1, calendar.Holidays.Revision);
+    }
+
     [Theory]
     [InlineData("weeks")]
     [InlineData("")]
