@@ -37,6 +37,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<Cases.Rules.RuleSetProvider>();
         services.AddSingleton<Cases.PeriodPlanner>();
         services.TryAddSingleton<Cases.SamplingSeeds>();
+        services.AddSingleton<Cases.PeriodRecalculation>();
         services.AddSingleton(ActivityRegistry.CreateDefault());
         services.AddSingleton<DefinitionCompiler>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Scripts);
@@ -64,7 +65,10 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<Cases.CaseQueries>();
         services.AddSingleton<Cases.CaseNotes>();
         if (options.RunTimers)
+        {
             services.AddHostedService<TimerService>();
+            services.AddHostedService<CalendarWatcher>();
+        }
         return services;
     }
 

@@ -6,13 +6,14 @@ namespace Justice.Portal.Api;
 /// <summary>Statutory periods as the law counts them.</summary>
 public static class CalendarApi
 {
-    public sealed record DueResponse(string Due, string Unit, int Amount, string From, string ExpiresAt);
+    /// <summary><c>provisional</c>: the count went through a year without the State Council's notice (holidays the law fixes only).</summary>
+    public sealed record DueResponse(string Due, string Unit, int Amount, string From, string ExpiresAt, bool Provisional);
 
     public static RouteGroupBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/calendar").WithTags("法定期间");
         group.MapGet("/due", Due).AllowAnonymous()
-            .WithSummary("期间届满日：起算日不计入，届满日为休息日的顺延至下一个工作日");
+            .WithSummary("期间届满日：起算日不计入，届满日为休息日的顺延至下一个工作日；涉及尚无国务院放假安排的年份时为暂定（provisional）");
         return group;
     }
 
@@ -33,6 +34,7 @@ public static class CalendarApi
         }
         var due = calendar.Due(start, amount.Value, parsed);
         return Results.Ok(new DueResponse(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), parsed.ToText(), amount.Value,
-            start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), calendar.ExpiresAt(due).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)));
+            start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), calendar.ExpiresAt(due).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            calendar.IsProvisional(start, due)));
     }
 }

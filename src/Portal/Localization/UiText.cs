@@ -118,6 +118,8 @@ public sealed partial class UiText
         ["已中止"] = "Paused",
         ["已中止：{0}"] = "Paused: {0}",
         ["无期限"] = "No deadline",
+        ["{0}（暂定）"] = "{0} (provisional)",
+        ["暂定：该年国务院放假安排尚未公布，按法定节日计算，公布后自动重算"] = "provisional: the State Council has not yet published that year's holidays; counted with the holidays the law fixes, and counted again once they are published",
         ["届满日"] = "Last day",
         // Inbox
         ["期限"] = "Deadline",

@@ -9,9 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Work;
 
-/// <summary>A task as the inbox shows it: with its case's number, kind and stage, and the deadline in the law's unit.</summary>
+/// <summary>
+/// A task as the inbox shows it: with its case's number, kind and stage, and the deadline in the law's unit
+/// (<c>Provisional</c> when counted through a year without official holiday data).
+/// </summary>
 public sealed record InboxItem(HumanTaskRecord Task, string? CaseNumber, string? CaseKind, string? CaseStage, string? CaseTitle,
-    DateOnly? DueOn, int Remaining, IReadOnlyList<string> Outcomes, IReadOnlyList<FormField> Form)
+    DateOnly? DueOn, int Remaining, IReadOnlyList<string> Outcomes, IReadOnlyList<FormField> Form, bool Provisional = false)
 {
     public bool IsOverdue => Task.IsOverdue || (DueOn is not null && Remaining < 0);
 }
@@ -54,6 +57,9 @@ public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Number, c.Kind, c.Stage, c.Title }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var periodIds = items.Select(t => t.PeriodId).OfType<string>().Distinct().ToList();
+        var starts = await db.CasePeriods.AsNoTracking().Where(p => periodIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.StartOn }).ToDictionaryAsync(p => p.Id, p => p.StartOn, cancellationToken);
         var today = calendar.Today(clock.GetUtcNow());
         return new Page(items.Select(t =>
         {
@@ -61,8 +67,11 @@ public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext
             DateOnly? due = t.DueAt is { } at ? calendar.Today(at.AddTicks(-1)) : null;
             var unit = t.PeriodUnit is { } u && PeriodUnits.Parse(u) == PeriodUnit.WorkingDays ? PeriodUnit.WorkingDays : PeriodUnit.Days;
             var remaining = due is { } d ? calendar.Remaining(today, d, unit) : 0;
+            // Counted from the period's start, or, for a deadline without a period, from the day the task was made.
+            var from = t.PeriodId is not null && starts.TryGetValue(t.PeriodId, out var start) ? start : calendar.Today(t.CreatedAt);
             return new InboxItem(t, found?.Number, found?.Kind, found?.Stage, found?.Title, due, remaining,
-                JsonSerializer.Deserialize<List<string>>(t.OutcomesJson) ?? [], FormField.Parse(t.FormJson));
+                JsonSerializer.Deserialize<List<string>>(t.OutcomesJson) ?? [], FormField.Parse(t.FormJson),
+                due is { } last && calendar.IsProvisional(from, last));
         }).ToList(), total, overdue);
     }
 }

@@ -8,34 +8,45 @@ namespace Justice.Workflows.Calendar;
 
 /// <summary>
 /// Rest days and working days of mainland China: weekends, the official holidays and the make-up working days
-/// (调休) of the years in the data files. Files are re-read when they change; a year without data falls back to
-/// weekends and is warned about once.
+/// (调休) of the years in the data files. Files are re-read when they change. A year without data counts weekends
+/// and the holidays the law itself fixes (<see cref="StatutoryHolidays"/>), without make-up days; answers that
+/// depend on such a year are provisional, and the year is warned about once.
 /// </summary>
 public sealed class HolidayCalendar
 {
     readonly string _folder;
     readonly ILogger<HolidayCalendar> _logger;
+    readonly TimeProvider _clock;
     readonly ConcurrentDictionary<int, bool> _warned = new();
+    readonly ConcurrentDictionary<int, HashSet<DateOnly>> _statutory = new();
     readonly Lock _lock = new();
     Snapshot _snapshot = Snapshot.Empty;
-    DateTime _checkedAt = DateTime.MinValue;
+    DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
+    bool _loaded;
 
-    public HolidayCalendar(IOptions<CalendarOptions> options, ILogger<HolidayCalendar> logger)
+    public HolidayCalendar(IOptions<CalendarOptions> options, ILogger<HolidayCalendar> logger, TimeProvider? clock = null)
     {
         _folder = options.Value.ResolveFolder();
         _logger = logger;
+        _clock = clock ?? TimeProvider.System;
         Reload();
     }
 
-    sealed record Snapshot(IReadOnlyDictionary<int, (HashSet<DateOnly> Off, HashSet<DateOnly> Work)> Years, DateTime Stamp)
+    /// <summary>Goes up each time the files are re-read with a change: periods counted before may now end elsewhere.</summary>
+    public int Revision { get; private set; }
+
+    sealed record Snapshot(IReadOnlyDictionary<int, (HashSet<DateOnly> Off, HashSet<DateOnly> Work)> Years, string Stamp)
     {
-        public static readonly Snapshot Empty = new(new Dictionary<int, (HashSet<DateOnly>, HashSet<DateOnly>)>(), DateTime.MinValue);
+        public static readonly Snapshot Empty = new(new Dictionary<int, (HashSet<DateOnly>, HashSet<DateOnly>)>(), "");
     }
 
     /// <summary>The years the data covers.</summary>
     public IReadOnlyCollection<int> Years => Current.Years.Keys.Order().ToList();
 
     public bool HasData(int year) => Current.Years.ContainsKey(year);
+
+    /// <summary>Whether days of the year are counted without its official data (from the law alone).</summary>
+    public bool IsProvisional(int year) => !HasData(year);
 
     public bool IsWorkingDay(DateOnly day)
     {
@@ -47,9 +58,12 @@ public sealed class HolidayCalendar
             if (year.Off.Contains(day))
                 return false;
         }
-        else if (_warned.TryAdd(day.Year, true))
+        else
         {
-            _logger.LogWarning("{Year} 年没有节假日数据（{Folder}）：按周六、周日为休息日计算期间。请补充国务院当年的放假安排。", day.Year, _folder);
+            if (_warned.TryAdd(day.Year, true))
+                _logger.LogWarning("{Year} 年没有节假日数据（{Folder}）：暂按周末和《全国年节及纪念日放假办法》规定的节日计算期间，结果为暂定。请补充国务院当年的放假安排。", day.Year, _folder);
+            if (_statutory.GetOrAdd(day.Year, y => StatutoryHolidays.For(y).Select(h => h.Day).ToHashSet()).Contains(day))
+                return false;
         }
         return day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
     }
@@ -68,7 +82,7 @@ public sealed class HolidayCalendar
     {
         get
         {
-            if (DateTime.UtcNow - _checkedAt > TimeSpan.FromSeconds(30))
+            if (_clock.GetUtcNow() - _checkedAt > TimeSpan.FromSeconds(30))
                 Reload();
             return _snapshot;
         }
@@ -78,7 +92,7 @@ public sealed class HolidayCalendar
     {
         lock (_lock)
         {
-            _checkedAt = DateTime.UtcNow;
+            _checkedAt = _clock.GetUtcNow();
             if (!Directory.Exists(_folder))
             {
                 if (_snapshot == Snapshot.Empty)
@@ -86,7 +100,8 @@ public sealed class HolidayCalendar
                 return;
             }
             var files = Directory.GetFiles(_folder, "*.json");
-            var stamp = files.Length == 0 ? DateTime.MinValue : files.Max(File.GetLastWriteTimeUtc);
+            // Names, sizes and times of all files: a file copied in with an older time still counts as a change.
+            var stamp = string.Join('|', files.Order(StringComparer.Ordinal).Select(f => $"{Path.GetFileName(f)}:{new FileInfo(f).Length}:{File.GetLastWriteTimeUtc(f).Ticks}"));
             if (stamp == _snapshot.Stamp && _snapshot != Snapshot.Empty)
                 return;
             var years = new Dictionary<int, (HashSet<DateOnly> Off, HashSet<DateOnly> Work)>();
@@ -101,10 +116,19 @@ public sealed class HolidayCalendar
                     _logger.LogError(ex, "节假日数据文件 {File} 无法读取，已忽略。", file);
                 }
             }
+            if (_loaded && !SameData(_snapshot.Years, years))
+                Revision++;
+            _loaded = true;
             _snapshot = new Snapshot(years, stamp);
             _warned.Clear();
         }
     }
+
+    /// <summary>Re-reads the files now when they changed (otherwise at most every 30 seconds on use).</summary>
+    public void Refresh() => Reload();
+
+    static bool SameData(IReadOnlyDictionary<int, (HashSet<DateOnly> Off, HashSet<DateOnly> Work)> a, Dictionary<int, (HashSet<DateOnly> Off, HashSet<DateOnly> Work)> b) =>
+        a.Count == b.Count && a.All(y => b.TryGetValue(y.Key, out var other) && y.Value.Off.SetEquals(other.Off) && y.Value.Work.SetEquals(other.Work));
 
     static void Merge(Dictionary<int, (HashSet<DateOnly> Off, HashSet<DateOnly> Work)> years, JsonObject? document)
     {
@@ -141,6 +165,9 @@ public sealed class CalendarOptions
 
     /// <summary>The time zone in which periods are counted and expire (at 24:00 of their last day).</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>How often the folder is looked at for new data, to count running periods again.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     public string ResolveFolder()
     {

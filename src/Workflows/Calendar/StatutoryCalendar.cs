@@ -41,6 +41,21 @@ public sealed class StatutoryCalendar(HolidayCalendar holidays, IOptions<Calenda
         };
     }
 
+    /// <summary>
+    /// Whether the last day <paramref name="due"/> of a period starting on <paramref name="start"/> is provisional: a
+    /// day after the start up to the last day lies in a year without official data, so the State Council's notice
+    /// may still move it.
+    /// </summary>
+    public bool IsProvisional(DateOnly start, DateOnly due)
+    {
+        for (var year = start.AddDays(1).Year; year <= due.Year; year++)
+        {
+            if (holidays.IsProvisional(year))
+                return true;
+        }
+        return false;
+    }
+
     static DateOnly AddMonths(DateOnly start, int months)
     {
         // DateOnly.AddMonths already clamps to the last day of a shorter month (1月31日 + 1 月 → 2月28/29日).

@@ -24,6 +24,10 @@ public sealed class CasePeriod
     public int? RemainingWhenPaused { get; set; }
     public string? PauseReason { get; set; }
 
+    /// <summary>The day the period last resumed; its last day is then counted from here with <see cref="LeftWhenResumed"/>.</summary>
+    public DateOnly? ResumedOn { get; set; }
+    public int? LeftWhenResumed { get; set; }
+
     /// <summary>The bookmark whose timer fires when the period expires (when a process waits on it).</summary>
     public string? BookmarkId { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -12,7 +12,9 @@ public sealed record CaseListItem(string Id, string? Number, string Kind, string
     IReadOnlyList<string> Parties, DateOnly? NextDue, bool IsDemo);
 
 /// <summary>A running period as people read it: its last day and what is left, in the unit the law counts.</summary>
-public sealed record PeriodView(string Id, string Code, string Label, string Unit, int Amount, DateOnly StartOn, DateOnly DueOn, string Status, int Remaining, string? PauseReason);
+/// <summary>A period as the case page shows it; <c>Provisional</c>: its last day was counted through a year without official holiday data.</summary>
+public sealed record PeriodView(string Id, string Code, string Label, string Unit, int Amount, DateOnly StartOn, DateOnly DueOn, string Status, int Remaining, string? PauseReason,
+    bool Provisional = false);
 
 public sealed record CaseDetails(CaseRecord Case, IReadOnlyList<CaseParty> Parties, IReadOnlyList<CaseMember> Members, IReadOnlyList<PeriodView> Periods,
     IReadOnlyList<CaseDocument> Documents, IReadOnlyList<DocumentService> Services, IReadOnlyList<CaseEntry> Timeline, IReadOnlyList<HumanTaskRecord> OpenTasks,
@@ -150,7 +152,8 @@ public sealed class CaseQueries(IDbContextFactory<WorkflowDbContext> factory, St
     {
         var unit = PeriodUnits.Parse(p.Unit);
         var remaining = p.Status == PeriodStatus.Paused ? p.RemainingWhenPaused ?? 0 : calendar.Remaining(today, p.DueOn, unit == PeriodUnit.WorkingDays ? unit : PeriodUnit.Days);
-        return new PeriodView(p.Id, p.Code, p.Label, p.Unit, p.Amount, p.StartOn, p.DueOn, p.Status, remaining, p.PauseReason);
+        return new PeriodView(p.Id, p.Code, p.Label, p.Unit, p.Amount, p.StartOn, p.DueOn, p.Status, remaining, p.PauseReason,
+            p.Status != PeriodStatus.Paused && calendar.IsProvisional(p.StartOn, p.DueOn));
     }
 
     /// <summary>Whether the viewer may see the case an instance belongs to (instances and journals follow their case).</summary>

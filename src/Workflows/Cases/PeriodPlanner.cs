@@ -54,9 +54,23 @@ public sealed class PeriodPlanner(StatutoryCalendar calendar, RuleSetProvider ru
         var unit = PeriodUnits.Parse(period.Unit);
         var left = period.RemainingWhenPaused ?? 0;
         period.DueOn = calendar.Due(today, left, unit == PeriodUnit.WorkingDays ? unit : PeriodUnit.Days);
+        period.ResumedOn = today;
+        period.LeftWhenResumed = left;
         period.Status = PeriodStatus.Running;
         period.PausedOn = null;
         period.RemainingWhenPaused = null;
         return period.DueOn;
     }
+
+    /// <summary>The last day of a running period counted again with today's calendar (from its start, or from its last resumption).</summary>
+    public DateOnly Recount(CasePeriod period)
+    {
+        var unit = PeriodUnits.Parse(period.Unit);
+        return period.ResumedOn is { } resumed
+            ? calendar.Due(resumed, period.LeftWhenResumed ?? 0, unit == PeriodUnit.WorkingDays ? unit : PeriodUnit.Days)
+            : calendar.Due(period.StartOn, period.Amount, unit);
+    }
+
+    /// <summary>Whether the period's last day was counted through a year without official holiday data.</summary>
+    public bool IsProvisional(CasePeriod period) => calendar.IsProvisional(period.StartOn, period.DueOn);
 }

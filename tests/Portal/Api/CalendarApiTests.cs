@@ -19,6 +19,27 @@ public sealed class CalendarApiTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(expected, body!["due"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Due_IntoAYearWithoutOfficialData_CountsTheLawsHolidaysAndIsProvisional()
+    {
+        var client = await factory.ClientAsync();
+
+        var body = await client.GetFromJsonAsync<JsonObject>("/api/calendar/due?from=2026-12-31&amount=1&unit=days");
+
+        Assert.Equal("2027-01-04", body!["due"]!.GetValue<string>()); // 2027-01-01 is 元旦 by law, then the weekend
+        Assert.True(body["provisional"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Due_WithinOfficialData_IsNotProvisional()
+    {
+        var client = await factory.ClientAsync();
+
+        var body = await client.GetFromJsonAsync<JsonObject>("/api/calendar/due?from=2026-01-28&amount=15&unit=workingDays");
+
+        Assert.False(body!["provisional"]!.GetValue<bool>());
+    }
+
     [Theory]
     [InlineData("from=2026-13-01&amount=1&unit=days")]
     [InlineData("from=2026-01-01&amount=-1&unit=days")]

@@ -58,6 +58,22 @@ public sealed class DeadlineChipTests
     }
 
     [Fact]
+    public async Task ProvisionalDeadline_SaysSoAndWhy()
+    {
+        await using var context = Create();
+        var chip = context.Render<DeadlineChip>(p => p
+            .Add(c => c.DueOn, new DateOnly(2027, 1, 4))
+            .Add(c => c.Remaining, 10)
+            .Add(c => c.Unit, "days")
+            .Add(c => c.Provisional, true));
+
+        var element = chip.Find("[data-deadline]");
+        Assert.Equal("true", element.GetAttribute("data-provisional"));
+        Assert.Equal("剩余 10 日（暂定）", element.TextContent.Trim());
+        Assert.Contains("尚未公布", element.GetAttribute("title"));
+    }
+
+    [Fact]
     public async Task WithoutDeadline_SaysSo()
     {
         await using var context = Create();
@@ -75,6 +91,8 @@ public sealed class DeadlineChipTests
             await using var context = Create();
             var chip = context.Render<DeadlineChip>(p => p.Add(c => c.DueOn, new DateOnly(2026, 12, 4)).Add(c => c.Remaining, -1).Add(c => c.Unit, "workingDays"));
             Assert.Equal("1 working days overdue", chip.Find("[data-deadline]").TextContent.Trim());
+            var provisional = context.Render<DeadlineChip>(p => p.Add(c => c.DueOn, new DateOnly(2027, 1, 4)).Add(c => c.Remaining, 2).Add(c => c.Unit, "days").Add(c => c.Provisional, true));
+            Assert.Equal("2 days left (provisional)", provisional.Find("[data-deadline]").TextContent.Trim());
         }
         finally
         {

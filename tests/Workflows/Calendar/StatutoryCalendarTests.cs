@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Justice.Workflows.Tests.Calendar;
 
-/// <summary>Periods checked against dates worked out by hand from the State Council notices for 2024–2026.</summary>
+/// <summary>Periods checked against dates worked out by hand from the State Council notices for 2024–2026, and the law for 2027.</summary>
 public sealed class StatutoryCalendarTests
 {
     static StatutoryCalendar Create(string? folder = null)
@@ -64,14 +64,51 @@ public sealed class StatutoryCalendarTests
     }
 
     [Fact]
-    public void YearWithoutData_FallsBackToWeekends()
+    public void YearWithoutData_CountsTheHolidaysTheLawFixes()
     {
         var calendar = Create();
 
         Assert.False(calendar.Holidays.HasData(2027));
-        // 2027-01-01 is a Friday; without the 2027 notice only the weekend is rest.
-        Assert.Equal(D("2027-01-04"), calendar.Due(D("2027-01-01"), 1, PeriodUnit.Days));
-        Assert.True(calendar.Holidays.IsWorkingDay(D("2027-01-01")));
+        // 2027-01-01 (Friday) is 元旦 by law even before the 2027 notice: one day from 2026-12-31 ends on Monday 01-04.
+        Assert.False(calendar.Holidays.IsWorkingDay(D("2027-01-01")));
+        Assert.Equal(D("2027-01-04"), calendar.Due(D("2026-12-31"), 1, PeriodUnit.Days));
+        // Spring Festival 2027: 除夕 Friday 02-05, 初一–初三 02-06…02-08 → four days from 02-01 end on Tuesday 02-09.
+        Assert.Equal(D("2027-02-09"), calendar.Due(D("2027-02-01"), 4, PeriodUnit.Days));
+        // Computed years have no make-up working days: Saturday 2027-02-20 stays a rest day.
+        Assert.False(calendar.Holidays.IsWorkingDay(D("2027-02-20")));
+    }
+
+    [Theory]
+    [InlineData("2026-12-31", 1, "days", true)]      // ends in 2027, counted without a notice
+    [InlineData("2026-12-20", 10, "workingDays", true)]
+    [InlineData("2026-12-01", 10, "days", false)]    // 2026 has its notice
+    [InlineData("2026-12-31", 0, "days", false)]     // the starting day is not counted
+    public void IsProvisional_WhenTheCountTouchesAYearWithoutOfficialData(string from, int amount, string unit, bool expected)
+    {
+        var calendar = Create();
+        var start = D(from);
+
+        var due = calendar.Due(start, amount, PeriodUnits.Parse(unit));
+
+        Assert.Equal(expected, calendar.IsProvisional(start, due));
+    }
+
+    [Fact]
+    public void OfficialData_WinsCompletelyOverTheComputedHolidays()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "justice-calendar", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        // A notice that (unlike the law's minimum) gives 02-04…02-10 and makes Sunday 01-31 a working day.
+        File.WriteAllText(Path.Combine(folder, "2027.json"), """
+            { "years": { "2027": { "off": ["2027-01-01", "2027-02-04", "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09", "2027-02-10"], "workdays": ["2027-01-31"] } } }
+            """);
+
+        var calendar = Create(folder);
+
+        Assert.True(calendar.Holidays.IsWorkingDay(D("2027-01-31")));
+        Assert.False(calendar.Holidays.IsWorkingDay(D("2027-02-10")));
+        Assert.True(calendar.Holidays.IsWorkingDay(D("2027-04-05"))); // no computed Qingming once the year has data
+        Assert.False(calendar.IsProvisional(D("2027-01-01"), D("2027-02-11")));
     }
 
     [Fact]
@@ -88,6 +125,24 @@ public sealed class StatutoryCalendarTests
         Assert.True(calendar.Holidays.HasData(2027));
         Assert.False(calendar.Holidays.IsWorkingDay(D("2027-01-01")));
         Assert.Equal(D("2027-01-04"), calendar.Due(D("2026-12-31"), 1, PeriodUnit.Days));
+    }
+
+    [Fact]
+    public void Refresh_ReadsAYearFileCopiedInWithAnOlderTime()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "justice-calendar", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "calendar", "cn-holidays.json"), Path.Combine(folder, "cn-holidays.json"));
+        var calendar = Create(folder);
+        var revision = calendar.Holidays.Revision;
+        var added = Path.Combine(folder, "2027.json");
+        File.WriteAllText(added, """{ "years": { "2027": { "off": ["2027-01-01"], "workdays": [] } } }""");
+        File.SetLastWriteTimeUtc(added, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        calendar.Holidays.Refresh();
+
+        Assert.True(calendar.Holidays.HasData(2027));
+        Assert.Equal(revision + 1, calendar.Holidays.Revision);
     }
 
     [Theory]

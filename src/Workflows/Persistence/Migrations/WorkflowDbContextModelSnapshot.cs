@@ -237,6 +237,9 @@ namespace Justice.Workflows.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeftWhenResumed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PauseReason")
                         .HasColumnType("TEXT");
 
@@ -245,6 +248,9 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.Property<int?>("RemainingWhenPaused")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResumedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("TEXT");
