@@ -43,7 +43,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<Justice.Workflows.Tasks.IStaffDirectory>(new StaffOfEveryRole())
             .AddSingleton<Processes.PlannedSamplingSeeds>()
-            .AddSingleton<Cases.SamplingSeeds>(sp => sp.GetRequiredService<Processes.PlannedSamplingSeeds>())
+            .AddSingleton<Justice.Workflows.Cases.SamplingSeeds>(sp => sp.GetRequiredService<Processes.PlannedSamplingSeeds>())
             .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
