@@ -229,8 +229,8 @@ public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<WorkflowDb
     public async Task<string> FileLegalAidAsync(string userEmail, LegalAidFiling form, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken = default)
     {
         ThrowIfAny(CheckPerson(form.Applicant, "申请人"));
-        if (!form.Exempt && await HasDishonestyAsync(form.Applicant.IdNumber, cancellationToken))
-            ThrowIfAny(["您有尚未修复的虚假承诺记录，不能以承诺方式说明经济困难状况，请提交经济困难证明材料或联系法律援助机构。"]);
+        // A false-commitment record bars only the commitment route (Legal Aid Law Art. 41): the process refuses that route
+        // and asks for proof of hardship, so the application itself is still received.
         var input = new JsonObject
         {
             ["Applicant"] = Person(form.Applicant, userEmail),

@@ -144,4 +144,26 @@ public sealed class FilingTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<FilingException>(() => _filing.FileNotaryAsync("applicant@demo.justice.local", filing, []));
         Assert.Contains("虚假承诺记录", error.Message);
     }
+
+    [Fact]
+    public async Task LegalAidFiling_WithAFalseCommitmentOnRecord_IsStillReceived_ByTheOrdinaryRoute()
+    {
+        await using (var db = await _factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        {
+            db.CreditRecords.Add(new CreditRecord
+            {
+                Id = "credit-aid", SubjectId = ValidId, SubjectName = "罗建平", Act = "虚假承诺", RecordedOn = new DateOnly(2026, 1, 5), ValidUntil = new DateOnly(2031, 1, 5),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var caseId = await _filing.FileLegalAidAsync("applicant@demo.justice.local", new LegalAidFiling { Applicant = Person(ValidId), Matter = "追索劳动报酬" }, []);
+
+        var cases = _scope.ServiceProvider.GetRequiredService<ICaseStore>();
+        var record = await cases.FindAsync(caseId);
+        Assert.NotNull(record);
+        Assert.Equal(CaseKinds.LegalAid, record.Kind);
+        await using var check = await _factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        Assert.Contains(await check.Cases.Where(c => c.Kind == CaseKinds.Commitment).ToListAsync(), c => c.Outcome == "不适用告知承诺");
+    }
 }

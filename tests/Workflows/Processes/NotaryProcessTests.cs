@@ -216,7 +216,7 @@ public sealed class NotaryProcessTests : EngineTest
     }
 
     [Fact]
-    public async Task FalseCommitmentFoundBySampling_RevokesTheCertificate_RecordsDishonesty_AndBarsTheRoute()
+    public async Task FalseCommitmentFoundBySampling_HeardAndConfirmedByTheHead_RevokesTheCertificate_RecordsDishonesty_AndBarsTheRoute()
     {
         var d = await StartAsync(seed: SeedFor(sampled: true));
         await d.CompleteAsync("intake", "受理", Notary);
@@ -224,7 +224,10 @@ public sealed class NotaryProcessTests : EngineTest
         await IssueAsync(d);
 
         await d.CompleteAsync("verify", "虚假", Verifier, new JsonObject { ["method"] = "网络核验", ["findings"] = "学信网无该学历记录" });
-        await d.CompleteAsync("revokeApproval", "批准撤销", NotaryHead);
+        Assert.Equal("出证", (await d.CaseAsync()).Stage); // nothing is revoked before the applicant is heard and the head decides
+        Assert.Empty(await d.Cases.GetCreditRecordsAsync(ApplicantId));
+        await d.CompleteAsync("statement", "已陈述申辩", Verifier, new JsonObject { ["statement"] = "学籍档案在转学时遗失" });
+        await d.CompleteAsync("headFinding", "认定承诺不实", NotaryHead, new JsonObject { ["reasoning"] = "学信网及原学校均无该学历记录，陈述申辩理由不成立" });
 
         Assert.Equal("已撤销", (await d.CaseAsync()).Stage);
         Assert.Contains("经证明事项告知承诺事后核查发现申请人的承诺不实", (await d.DocumentsAsync()).Single(x => x.Title == "撤销公证书决定书").Html);
@@ -239,6 +242,43 @@ public sealed class NotaryProcessTests : EngineTest
         await next.CompleteAsync("intake", "受理", Notary);
         Assert.True((await next.FieldsAsync())["strictReview"]!.GetValue<bool>());
         await next.TaskAsync("materials"); // the route was refused: the applicant must bring the certificates
+    }
+
+    [Fact]
+    public async Task SampledCommitment_IsVerifiedOnlyAfterTheCertificateIsIssued()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: true));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+        await d.CompleteAsync("review", "无需核实", Notary, Statement);
+
+        Assert.Empty((await Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
+        await d.CompleteAsync("approval", "批准", NotaryHead);
+
+        var verify = await d.TaskAsync("verify");
+        Assert.Equal(Verifier.Email, verify.Assignee);
+        await d.TaskAsync("deliver");
+    }
+
+    [Fact]
+    public async Task FalseFinding_RejectedByTheHead_KeepsTheCertificate()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: true));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+        await IssueAsync(d);
+        await d.CompleteAsync("verify", "虚假", Verifier, new JsonObject { ["method"] = "书面核查", ["findings"] = "原学校复函称查无此人" });
+        await d.CompleteAsync("statement", "已陈述申辩", Verifier, new JsonObject { ["statement"] = "本人曾用名王晓梅，已提交更名证明" });
+
+        await d.CompleteAsync("headFinding", "不予认定", NotaryHead, new JsonObject { ["reasoning"] = "申请人提交的更名证明属实，以曾用名查询有该学历记录" });
+
+        Assert.Equal("出证", (await d.CaseAsync()).Stage);
+        Assert.DoesNotContain(await d.DocumentsAsync(), x => x.Title == "撤销公证书决定书");
+        Assert.Empty(await d.Cases.GetCreditRecordsAsync(ApplicantId));
+        var commitment = (await Host.Store.GetChildrenAsync(d.InstanceId)).Single(c => c.DefinitionId == "commitment-certification").CorrelationId!;
+        var decision = Assert.Single(await d.DocumentsAsync(commitment), x => x.Title == "虚假承诺认定决定书");
+        Assert.Contains("不予认定", decision.Html);
+        await d.TaskAsync("reviewWindow");
     }
 
     static readonly CaseViewer Party = new("applicant@demo.justice.local", ["applicant"]);
@@ -321,7 +361,7 @@ public sealed class NotaryProcessTests : EngineTest
         await IssueAsync(d);
         await d.TaskAsync("verify");
 
-        var commitmentCase = Assert.Single(await Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var commitmentCase = (await Host.Store.GetChildrenAsync(d.InstanceId)).Single(c => c.DefinitionId == "commitment-certification").CorrelationId!;
         var member = Assert.Single(await d.Cases.GetMembersAsync(commitmentCase), m => m.Relation == CaseRelations.Verifier);
         Assert.Equal((Verifier.Email, true), (member.UserEmail, member.Active));
         var verifier = new CaseViewer(Verifier.Email, ["verifier"]);

@@ -299,8 +299,11 @@ public sealed partial class DemoSeeder
         if (stage == "false-commitment")
         {
             await c.Days(8, ct);
-            await f.CompleteAsync("verify", "虚假", new TaskUser(await VerifierOfAsync(c, ct), ["verifier"]), new JsonObject { ["method"] = "网络核验", ["findings"] = "经数据共享核验，申请人承诺的信息与登记信息不符" }, ct);
-            await f.CompleteAsync("revokeApproval", "批准撤销", NotaryHead, null, ct);
+            var verifier = new TaskUser(await VerifierOfAsync(c, ct), ["verifier"]);
+            await f.CompleteAsync("verify", "虚假", verifier, new JsonObject { ["method"] = "网络核验", ["findings"] = "经数据共享核验，申请人承诺的信息与登记信息不符" }, ct);
+            await c.Days(3, ct);
+            await f.CompleteAsync("statement", "已陈述申辩", verifier, new JsonObject { ["statement"] = "申请人称信息登记有误，但未提交证据" }, ct);
+            await f.CompleteAsync("headFinding", "认定承诺不实", NotaryHead, new JsonObject { ["reasoning"] = "申请人未能提交证据证明其陈述，陈述申辩理由不成立" }, ct);
             return;
         }
         await c.Days(30, ct);
@@ -384,13 +387,22 @@ public sealed partial class DemoSeeder
         {
             await c.Days(5, ct);
             var falseCommitment = stage == "false-commitment";
-            await f.CompleteAsync("verify", falseCommitment ? "虚假" : "属实", new TaskUser(await VerifierOfAsync(c, ct), ["verifier"]),
+            var verifier = new TaskUser(await VerifierOfAsync(c, ct), ["verifier"]);
+            await f.CompleteAsync("verify", falseCommitment ? "虚假" : "属实", verifier,
                 new JsonObject { ["method"] = "网络核验", ["findings"] = falseCommitment ? "申请人名下有多处房产，与承诺不符" : "数据共享核验与承诺一致" }, ct);
+            if (falseCommitment)
+            {
+                await c.Days(3, ct);
+                await f.CompleteAsync("statement", "放弃陈述申辩", verifier, null, ct);
+                await f.CompleteAsync("headFinding", "认定承诺不实", AidHead, new JsonObject { ["reasoning"] = "申请人名下房产登记属实，且未陈述申辩" }, ct);
+            }
             return;
         }
         if (stage == "granted")
             return;
         await c.Days(25, ct);
-        await f.CompleteAsync("handling", "已结案", new TaskUser(provider, ["legalaid-provider"]), new JsonObject { ["report"] = "经调解，对方当事人一次性支付 28,000 元，受援人撤回申请。" }, ct);
+        await f.CompleteAsync("handling", "事项已办结", new TaskUser(provider, ["legalaid-provider"]), null, ct);
+        await c.Days(5, ct);
+        await f.CompleteAsync("closingReport", "已提交结案报告", new TaskUser(provider, ["legalaid-provider"]), new JsonObject { ["report"] = "经调解，对方当事人一次性支付 28,000 元，受援人撤回申请。" }, ct);
     }
 }
