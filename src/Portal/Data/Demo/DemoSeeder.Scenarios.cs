@@ -175,7 +175,12 @@ public sealed partial class DemoSeeder
             {
                 var sec = await StartArbitrationAsync(c, false, ct);
                 await c.Days(1, ct);
-                if (branch == "correction") { await f.CompleteAsync("review", "需补正", sec, new JsonObject { ["reason"] = "缺少仲裁协议原件" }, ct); return; }
+                if (branch == "correction")
+                {
+                    await f.CompleteAsync("review", "需补正", sec, new JsonObject { ["reason"] = "缺少仲裁协议原件" }, ct);
+                    await f.CompleteAsync("serveCorrectionTask", "已送达", sec, Serve(c.Today), ct);
+                    return;
+                }
                 if (branch == "not-accepted") { await f.CompleteAsync("review", "不予受理", sec, new JsonObject { ["reason"] = "当事人之间没有书面仲裁协议" }, ct); return; }
                 await f.CompleteAsync("review", "受理", sec, null, ct);
                 await f.CompleteAsync("serveAcceptTask", "已送达", sec, Serve(c.Today), ct);
