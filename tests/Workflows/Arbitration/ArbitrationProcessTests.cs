@@ -13,6 +13,71 @@ public sealed class ArbitrationProcessTests : EngineTest
         return await ArbitrationScenario.StartAsync(Host, amount);
     }
 
+    static JsonObject Reasoned(string items, string feeBorne) => new()
+    {
+        ["facts"] = "申请人依约交付货物，被申请人未付款。", ["opinion"] = "被申请人应当支付货款。", ["legalBasis"] = "《中华人民共和国民法典》第六百二十六条",
+        ["items"] = items, ["feeBorne"] = feeBorne,
+    };
+
+    [Theory]
+    [InlineData(200_000, 3, "简易程序须提前3日通知当事人")]
+    [InlineData(5_000_000, 5, "普通程序须提前5日通知当事人")]
+    public async Task HearingDate_SoonerThanTheLeadTimeOfTheRuleSet_IsRefusedWithTheReason(decimal amount, int days, string reason)
+    {
+        var s = await StartAsync(amount);
+        if (amount > 3_000_000)
+            await FormThreeMemberTribunalAsync(s);
+        else
+            await s.FormSoleTribunalAsync();
+        await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
+        var today = DateOnly.ParseExact(s.Today, "yyyy-MM-dd");
+        var task = await s.TaskAsync("hearingTask");
+
+        var refused = await s.Tasks.CompleteAsync(task.Id, SecretaryUser, "已安排", null,
+            new JsonObject { ["hearingDate"] = today.AddDays(days - 1).ToString("yyyy-MM-dd"), ["hearingPlace"] = "本会第一仲裁庭" });
+
+        var invalid = Assert.IsType<TaskCompletion.Invalid>(refused);
+        var problem = Assert.Single(invalid.Errors);
+        Assert.Equal("$.data.hearingDate", problem.Path);
+        Assert.Contains("ARB-11", problem.Message);
+        Assert.Contains(reason, problem.Message);
+        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = today.AddDays(days).ToString("yyyy-MM-dd"), ["hearingPlace"] = "本会第一仲裁庭" });
+        Assert.Equal(2, (await s.DocumentsAsync()).Count(d => d.Title == "开庭通知书"));
+    }
+
+    static async Task FormThreeMemberTribunalAsync(ArbitrationScenario s)
+    {
+        await s.CompleteAsync("review", "受理", SecretaryUser);
+        await s.ServeAsync("serveAcceptTask");
+        await s.CompleteAsync("feeTask", "已预交", SecretaryUser);
+        await s.ServeAsync("serveNoticeTask");
+        await s.CompleteAsync("wingsTask", "已选定", SecretaryUser, new JsonObject
+        {
+            ["claimantArbitrator"] = Arbitrator, ["claimantArbitratorName"] = "赵仲裁员", ["respondentArbitrator"] = OtherArbitrator,
+            ["respondentArbitratorName"] = "钱仲裁员", ["presidingArbitrator"] = "presiding@bureau.test", ["presidingArbitratorName"] = "孙首席",
+        });
+        await s.CompleteAsync("disclosure", "无需披露", ArbitratorUser);
+    }
+
+    [Fact]
+    public async Task Award_WithoutFactsReasonsOrLegalBasis_CannotBeIssued_ButAConciliationStatementNeedsNone()
+    {
+        var s = await StartAsync();
+        await s.FormSoleTribunalAsync();
+        await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
+        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        var task = await s.TaskAsync("hearing");
+
+        var refused = await s.Tasks.CompleteAsync(task.Id, ArbitratorUser, "作出裁决", null, new JsonObject { ["items"] = "被申请人支付货款200,000元", ["feeBorne"] = "被申请人承担" });
+
+        var invalid = Assert.IsType<TaskCompletion.Invalid>(refused);
+        Assert.Equal(["$.data.facts", "$.data.opinion", "$.data.legalBasis"], invalid.Errors.Select(e => e.Path));
+        Assert.All(invalid.Errors, e => Assert.StartsWith("“作出裁决”须填写", e.Message));
+        Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "裁决书");
+        await s.CompleteAsync("hearing", "达成调解", ArbitratorUser, new JsonObject { ["items"] = "被申请人分期支付货款", ["feeBorne"] = "双方各半" });
+        Assert.Contains(await s.DocumentsAsync(), d => d.Title == "调解书");
+    }
+
     [Fact]
     public async Task MainPath_SummaryProcedure_RunsFromFilingToReviewedAward()
     {
@@ -22,7 +87,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingTime"] = "上午9时", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, new JsonObject
         {
-            ["facts"] = "申请人依约交付货物，被申请人未付款。", ["opinion"] = "被申请人应当支付货款。", ["items"] = "被申请人支付货款200,000元\n仲裁费由被申请人承担",
+            ["facts"] = "申请人依约交付货物，被申请人未付款。", ["opinion"] = "被申请人应当支付货款。", ["legalBasis"] = "《中华人民共和国民法典》第六百二十六条", ["items"] = "被申请人支付货款200,000元\n仲裁费由被申请人承担",
             ["feeBorne"] = "被申请人承担",
         });
         await s.ServeAsync("serveAwardTask");
@@ -262,7 +327,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         await s.AdvanceAsync(TimeSpan.FromDays(8)); // ARB-09: 5 days
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
         await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-30", ["hearingPlace"] = "本会第一仲裁庭" });
-        await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, new JsonObject { ["items"] = "驳回申请人的仲裁请求", ["feeBorne"] = "申请人承担" });
+        await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("驳回申请人的仲裁请求", "申请人承担"));
         await s.ServeAsync("serveAwardTask");
         await s.AdvanceAsync(TimeSpan.FromDays(33)); // ARB-14: 30 days from receipt
 
@@ -278,7 +343,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
         await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
-        await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, new JsonObject { ["items"] = "被申请人支付货款20,000元", ["feeBorne"] = "被申请人承担" });
+        await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("被申请人支付货款20,000元", "被申请人承担"));
         await s.ServeAsync("serveAwardTask");
 
         await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "第一项金额应为200,000元" });
