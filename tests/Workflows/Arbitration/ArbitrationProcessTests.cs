@@ -337,7 +337,7 @@ public sealed class ArbitrationProcessTests : EngineTest
     }
 
     [Fact]
-    public async Task CorrectionRequest_IssuesCorrectedAwardThatSupersedesTheFirst()
+    public async Task CorrectionRequest_TribunalIssuesASeparateCorrectionAward_ReferringToTheOriginal_WhichStaysValid()
     {
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
@@ -345,15 +345,40 @@ public sealed class ArbitrationProcessTests : EngineTest
         await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("被申请人支付货款20,000元", "被申请人承担"));
         await s.ServeAsync("serveAwardTask");
+        await s.AdvanceAsync(TimeSpan.FromDays(3));
+        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "裁决第一项“20,000元”系笔误" });
+        Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "补正裁决书"); // the tribunal decides, not the secretary
 
-        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "第一项金额应为200,000元" });
+        await s.CompleteAsync("correctionDecision", "补正", ArbitratorUser, new JsonObject { ["correction"] = "裁决第一项“被申请人支付货款20,000元”更正为“被申请人支付货款200,000元”" });
 
         var documents = await s.DocumentsAsync();
         var award = documents.Single(d => d.Title == "裁决书");
         var corrected = documents.Single(d => d.Title == "补正裁决书");
-        Assert.Equal(award.Id, corrected.SupersedesId);
-        Assert.Contains("第一项金额应为200,000元", corrected.Html);
-        Assert.DoesNotContain("补正", award.Html[..award.Html.IndexOf("</h1>", StringComparison.Ordinal)]);
+        Assert.Null(corrected.SupersedesId);
+        Assert.Equal("arbitration/award-correction", corrected.Template);
+        Assert.Contains($"本会于2026年11月26日作出的{award.Number}裁决书", corrected.Html);
+        Assert.Contains("更正为“被申请人支付货款200,000元”", corrected.Html);
+        Assert.Contains("本补正裁决书是原裁决书的组成部分", corrected.Html);
+        Assert.Contains("二〇二六年十一月二十六日", award.Html); // the original keeps its date
+        Assert.DoesNotContain("二〇二六年十一月二十六日", corrected.Html);
+        Assert.Equal(("closed", "裁决"), ((await s.CaseAsync()).Status, (await s.CaseAsync()).Outcome));
+    }
+
+    [Fact]
+    public async Task CorrectionRequest_RefusedByTheTribunal_IssuesNothing_AndTheAwardStands()
+    {
+        var s = await StartAsync();
+        await s.FormSoleTribunalAsync();
+        await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
+        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("被申请人支付货款200,000元", "被申请人承担"));
+        await s.ServeAsync("serveAwardTask");
+        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "申请人要求增加利息" });
+
+        await s.CompleteAsync("correctionDecision", "不予补正", ArbitratorUser, new JsonObject { ["reason"] = "利息请求未在仲裁请求中提出，不属于补正范围" });
+
+        Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "补正裁决书");
+        Assert.Equal("closed", (await s.CaseAsync()).Status);
     }
 
     [Fact]
