@@ -256,7 +256,9 @@ public sealed class ArbitrationProcessTests : EngineTest
         {
             await s.CompleteAsync("review", "受理", SecretaryUser);
             await s.ServeAsync("serveAcceptTask");
-            await s.CompleteAsync("feeTask", "撤回申请", SecretaryUser);
+            await s.CompleteAsync("feeTask", "已预交", SecretaryUser);
+            await s.ServeAsync("serveNoticeTask");
+            await s.CompleteAsync("soleTask", "撤回申请", SecretaryUser);
         }
 
         var record = await s.CaseAsync();
@@ -265,6 +267,31 @@ public sealed class ArbitrationProcessTests : EngineTest
         var fee = entries.Single(e => e.Kind == "fee" && e.Title.StartsWith("撤回申请"));
         Assert.Equal(refund, JsonNode.Parse(fee.DataJson)!["refund"]!.GetValue<decimal>());
         Assert.Contains(Justice.Workflows.Documents.ChineseFormat.MoneyInDocuments(refund), (await s.DocumentsAsync()).Last().Html);
+    }
+
+    [Theory]
+    [InlineData("feeTask")]
+    [InlineData("soleTask")]
+    public async Task WithdrawalBeforeTheFeeIsPaid_RefundsNothing_AndTheDecisionSaysSo(string at)
+    {
+        var s = await StartAsync();
+        await s.CompleteAsync("review", "受理", SecretaryUser);
+        await s.ServeAsync("serveAcceptTask");
+        if (at == "soleTask")
+        {
+            await s.CompleteAsync("feeTask", "准予缓交", SecretaryUser); // deferred, still unpaid
+            await s.ServeAsync("serveNoticeTask");
+        }
+
+        await s.CompleteAsync(at, "撤回申请", SecretaryUser);
+
+        Assert.Equal(("closed", "撤回"), ((await s.CaseAsync()).Status, (await s.CaseAsync()).Outcome));
+        var fee = (await s.Cases.GetEntriesAsync(s.CaseId)).Single(e => e.Kind == "fee" && e.Title.StartsWith("撤回申请"));
+        Assert.Equal((0m, 0m), (JsonNode.Parse(fee.DataJson)!["acceptanceFeePaid"]!.GetValue<decimal>(), JsonNode.Parse(fee.DataJson)!["refund"]!.GetValue<decimal>()));
+        Assert.Contains("未预交", fee.Title);
+        var decision = (await s.DocumentsAsync()).Last();
+        Assert.Contains("申请人撤回仲裁申请时尚未预交仲裁费用，无费用可退。", decision.Html);
+        Assert.DoesNotContain("退还", decision.Html);
     }
 
     [Fact]
