@@ -294,6 +294,25 @@ public sealed class ArbitrationProcessTests : EngineTest
         Assert.DoesNotContain("退还", decision.Html);
     }
 
+    [Theory]
+    [InlineData(200_000, "10日内与被申请人共同选定或者共同委托本会主任指定独任仲裁员", "10日内与申请人共同选定或者共同委托本会主任指定独任仲裁员")]
+    [InlineData(5_000_000, "15日内选定或者委托本会主任指定一名仲裁员，并与被申请人共同选定或者共同委托本会主任指定首席仲裁员", "15日内选定或者委托本会主任指定一名仲裁员，并与申请人共同选定或者共同委托本会主任指定首席仲裁员")]
+    public async Task AcceptanceAndArbitrationNotices_TellEachSideItsPeriodToChooseArbitrators_AndTheDefault(decimal amount, string toClaimant, string toRespondent)
+    {
+        var s = await StartAsync(amount);
+        await s.CompleteAsync("review", "受理", SecretaryUser);
+        await s.ServeAsync("serveAcceptTask");
+        await s.CompleteAsync("feeTask", "已预交", SecretaryUser);
+
+        var documents = await s.DocumentsAsync();
+        foreach (var (title, text) in new[] { ("受理通知书", toClaimant), ("仲裁通知书", toRespondent) })
+        {
+            var html = documents.Single(d => d.Title == title).Html;
+            Assert.Contains($"请你方自收到本通知之日起{text}", html);
+            Assert.Contains("逾期未选定的，由本会主任指定", html);
+        }
+    }
+
     [Fact]
     public async Task ReviewerWhoHandledTheCase_IsNeitherPickedNorAllowed()
     {
