@@ -314,6 +314,30 @@ public sealed class ArbitrationProcessTests : EngineTest
     }
 
     [Fact]
+    public async Task DirectorSittingOnTheTribunal_DoesNotDecideAChallengeToIt()
+    {
+        var s = await StartAsync();
+        await s.CompleteAsync("review", "受理", SecretaryUser);
+        await s.ServeAsync("serveAcceptTask");
+        await s.CompleteAsync("feeTask", "已预交", SecretaryUser);
+        await s.ServeAsync("serveNoticeTask");
+        await s.CompleteAsync("soleTask", "双方共同选定", SecretaryUser, new JsonObject { ["arbitrator"] = Director, ["arbitratorName"] = "周主任" });
+        await s.CompleteAsync("disclosure", "无需披露", new TaskUser(Director, ["director", "arbitrator"]));
+        await s.CompleteAsync("hub", "回避申请", SecretaryUser);
+        var task = await s.TaskAsync("challengeDecision");
+        var decision = new JsonObject
+        {
+            ["arbitrator"] = Director, ["arbitratorName"] = "周主任", ["applicant"] = "李某", ["grounds"] = "仲裁员与申请人的代理人系同事", ["reasoning"] = "申请人所述情形不属实",
+        };
+
+        var refused = await s.Tasks.CompleteAsync(task.Id, new TaskUser(Director, ["director", "arbitrator"]), "驳回申请", null, decision);
+
+        Assert.IsType<TaskCompletion.Forbidden>(refused);
+        await s.CompleteAsync("challengeDecision", "驳回申请", new TaskUser("deputy@bureau.test", ["director"]), decision);
+        await s.TaskAsync("hub");
+    }
+
+    [Fact]
     public async Task ReviewerWhoHandledTheCase_IsNeitherPickedNorAllowed()
     {
         await PublishAsync(Host);
