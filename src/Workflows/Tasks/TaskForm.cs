@@ -26,7 +26,12 @@ public static class TaskForm
         _ => 500,
     };
 
-    public static IReadOnlyList<DefinitionProblem> Validate(string? formJson, JsonNode? data, string activityId)
+    /// <summary>
+    /// Checks completion data against the form. A field is also required when its <c>requiredFor</c> lists the chosen
+    /// outcome (e.g. the facts, reasons and legal basis of an award); a date field is refused before its <c>min</c>
+    /// (yyyy-MM-dd), with its <c>minMessage</c> as the reason.
+    /// </summary>
+    public static IReadOnlyList<DefinitionProblem> Validate(string? formJson, JsonNode? data, string activityId, string? outcome = null)
     {
         var problems = new List<DefinitionProblem>();
         if (data is not null && data.ToJsonString(DefinitionJson.CompactOptions).Length > MaxDataLength)
@@ -52,14 +57,16 @@ public static class TaskForm
             var name = field["name"]?.GetValue<string>() ?? "";
             var label = field["label"]?.GetValue<string>() ?? name;
             var type = field["type"]?.GetValue<string>() ?? "text";
-            var required = field["required"] is JsonValue r && r.TryGetValue<bool>(out var req) && req;
+            var required = (field["required"] is JsonValue r && r.TryGetValue<bool>(out var req) && req)
+                || (outcome is not null && field["requiredFor"] is JsonArray requiredFor && requiredFor.Any(o => o is JsonValue ov && ov.TryGetValue<string>(out var os) && os == outcome));
             var value = values?[name];
             var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
             var path = $"$.data.{name}";
             if (value is null || (value is JsonValue && string.IsNullOrWhiteSpace(text)))
             {
                 if (required && type != "checkbox")
-                    problems.Add(new("required", path, activityId, $"请填写“{label}”。"));
+                    problems.Add(new("required", path, activityId, outcome is not null && !(field["required"] is JsonValue r2 && r2.TryGetValue<bool>(out var req2) && req2)
+                        ? $"“{outcome}”须填写“{label}”。" : $"请填写“{label}”。"));
                 continue;
             }
             var maxLength = field["maxLength"] is JsonValue m && m.TryGetValue<int>(out var declaredMax) && declaredMax > 0 ? declaredMax : MaxLength(type);
@@ -77,6 +84,11 @@ public static class TaskForm
                 "select" => field["options"] is not JsonArray options || options.Any(o => (o is JsonObject obj ? obj["value"] : o)?.ToString() == text),
                 _ => true,
             };
+            if (ok && type == "date" && field["min"] is JsonValue minValue && minValue.TryGetValue<string>(out var min) && string.CompareOrdinal(text, min) < 0)
+            {
+                problems.Add(new("too-early", path, activityId, field["minMessage"]?.GetValue<string>() ?? $"“{label}”不得早于{min}。"));
+                continue;
+            }
             if (!ok)
                 problems.Add(new("invalid-field", path, activityId, type switch
                 {

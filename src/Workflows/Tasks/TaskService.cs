@@ -192,7 +192,7 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
         if (comment?.Length > TaskForm.MaxCommentLength)
             return new TaskCompletion.Invalid($"意见不能超过 {TaskForm.MaxCommentLength} 字。",
                 [new DefinitionProblem("too-long", "$.comment", task.ActivityId, $"意见不能超过 {TaskForm.MaxCommentLength} 字。")]);
-        var errors = TaskForm.Validate(task.FormJson, data, task.ActivityId);
+        var errors = TaskForm.Validate(task.FormJson, data, task.ActivityId, outcome);
         if (errors.Count > 0)
             return new TaskCompletion.Invalid("表单填写有误。", errors);
 

@@ -94,9 +94,9 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
             await inbox.CompleteAsync(secretary, "soleTask", "双方共同选定", ("仲裁员账号（邮箱）", "arbitrator@demo.justice.local"), ("仲裁员姓名", "贺建国"));
             await inbox.CompleteAsync("arbitrator@demo.justice.local", "disclosure", "无需披露");
             await inbox.CompleteAsync(secretary, "hub", "安排开庭");
-            await inbox.CompleteAsync(secretary, "hearingTask", "已安排", ("开庭日期", today), ("开庭地点", "本会第一仲裁庭"));
+            await inbox.CompleteAsync(secretary, "hearingTask", "已安排", ("开庭日期", DateOnly.ParseExact(today, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("开庭地点", "本会第一仲裁庭"));
             await inbox.CompleteAsync("arbitrator@demo.justice.local", "hearing", "作出裁决",
-                ("查明的事实", "申请人依约供货，被申请人未付货款。"), ("仲裁庭意见", "申请人的请求有事实和法律依据，予以支持。"),
+                ("查明的事实", "申请人依约供货，被申请人未付货款。"), ("仲裁庭意见", "申请人的请求有事实和法律依据，予以支持。"), ("法律依据", "《中华人民共和国民法典》第六百二十六条"),
                 ("裁决/调解事项（每行一项）", "被申请人自本裁决书送达之日起十日内支付货款人民币86,000元"), ("仲裁费用承担", "被申请人承担"));
         }
         finally

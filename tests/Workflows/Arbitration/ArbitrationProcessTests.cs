@@ -13,6 +13,71 @@ public sealed class ArbitrationProcessTests : EngineTest
         return await ArbitrationScenario.StartAsync(Host, amount);
     }
 
+    static JsonObject Reasoned(string items, string feeBorne) => new()
+    {
+        ["facts"] = "申请人依约交付货物，被申请人未付款。", ["opinion"] = "被申请人应当支付货款。", ["legalBasis"] = "《中华人民共和国民法典》第六百二十六条",
+        ["items"] = items, ["feeBorne"] = feeBorne,
+    };
+
+    [Theory]
+    [InlineData(200_000, 3, "简易程序须提前3日通知当事人")]
+    [InlineData(5_000_000, 5, "普通程序须提前5日通知当事人")]
+    public async Task HearingDate_SoonerThanTheLeadTimeOfTheRuleSet_IsRefusedWithTheReason(decimal amount, int days, string reason)
+    {
+        var s = await StartAsync(amount);
+        if (amount > 3_000_000)
+            await FormThreeMemberTribunalAsync(s);
+        else
+            await s.FormSoleTribunalAsync();
+        await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
+        var today = DateOnly.ParseExact(s.Today, "yyyy-MM-dd");
+        var task = await s.TaskAsync("hearingTask");
+
+        var refused = await s.Tasks.CompleteAsync(task.Id, SecretaryUser, "已安排", null,
+            new JsonObject { ["hearingDate"] = today.AddDays(days - 1).ToString("yyyy-MM-dd"), ["hearingPlace"] = "本会第一仲裁庭" });
+
+        var invalid = Assert.IsType<TaskCompletion.Invalid>(refused);
+        var problem = Assert.Single(invalid.Errors);
+        Assert.Equal("$.data.hearingDate", problem.Path);
+        Assert.Contains("ARB-11", problem.Message);
+        Assert.Contains(reason, problem.Message);
+        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = today.AddDays(days).ToString("yyyy-MM-dd"), ["hearingPlace"] = "本会第一仲裁庭" });
+        Assert.Equal(2, (await s.DocumentsAsync()).Count(d => d.Title == "开庭通知书"));
+    }
+
+    static async Task FormThreeMemberTribunalAsync(ArbitrationScenario s)
+    {
+        await s.CompleteAsync("review", "受理", SecretaryUser);
+        await s.ServeAsync("serveAcceptTask");
+        await s.CompleteAsync("feeTask", "已预交", SecretaryUser);
+        await s.ServeAsync("serveNoticeTask");
+        await s.CompleteAsync("wingsTask", "已选定", SecretaryUser, new JsonObject
+        {
+            ["claimantArbitrator"] = Arbitrator, ["claimantArbitratorName"] = "赵仲裁员", ["respondentArbitrator"] = OtherArbitrator,
+            ["respondentArbitratorName"] = "钱仲裁员", ["presidingArbitrator"] = "presiding@bureau.test", ["presidingArbitratorName"] = "孙首席",
+        });
+        await s.CompleteAsync("disclosure", "无需披露", ArbitratorUser);
+    }
+
+    [Fact]
+    public async Task Award_WithoutFactsReasonsOrLegalBasis_CannotBeIssued_ButAConciliationStatementNeedsNone()
+    {
+        var s = await StartAsync();
+        await s.FormSoleTribunalAsync();
+        await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
+        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        var task = await s.TaskAsync("hearing");
+
+        var refused = await s.Tasks.CompleteAsync(task.Id, ArbitratorUser, "作出裁决", null, new JsonObject { ["items"] = "被申请人支付货款200,000元", ["feeBorne"] = "被申请人承担" });
+
+        var invalid = Assert.IsType<TaskCompletion.Invalid>(refused);
+        Assert.Equal(["$.data.facts", "$.data.opinion", "$.data.legalBasis"], invalid.Errors.Select(e => e.Path));
+        Assert.All(invalid.Errors, e => Assert.StartsWith("“作出裁决”须填写", e.Message));
+        Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "裁决书");
+        await s.CompleteAsync("hearing", "达成调解", ArbitratorUser, new JsonObject { ["items"] = "被申请人分期支付货款", ["feeBorne"] = "双方各半" });
+        Assert.Contains(await s.DocumentsAsync(), d => d.Title == "调解书");
+    }
+
     [Fact]
     public async Task MainPath_SummaryProcedure_RunsFromFilingToReviewedAward()
     {
@@ -22,7 +87,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingTime"] = "上午9时", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, new JsonObject
         {
-            ["facts"] = "申请人依约交付货物，被申请人未付款。", ["opinion"] = "被申请人应当支付货款。", ["items"] = "被申请人支付货款200,000元\n仲裁费由被申请人承担",
+            ["facts"] = "申请人依约交付货物，被申请人未付款。", ["opinion"] = "被申请人应当支付货款。", ["legalBasis"] = "《中华人民共和国民法典》第六百二十六条", ["items"] = "被申请人支付货款200,000元\n仲裁费由被申请人承担",
             ["feeBorne"] = "被申请人承担",
         });
         await s.ServeAsync("serveAwardTask");
@@ -191,7 +256,9 @@ public sealed class ArbitrationProcessTests : EngineTest
         {
             await s.CompleteAsync("review", "受理", SecretaryUser);
             await s.ServeAsync("serveAcceptTask");
-            await s.CompleteAsync("feeTask", "撤回申请", SecretaryUser);
+            await s.CompleteAsync("feeTask", "已预交", SecretaryUser);
+            await s.ServeAsync("serveNoticeTask");
+            await s.CompleteAsync("soleTask", "撤回申请", SecretaryUser);
         }
 
         var record = await s.CaseAsync();
@@ -200,6 +267,74 @@ public sealed class ArbitrationProcessTests : EngineTest
         var fee = entries.Single(e => e.Kind == "fee" && e.Title.StartsWith("撤回申请"));
         Assert.Equal(refund, JsonNode.Parse(fee.DataJson)!["refund"]!.GetValue<decimal>());
         Assert.Contains(Justice.Workflows.Documents.ChineseFormat.MoneyInDocuments(refund), (await s.DocumentsAsync()).Last().Html);
+    }
+
+    [Theory]
+    [InlineData("feeTask")]
+    [InlineData("soleTask")]
+    public async Task WithdrawalBeforeTheFeeIsPaid_RefundsNothing_AndTheDecisionSaysSo(string at)
+    {
+        var s = await StartAsync();
+        await s.CompleteAsync("review", "受理", SecretaryUser);
+        await s.ServeAsync("serveAcceptTask");
+        if (at == "soleTask")
+        {
+            await s.CompleteAsync("feeTask", "准予缓交", SecretaryUser); // deferred, still unpaid
+            await s.ServeAsync("serveNoticeTask");
+        }
+
+        await s.CompleteAsync(at, "撤回申请", SecretaryUser);
+
+        Assert.Equal(("closed", "撤回"), ((await s.CaseAsync()).Status, (await s.CaseAsync()).Outcome));
+        var fee = (await s.Cases.GetEntriesAsync(s.CaseId)).Single(e => e.Kind == "fee" && e.Title.StartsWith("撤回申请"));
+        Assert.Equal((0m, 0m), (JsonNode.Parse(fee.DataJson)!["acceptanceFeePaid"]!.GetValue<decimal>(), JsonNode.Parse(fee.DataJson)!["refund"]!.GetValue<decimal>()));
+        Assert.Contains("未预交", fee.Title);
+        var decision = (await s.DocumentsAsync()).Last();
+        Assert.Contains("申请人撤回仲裁申请时尚未预交仲裁费用，无费用可退。", decision.Html);
+        Assert.DoesNotContain("退还", decision.Html);
+    }
+
+    [Theory]
+    [InlineData(200_000, "10日内与被申请人共同选定或者共同委托本会主任指定独任仲裁员", "10日内与申请人共同选定或者共同委托本会主任指定独任仲裁员")]
+    [InlineData(5_000_000, "15日内选定或者委托本会主任指定一名仲裁员，并与被申请人共同选定或者共同委托本会主任指定首席仲裁员", "15日内选定或者委托本会主任指定一名仲裁员，并与申请人共同选定或者共同委托本会主任指定首席仲裁员")]
+    public async Task AcceptanceAndArbitrationNotices_TellEachSideItsPeriodToChooseArbitrators_AndTheDefault(decimal amount, string toClaimant, string toRespondent)
+    {
+        var s = await StartAsync(amount);
+        await s.CompleteAsync("review", "受理", SecretaryUser);
+        await s.ServeAsync("serveAcceptTask");
+        await s.CompleteAsync("feeTask", "已预交", SecretaryUser);
+
+        var documents = await s.DocumentsAsync();
+        foreach (var (title, text) in new[] { ("受理通知书", toClaimant), ("仲裁通知书", toRespondent) })
+        {
+            var html = documents.Single(d => d.Title == title).Html;
+            Assert.Contains($"请你方自收到本通知之日起{text}", html);
+            Assert.Contains("逾期未选定的，由本会主任指定", html);
+        }
+    }
+
+    [Fact]
+    public async Task DirectorSittingOnTheTribunal_DoesNotDecideAChallengeToIt()
+    {
+        var s = await StartAsync();
+        await s.CompleteAsync("review", "受理", SecretaryUser);
+        await s.ServeAsync("serveAcceptTask");
+        await s.CompleteAsync("feeTask", "已预交", SecretaryUser);
+        await s.ServeAsync("serveNoticeTask");
+        await s.CompleteAsync("soleTask", "双方共同选定", SecretaryUser, new JsonObject { ["arbitrator"] = Director, ["arbitratorName"] = "周主任" });
+        await s.CompleteAsync("disclosure", "无需披露", new TaskUser(Director, ["director", "arbitrator"]));
+        await s.CompleteAsync("hub", "回避申请", SecretaryUser);
+        var task = await s.TaskAsync("challengeDecision");
+        var decision = new JsonObject
+        {
+            ["arbitrator"] = Director, ["arbitratorName"] = "周主任", ["applicant"] = "李某", ["grounds"] = "仲裁员与申请人的代理人系同事", ["reasoning"] = "申请人所述情形不属实",
+        };
+
+        var refused = await s.Tasks.CompleteAsync(task.Id, new TaskUser(Director, ["director", "arbitrator"]), "驳回申请", null, decision);
+
+        Assert.IsType<TaskCompletion.Forbidden>(refused);
+        await s.CompleteAsync("challengeDecision", "驳回申请", new TaskUser("deputy@bureau.test", ["director"]), decision);
+        await s.TaskAsync("hub");
     }
 
     [Fact]
@@ -262,7 +397,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         await s.AdvanceAsync(TimeSpan.FromDays(8)); // ARB-09: 5 days
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
         await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-30", ["hearingPlace"] = "本会第一仲裁庭" });
-        await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, new JsonObject { ["items"] = "驳回申请人的仲裁请求", ["feeBorne"] = "申请人承担" });
+        await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("驳回申请人的仲裁请求", "申请人承担"));
         await s.ServeAsync("serveAwardTask");
         await s.AdvanceAsync(TimeSpan.FromDays(33)); // ARB-14: 30 days from receipt
 
@@ -272,23 +407,48 @@ public sealed class ArbitrationProcessTests : EngineTest
     }
 
     [Fact]
-    public async Task CorrectionRequest_IssuesCorrectedAwardThatSupersedesTheFirst()
+    public async Task CorrectionRequest_TribunalIssuesASeparateCorrectionAward_ReferringToTheOriginal_WhichStaysValid()
     {
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
         await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
-        await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, new JsonObject { ["items"] = "被申请人支付货款20,000元", ["feeBorne"] = "被申请人承担" });
+        await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("被申请人支付货款20,000元", "被申请人承担"));
         await s.ServeAsync("serveAwardTask");
+        await s.AdvanceAsync(TimeSpan.FromDays(3));
+        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "裁决第一项“20,000元”系笔误" });
+        Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "补正裁决书"); // the tribunal decides, not the secretary
 
-        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "第一项金额应为200,000元" });
+        await s.CompleteAsync("correctionDecision", "补正", ArbitratorUser, new JsonObject { ["correction"] = "裁决第一项“被申请人支付货款20,000元”更正为“被申请人支付货款200,000元”" });
 
         var documents = await s.DocumentsAsync();
         var award = documents.Single(d => d.Title == "裁决书");
         var corrected = documents.Single(d => d.Title == "补正裁决书");
-        Assert.Equal(award.Id, corrected.SupersedesId);
-        Assert.Contains("第一项金额应为200,000元", corrected.Html);
-        Assert.DoesNotContain("补正", award.Html[..award.Html.IndexOf("</h1>", StringComparison.Ordinal)]);
+        Assert.Null(corrected.SupersedesId);
+        Assert.Equal("arbitration/award-correction", corrected.Template);
+        Assert.Contains($"本会于2026年11月26日作出的{award.Number}裁决书", corrected.Html);
+        Assert.Contains("更正为“被申请人支付货款200,000元”", corrected.Html);
+        Assert.Contains("本补正裁决书是原裁决书的组成部分", corrected.Html);
+        Assert.Contains("二〇二六年十一月二十六日", award.Html); // the original keeps its date
+        Assert.DoesNotContain("二〇二六年十一月二十六日", corrected.Html);
+        Assert.Equal(("closed", "裁决"), ((await s.CaseAsync()).Status, (await s.CaseAsync()).Outcome));
+    }
+
+    [Fact]
+    public async Task CorrectionRequest_RefusedByTheTribunal_IssuesNothing_AndTheAwardStands()
+    {
+        var s = await StartAsync();
+        await s.FormSoleTribunalAsync();
+        await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
+        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("被申请人支付货款200,000元", "被申请人承担"));
+        await s.ServeAsync("serveAwardTask");
+        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "申请人要求增加利息" });
+
+        await s.CompleteAsync("correctionDecision", "不予补正", ArbitratorUser, new JsonObject { ["reason"] = "利息请求未在仲裁请求中提出，不属于补正范围" });
+
+        Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "补正裁决书");
+        Assert.Equal("closed", (await s.CaseAsync()).Status);
     }
 
     [Fact]

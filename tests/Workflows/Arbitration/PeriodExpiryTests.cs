@@ -14,28 +14,62 @@ public sealed class PeriodExpiryTests : EngineTest
     }
 
     [Fact]
-    public async Task CorrectionPeriodRunsOut_ApplicationIsDeemedWithdrawn()
+    public async Task ApplicationCorrection_NoticeIsServed_AndThePeriodOfTheRuleSetRunsFromReceipt()
     {
         var s = await StartAsync();
         await s.CompleteAsync("review", "需补正", SecretaryUser, new JsonObject { ["reason"] = "缺少仲裁协议原件" });
-        Assert.Equal(new DateOnly(2026, 12, 7), (await s.PeriodAsync("补正期限")).DueOn); // 10 days → Sunday 12-06 → Monday 12-07
 
-        await s.AdvanceAsync(TimeSpan.FromDays(12));
+        var notice = Assert.Single(await s.DocumentsAsync());
+        Assert.Equal("补正通知书", notice.Title);
+        Assert.Contains("缺少仲裁协议原件", notice.Html);
+        Assert.Contains("自收到本通知之日起10日内", notice.Html); // ARB-00 of the rule set
+        Assert.Contains("视为撤回仲裁申请", notice.Html);
+        Assert.DoesNotContain(await s.Cases.GetPeriodsAsync(s.CaseId), p => p.Code == "ARB-00"); // runs from receipt, not from issue
+
+        await s.ServeAsync("serveCorrectionTask", "2026-11-27");
+
+        var period = await s.PeriodAsync("ARB-00");
+        Assert.Equal((new DateOnly(2026, 11, 27), new DateOnly(2026, 12, 7)), (period.StartOn, period.DueOn)); // 10 days → Sunday 12-06 → Monday 12-07
+        Assert.Equal(["已补正"], System.Text.Json.JsonSerializer.Deserialize<string[]>((await s.TaskAsync("correction")).OutcomesJson)!); // no early "not corrected": only the period running out deems it withdrawn
+        var service = Assert.Single(await s.Cases.GetServicesAsync(s.CaseId));
+        Assert.Equal((notice.Id, new DateOnly(2026, 11, 27)), (service.DocumentId, service.ReceivedOn));
+    }
+
+    [Fact]
+    public async Task CorrectionPeriodRunsOut_ApplicationIsDeemedWithdrawn_OnlyAfterIt_WithAWrittenNotice()
+    {
+        var s = await StartAsync();
+        await s.CompleteAsync("review", "需补正", SecretaryUser, new JsonObject { ["reason"] = "缺少仲裁协议原件" });
+        await s.AdvanceAsync(TimeSpan.FromDays(3));
+        await s.ServeAsync("serveCorrectionTask"); // received 2026-11-29 → last day 2026-12-09
+
+        await s.AdvanceAsync(TimeSpan.FromDays(10)); // 2026-12-09, the last day
+        Assert.Equal("open", (await s.CaseAsync()).Status);
+        await s.TaskAsync("correction");
+
+        await s.AdvanceAsync(TimeSpan.FromDays(1));
 
         var record = await s.CaseAsync();
         Assert.Equal(("closed", "视为撤回"), (record.Status, record.Outcome));
+        var notice = (await s.DocumentsAsync()).Last();
+        Assert.Equal("视为撤回仲裁申请通知书", notice.Title);
+        Assert.Contains("2026年11月29日", notice.Html);
+        Assert.Contains("未在期限内补正", notice.Html);
+        Assert.Contains("视为撤回仲裁申请", notice.Html);
+        Assert.Contains(await s.Cases.GetServicesAsync(s.CaseId), x => x.DocumentId == notice.Id);
     }
 
     [Fact]
     public async Task CorrectionMade_LoopsBackToReview()
     {
         var s = await StartAsync();
-        await s.CompleteAsync("review", "需补正", SecretaryUser);
+        await s.CompleteAsync("review", "需补正", SecretaryUser, new JsonObject { ["reason"] = "仲裁请求不明确" });
+        await s.ServeAsync("serveCorrectionTask");
 
         await s.CompleteAsync("correction", "已补正", SecretaryUser);
 
         var review = await s.TaskAsync("review");
-        Assert.Equal(PeriodStatus.Met, (await s.PeriodAsync("补正期限")).Status);
+        Assert.Equal(PeriodStatus.Met, (await s.PeriodAsync("ARB-00")).Status);
         await s.CompleteAsync("review", "受理", SecretaryUser);
         Assert.Equal("（2026）衡仲字第0001号", (await s.CaseAsync()).Number);
         Assert.NotNull(review);

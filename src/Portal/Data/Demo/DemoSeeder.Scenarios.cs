@@ -79,6 +79,9 @@ public sealed partial class DemoSeeder
         return new TaskUser(secretary, ["secretary"]);
     }
 
+    /// <summary>A date some days after a yyyy-MM-dd date (a hearing date that respects the rule set's notice lead time, ARB-11).</summary>
+    static string LaterThan(string date, int days) => DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     static string Arbitrator(Context c, int n = 0) => (c.Index + n) % 4 == 0 ? $"arbitrator@{Domain}" : $"arbitrator{(c.Index + n) % 9 + 2}@{Domain}";
 
     async Task<(TaskUser Secretary, TaskUser Arbitrator)> FormAsync(Context c, bool ordinary, CancellationToken ct)
@@ -128,7 +131,7 @@ public sealed partial class DemoSeeder
             return;
         await c.Days(5, ct);
         await f.CompleteAsync("hub", "安排开庭", sec, null, ct);
-        await f.CompleteAsync("hearingTask", "已安排", sec, new JsonObject { ["hearingDate"] = c.Today, ["hearingTime"] = "上午9时", ["hearingPlace"] = "本会第一仲裁庭" }, ct);
+        await f.CompleteAsync("hearingTask", "已安排", sec, new JsonObject { ["hearingDate"] = LaterThan(c.Today, 7), ["hearingTime"] = "上午9时", ["hearingPlace"] = "本会第一仲裁庭" }, ct);
         if (upTo < 10)
             return;
         await c.Days(7, ct);
@@ -175,7 +178,12 @@ public sealed partial class DemoSeeder
             {
                 var sec = await StartArbitrationAsync(c, false, ct);
                 await c.Days(1, ct);
-                if (branch == "correction") { await f.CompleteAsync("review", "需补正", sec, new JsonObject { ["reason"] = "缺少仲裁协议原件" }, ct); return; }
+                if (branch == "correction")
+                {
+                    await f.CompleteAsync("review", "需补正", sec, new JsonObject { ["reason"] = "缺少仲裁协议原件" }, ct);
+                    await f.CompleteAsync("serveCorrectionTask", "已送达", sec, Serve(c.Today), ct);
+                    return;
+                }
                 if (branch == "not-accepted") { await f.CompleteAsync("review", "不予受理", sec, new JsonObject { ["reason"] = "当事人之间没有书面仲裁协议" }, ct); return; }
                 await f.CompleteAsync("review", "受理", sec, null, ct);
                 await f.CompleteAsync("serveAcceptTask", "已送达", sec, Serve(c.Today), ct);
@@ -221,11 +229,17 @@ public sealed partial class DemoSeeder
                         break;
                     case "correction-issued":
                         await f.CompleteAsync("hub", "安排开庭", sec, null, ct);
-                        await f.CompleteAsync("hearingTask", "已安排", sec, new JsonObject { ["hearingDate"] = c.Today, ["hearingPlace"] = "本会第二仲裁庭" }, ct);
-                        await f.CompleteAsync("hearing", "作出裁决", arb, new JsonObject { ["items"] = "被申请人支付欠款", ["feeBorne"] = "被申请人承担" }, ct);
+                        await f.CompleteAsync("hearingTask", "已安排", sec, new JsonObject { ["hearingDate"] = LaterThan(c.Today, 5), ["hearingPlace"] = "本会第二仲裁庭" }, ct);
+                        await c.Days(5, ct);
+                        await f.CompleteAsync("hearing", "作出裁决", arb, new JsonObject
+                        {
+                            ["facts"] = "双方存在合同关系，被申请人未按约付款。", ["opinion"] = "申请人的请求有事实和法律依据，仲裁庭予以支持。",
+                            ["legalBasis"] = "《中华人民共和国民法典》第五百七十七条", ["items"] = "被申请人支付欠款", ["feeBorne"] = "被申请人承担",
+                        }, ct);
                         await f.CompleteAsync("serveAwardTask", "已送达", sec, Serve(c.Today), ct);
                         await c.Days(5, ct);
                         await f.CompleteAsync("correctionWindow", "申请补正", sec, new JsonObject { ["correction"] = "裁决书第一项遗漏利息计算标准，补正为按年利率3.45%计算" }, ct);
+                        await f.CompleteAsync("correctionDecision", "补正", arb, new JsonObject { ["correction"] = "裁决第一项补正为：被申请人支付欠款，并按年利率3.45%支付利息" }, ct);
                         break;
                 }
                 return;

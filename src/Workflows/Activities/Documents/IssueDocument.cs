@@ -37,7 +37,7 @@ public sealed class IssueDocument : CaseActivity
     [Input(DisplayName = "更正的文书", Description = "被本文书更正的文书 id（补正）。", UIHint = "singleline")]
     public Input<string>? Supersedes { get; set; }
 
-    [Output(DisplayName = "文书", Description = "{documentId, number, title}")]
+    [Output(DisplayName = "文书", Description = "{documentId, number, title, date}")]
     public Output<object>? Result { get; set; }
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
@@ -97,7 +97,7 @@ public sealed class IssueDocument : CaseActivity
         session.Add(document);
         session.Log(record.Id, "document", $"制作{title}{(number is null ? "" : $"（{number}）")}", Actor(context),
             new JsonObject { ["documentId"] = document.Id, ["template"] = template, ["number"] = number });
-        var result = new JsonObject { ["documentId"] = document.Id, ["number"] = number, ["title"] = title };
+        var result = new JsonObject { ["documentId"] = document.Id, ["number"] = number, ["title"] = title, ["date"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
         context.JournalData["documentId"] = document.Id;
         context.JournalData["number"] = number;
         context.JournalData["title"] = title;

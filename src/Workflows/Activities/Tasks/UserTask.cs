@@ -113,6 +113,9 @@ public sealed class UserTask : Activity
         var overdueConnected = OverdueConnected(context);
         var timerInput = new JsonObject { ["overdue"] = true };
         var excluded = await context.EvaluateAsync(ExcludeRelations);
+        var form = await context.EvaluateAsync(Form);
+        if (form is not null && caseId is not null && form.OfType<JsonObject>().Any(f => f["leadPeriod"] is JsonValue))
+            form = await WithLeadTimesAsync(context, form, caseId);
         var task = new HumanTaskRequest(title, role, outcomes)
         {
             Instructions = await context.EvaluateAsync(Instructions),
@@ -121,7 +124,7 @@ public sealed class UserTask : Activity
             DueAt = expires,
             CaseRelation = string.IsNullOrWhiteSpace(relation) ? null : relation,
             ExcludedRelations = excluded,
-            Form = await context.EvaluateAsync(Form),
+            Form = form,
             PeriodId = period?.Id,
             PeriodUnit = period?.Unit,
         };
@@ -149,6 +152,37 @@ public sealed class UserTask : Activity
             MarkOverdueAt = overdueConnected ? null : expires,
             TimerInput = timerInput,
         });
+    }
+
+    /// <summary>
+    /// A date field with <c>leadPeriod</c> (a period of the case's rule set, e.g. ARB-11, the hearing notice's lead time)
+    /// gets the earliest date it may hold, today plus that period for the case's procedure, and the reason a
+    /// completion with an earlier date is refused.
+    /// </summary>
+    static async Task<JsonArray> WithLeadTimesAsync(ActivityExecutionContext context, JsonArray form, string caseId)
+    {
+        var record = await context.Cases().GetAsync(caseId, context.CancellationToken);
+        var planner = (PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!;
+        var today = planner.Calendar.Today(context.Now);
+        var rules = planner.RulesOf(record, today);
+        var result = (JsonArray)form.DeepClone();
+        foreach (var field in result.OfType<JsonObject>())
+        {
+            if (field["leadPeriod"] is not JsonValue value || !value.TryGetValue<string>(out var code) || string.IsNullOrWhiteSpace(code))
+                continue;
+            var rule = rules.Period(code, record.Procedure);
+            var min = rule.Unit switch
+            {
+                Justice.Workflows.Calendar.PeriodUnit.Months => today.AddMonths(rule.Amount),
+                Justice.Workflows.Calendar.PeriodUnit.WorkingDays => planner.Calendar.Due(today, rule.Amount, rule.Unit),
+                _ => today.AddDays(rule.Amount),
+            };
+            var label = field["label"]?.GetValue<string>() ?? field["name"]?.GetValue<string>();
+            var procedure = record.Procedure == "summary" ? "简易程序" : "普通程序";
+            field["min"] = min.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            field["minMessage"] = $"“{label}”最早为{min.Year}年{min.Month}月{min.Day}日：依照规则 {code}（{rule.Label}），{procedure}须提前{rule.Amount}{rule.Unit.ChineseName()}通知当事人。";
+        }
+        return result;
     }
 
     public override async ValueTask ResumeAsync(ActivityExecutionContext context, JsonNode? input)
