@@ -43,13 +43,14 @@ public sealed class SampleForVerification : CaseActivity
             ["seed"] = seed, ["value"] = draw.Value, ["rate"] = rate, ["pool"] = new JsonArray([.. pool.Select(p => (JsonNode)p)]),
             ["sampled"] = draw.Sampled, ["verifier"] = draw.Verifier,
         };
-        session.Log(record.Id, CaseEntryKinds.Sampling, draw.Sampled ? $"随机抽查：抽中，核查人员 {draw.Verifier}（种子 {seed}）" : $"随机抽查：未抽中（种子 {seed}）",
+        var verifierName = draw.Verifier is { } picked ? await session.PersonNameAsync(picked, cancellationToken: context.CancellationToken) : null;
+        session.Log(record.Id, CaseEntryKinds.Sampling, draw.Sampled ? $"随机抽查：抽中，核查人员 {verifierName}（种子 {seed}）" : $"随机抽查：未抽中（种子 {seed}）",
             Actor(context), audit);
         if (draw.Verifier is { } verifier)
         {
             await session.AddMemberAsync(new CaseMember
             {
-                Id = Ulid.NewId(context.Now), CaseId = record.Id, UserEmail = verifier, DisplayName = verifier, Relation = CaseRelations.Verifier, Note = "随机选派",
+                Id = Ulid.NewId(context.Now), CaseId = record.Id, UserEmail = verifier, DisplayName = verifierName, Relation = CaseRelations.Verifier, Note = "随机选派",
             });
         }
         context.JournalData["sampled"] = draw.Sampled;
