@@ -43,6 +43,7 @@ public static class PortalServiceExtensions
         services.AddScoped<Work.InstanceAdministration>();
         services.AddScoped<Work.TaskReassignment>();
         services.AddSingleton<Justice.Workflows.Tasks.IStaffDirectory, IdentityStaffDirectory>();
+        services.AddSingleton<StaffNames>();
         services.Configure<Work.UploadOptions>(builder.Configuration.GetSection(Work.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

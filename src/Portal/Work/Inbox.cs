@@ -14,6 +14,9 @@ public sealed record InboxItem(HumanTaskRecord Task, string? CaseNumber, string?
     DateOnly? DueOn, int Remaining, IReadOnlyList<string> Outcomes, IReadOnlyList<FormField> Form)
 {
     public bool IsOverdue => Task.IsOverdue || (DueOn is not null && Remaining < 0);
+
+    /// <summary>The assignee's full name (null when the task is nobody's or the account has no name).</summary>
+    public string? AssigneeName { get; init; }
 }
 
 /// <summary>One field of a task's form: <c>{name, label, type, required, options}</c>.</summary>
@@ -43,7 +46,7 @@ public sealed record FormField(string Name, string Label, string Type, bool Requ
 }
 
 /// <summary>The inbox: the tasks the user may act on, overdue first, then by deadline, a page at a time.</summary>
-public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext> factory, StatutoryCalendar calendar, TimeProvider clock)
+public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext> factory, StatutoryCalendar calendar, TimeProvider clock, Data.StaffNames staff)
 {
     public sealed record Page(IReadOnlyList<InboxItem> Items, int TotalCount, int OverdueCount);
 
@@ -54,6 +57,7 @@ public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Number, c.Kind, c.Stage, c.Title }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var names = await staff.NamesAsync(items.Select(t => t.Assignee), cancellationToken);
         var today = calendar.Today(clock.GetUtcNow());
         return new Page(items.Select(t =>
         {
@@ -62,7 +66,10 @@ public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext
             var unit = t.PeriodUnit is { } u && PeriodUnits.Parse(u) == PeriodUnit.WorkingDays ? PeriodUnit.WorkingDays : PeriodUnit.Days;
             var remaining = due is { } d ? calendar.Remaining(today, d, unit) : 0;
             return new InboxItem(t, found?.Number, found?.Kind, found?.Stage, found?.Title, due, remaining,
-                JsonSerializer.Deserialize<List<string>>(t.OutcomesJson) ?? [], FormField.Parse(t.FormJson));
+                JsonSerializer.Deserialize<List<string>>(t.OutcomesJson) ?? [], FormField.Parse(t.FormJson))
+            {
+                AssigneeName = t.Assignee is { } a && names.TryGetValue(a, out var name) ? name : null,
+            };
         }).ToList(), total, overdue);
     }
 }
