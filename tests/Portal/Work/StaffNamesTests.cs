@@ -86,6 +86,10 @@ public sealed class StaffNamesTests : IAsyncLifetime
         Assert.Contains("罗建平", timeline); // the applicant's own upload, by the party's name
         Assert.DoesNotContain("@", Regex.Replace(timeline, "title=\"[^\"]*\"", ""));
 
+        // The API gives the name beside the address.
+        var api = await client.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}");
+        Assert.Contains(api!["timeline"]!.AsArray(), e => e!["actor"]?.GetValue<string>() == secretary.UserEmail && e["actorName"]!.GetValue<string>() == name);
+
         // A party sees the names without the staff's addresses.
         var applicant = await _factory.ClientAsync(PortalRoles.Applicant);
         var partyPage = await applicant.GetStringAsync($"/cases/view/{caseId}");
