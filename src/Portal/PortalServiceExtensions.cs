@@ -44,6 +44,7 @@ public static class PortalServiceExtensions
         services.AddScoped<Work.TaskReassignment>();
         services.AddSingleton<Justice.Workflows.Tasks.IStaffDirectory, IdentityStaffDirectory>();
         services.AddSingleton<Justice.Workflows.Cases.IAuditTrail, PortalAuditTrail>();
+        services.AddSingleton<StaffNames>();
         services.Configure<Work.UploadOptions>(builder.Configuration.GetSection(Work.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

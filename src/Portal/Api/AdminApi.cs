@@ -8,9 +8,11 @@ public static class AdminApi
 {
     public const string AuditReaders = "audit-readers";
 
-    public sealed record CreateUserRequest(string? Email, string? Password, List<string>? Roles);
+    public sealed record CreateUserRequest(string? Email, string? Password, List<string>? Roles, string? FullName = null, string? Title = null, string? Unit = null);
 
     public sealed record RolesRequest(List<string>? Roles);
+
+    public sealed record ProfileRequest(string? FullName, string? Title, string? Unit);
 
     public sealed record AuditItem(string Id, string At, string Actor, string Action, string Target, string? Details);
 
@@ -24,9 +26,12 @@ public static class AdminApi
             return Results.Ok(new PagedResult<UserSummary>(items, total, p, size));
         }).WithSummary("用户列表（按邮箱、角色检索）");
         users.MapPost("/", async (CreateUserRequest body, ClaimsPrincipal actor, UserAdministration admin, CancellationToken ct) =>
-            Answer(await admin.CreateAsync(actor, body.Email ?? "", body.Password ?? "", body.Roles ?? [], ct), created: true)).WithSummary("新建用户");
+            Answer(await admin.CreateAsync(actor, body.Email ?? "", body.Password ?? "", body.Roles ?? [],
+                new StaffProfile(body.FullName, body.Title, body.Unit), ct), created: true)).WithSummary("新建用户");
         users.MapPut("/{userId}/roles", async (string userId, RolesRequest body, ClaimsPrincipal actor, UserAdministration admin, CancellationToken ct) =>
             Answer(await admin.SetRolesAsync(actor, userId, body.Roles ?? [], ct))).WithSummary("设置用户角色");
+        users.MapPut("/{userId}/profile", async (string userId, ProfileRequest body, ClaimsPrincipal actor, UserAdministration admin, CancellationToken ct) =>
+            Answer(await admin.SetProfileAsync(actor, userId, new StaffProfile(body.FullName, body.Title, body.Unit), ct))).WithSummary("设置姓名、职务和所属机构");
         users.MapPost("/{userId}/lock", async (string userId, ClaimsPrincipal actor, UserAdministration admin, CancellationToken ct) =>
             Answer(await admin.SetLockedAsync(actor, userId, true, ct))).WithSummary("停用（锁定）账号");
         users.MapPost("/{userId}/unlock", async (string userId, ClaimsPrincipal actor, UserAdministration admin, CancellationToken ct) =>

@@ -51,7 +51,7 @@ public static class CasesApi
             c.FiledOn?.ToString("yyyy-MM-dd"), c.Parties, c.NextDue?.ToString("yyyy-MM-dd"), c.IsDemo)).ToList(), total, p, size));
     }
 
-    static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, CaseQueries queries, WorkflowInstanceView view, CancellationToken ct)
+    static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, CaseQueries queries, WorkflowInstanceView view, Data.StaffNames staffNames, CancellationToken ct)
     {
         try
         {
@@ -59,6 +59,7 @@ public static class CasesApi
             if (details is null)
                 return ApiProblems.NotFound($"案件“{id}”不存在。");
             var c = details.Case;
+            var names = await staffNames.NamesAsync(details.Timeline.Select(e => e.Actor).Concat(details.OpenTasks.Select(t => t.Assignee)), ct);
             return Results.Ok(new
             {
                 c.Id, c.Number, c.Kind, c.Title, c.Stage, c.Status, c.Outcome, c.Procedure, c.AmountInDispute, c.IsDemo, c.RuleSetId,
@@ -69,8 +70,8 @@ public static class CasesApi
                 details.Periods,
                 Documents = details.Documents.Select(d => new { d.Id, d.Title, d.Number, d.Template, IssuedAt = view.Time(d.IssuedAt), d.SupersedesId, d.Sha256 }),
                 Services = details.Services.Select(s => new { s.DocumentId, s.Recipient, s.Method, ServedOn = s.ServedOn.ToString("yyyy-MM-dd"), ReceivedOn = s.ReceivedOn?.ToString("yyyy-MM-dd") }),
-                Timeline = details.Timeline.Select(e => new { At = view.Time(e.At), e.Actor, e.Kind, e.Title }),
-                OpenTasks = details.OpenTasks.Select(t => new { t.Id, t.Title, t.Role, t.Assignee, Relation = t.CaseRelation, DueAt = t.DueAt is { } due ? view.Time(due) : null, t.IsOverdue }),
+                Timeline = details.Timeline.Select(e => new { At = view.Time(e.At), e.Actor, ActorName = e.Actor is null ? null : Data.StaffNames.Name(names, e.Actor), e.Kind, e.Title }),
+                OpenTasks = details.OpenTasks.Select(t => new { t.Id, t.Title, t.Role, t.Assignee, AssigneeName = t.Assignee is null ? null : Data.StaffNames.Name(names, t.Assignee), Relation = t.CaseRelation, DueAt = t.DueAt is { } due ? view.Time(due) : null, t.IsOverdue }),
                 Instances = details.Instances.Select(i => new { i.Id, i.DefinitionId, i.Status, i.SubStatus }),
             });
         }

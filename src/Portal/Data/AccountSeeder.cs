@@ -64,6 +64,14 @@ public sealed class AccountSeeder(
         }
         if (!await users.IsInRoleAsync(user, role))
             Check(await users.AddToRoleAsync(user, role), $"账号 {email} 的角色 {role}");
+        // Demo staff are named as people: a profile once, never overwriting what an administrator has set.
+        if (string.IsNullOrWhiteSpace(user.FullName) && Demo.DemoStaff.For(email) is { } profile)
+        {
+            user.FullName = profile.FullName;
+            user.Title ??= profile.Title;
+            user.Unit ??= profile.Unit;
+            Check(await users.UpdateAsync(user), $"账号 {email} 的姓名");
+        }
     }
 
     static void Check(IdentityResult result, string what)

@@ -10,6 +10,12 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.FullName).HasMaxLength(64);
+            user.Property(u => u.Title).HasMaxLength(64);
+            user.Property(u => u.Unit).HasMaxLength(128);
+        });
         builder.Entity<AuditEntry>(entry =>
         {
             entry.ToTable("AuditLog");

@@ -4,7 +4,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Data;
 
-public sealed record UserSummary(string Id, string Email, IReadOnlyList<string> Roles, bool LockedOut, int FailedLogins);
+public sealed record UserSummary(string Id, string Email, IReadOnlyList<string> Roles, bool LockedOut, int FailedLogins,
+    string? FullName = null, string? Title = null, string? Unit = null);
+
+/// <summary>姓名、职务、所属机构 of an account: what documents, task lists and timelines print for the person.</summary>
+public sealed record StaffProfile(string? FullName, string? Title, string? Unit)
+{
+    public const int NameLength = 64, TitleLength = 64, UnitLength = 128;
+
+    public StaffProfile Trimmed() => new(Clean(FullName), Clean(Title), Clean(Unit));
+
+    static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (FullName is { Length: > NameLength })
+            problems.Add($"姓名不能超过 {NameLength} 个字。");
+        if (FullName is not null && FullName.Contains('@'))
+            problems.Add("姓名应为真实姓名，不能是邮箱。");
+        if (Title is { Length: > TitleLength })
+            problems.Add($"职务不能超过 {TitleLength} 个字。");
+        if (Unit is { Length: > UnitLength })
+            problems.Add($"所属机构不能超过 {UnitLength} 个字。");
+        return problems;
+    }
+}
 
 /// <summary>Administrators manage accounts and their roles; every change lands in the audit log.</summary>
 public sealed class UserAdministration(UserManager<ApplicationUser> users, AuditLog audit, TimeProvider clock)
@@ -13,7 +38,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Audit
     {
         var query = users.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
-            query = query.Where(u => u.Email!.Contains(search.Trim()));
+            query = query.Where(u => u.Email!.Contains(search.Trim()) || (u.FullName != null && u.FullName.Contains(search.Trim())));
         if (!string.IsNullOrWhiteSpace(role))
         {
             var ids = (await users.GetUsersInRoleAsync(role)).Select(u => u.Id).ToList();
@@ -29,23 +54,30 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Audit
 
     async Task<UserSummary> SummaryAsync(ApplicationUser user) =>
         new(user.Id, user.Email!, [.. (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal)],
-            user.LockoutEnd is { } end && end > clock.GetUtcNow(), user.AccessFailedCount);
+            user.LockoutEnd is { } end && end > clock.GetUtcNow(), user.AccessFailedCount, user.FullName, user.Title, user.Unit);
 
     /// <summary>Creates an account with the given roles; problems come back in Chinese (password policy, duplicate email, unknown role).</summary>
-    public async Task<(UserSummary? User, IReadOnlyList<string> Problems)> CreateAsync(ClaimsPrincipal actor, string email, string password, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
+    public async Task<(UserSummary? User, IReadOnlyList<string> Problems)> CreateAsync(ClaimsPrincipal actor, string email, string password, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default) =>
+        await CreateAsync(actor, email, password, roles, null, cancellationToken);
+
+    /// <summary>Creates an account with the given roles and profile (姓名、职务、所属机构).</summary>
+    public async Task<(UserSummary? User, IReadOnlyList<string> Problems)> CreateAsync(ClaimsPrincipal actor, string email, string password, IReadOnlyCollection<string> roles, StaffProfile? profile, CancellationToken cancellationToken = default)
     {
+        profile = profile?.Trimmed();
+        if (profile?.Problems() is { Count: > 0 } invalid)
+            return (null, invalid);
         var unknown = roles.Where(r => !PortalRoles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
             return (null, [$"未知角色：{string.Join("、", unknown)}。"]);
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
             return (null, ["请输入有效的邮箱地址。"]);
-        var user = new ApplicationUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true };
+        var user = new ApplicationUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, FullName = profile?.FullName, Title = profile?.Title, Unit = profile?.Unit };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
             return (null, [.. result.Errors.Select(e => Describe(e))]);
         if (roles.Count > 0)
             await users.AddToRolesAsync(user, roles);
-        await audit.RecordAsync(actor, "user.create", user.Email!, $"角色：{string.Join("、", roles)}", cancellationToken);
+        await audit.RecordAsync(actor, "user.create", user.Email!, $"角色：{string.Join("、", roles)}{(user.FullName is null ? "" : $"；{Describe(profile!)}")}", cancellationToken);
         return (await SummaryAsync(user), []);
     }
 
@@ -74,6 +106,31 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Audit
         }
         return (await SummaryAsync(user), []);
     }
+
+    /// <summary>Sets the name, title and unit of an account; the change is audited with the values before and after.</summary>
+    public async Task<(UserSummary? User, IReadOnlyList<string> Problems)> SetProfileAsync(ClaimsPrincipal actor, string userId, StaffProfile profile, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+            return (null, ["用户不存在。"]);
+        profile = profile.Trimmed();
+        if (profile.Problems() is { Count: > 0 } invalid)
+            return (null, invalid);
+        var before = new StaffProfile(user.FullName, user.Title, user.Unit);
+        if (before == profile)
+            return (await SummaryAsync(user), []);
+        user.FullName = profile.FullName;
+        user.Title = profile.Title;
+        user.Unit = profile.Unit;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+            return (null, [.. result.Errors.Select(e => Describe(e))]);
+        await audit.RecordAsync(actor, "user.profile", user.Email!, $"原：{Describe(before)}；现：{Describe(profile)}", cancellationToken);
+        return (await SummaryAsync(user), []);
+    }
+
+    static string Describe(StaffProfile profile) =>
+        $"姓名 {profile.FullName ?? "（无）"}，职务 {profile.Title ?? "（无）"}，所属机构 {profile.Unit ?? "（无）"}";
 
     public async Task<(UserSummary? User, IReadOnlyList<string> Problems)> SetLockedAsync(ClaimsPrincipal actor, string userId, bool locked, CancellationToken cancellationToken = default)
     {

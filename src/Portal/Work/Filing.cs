@@ -335,7 +335,8 @@ public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<WorkflowDb
         var load = await db.CaseMembers.AsNoTracking().Where(m => m.Active && m.Relation == relation)
             .GroupBy(m => m.UserEmail).Select(g => new { Email = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Email, g => g.Count, cancellationToken);
         var chosen = candidates.OrderBy(u => load.GetValueOrDefault(u.Email!.ToLowerInvariant())).ThenBy(u => u.Email, StringComparer.Ordinal).First();
-        return (chosen.Email!.ToLowerInvariant(), chosen.Email!.ToLowerInvariant());
+        // Named as a person: the account's full name (the engine looks it up again when it records the member).
+        return (chosen.Email!.ToLowerInvariant(), string.IsNullOrWhiteSpace(chosen.FullName) ? chosen.Email!.ToLowerInvariant() : chosen.FullName.Trim());
     }
 }
 

@@ -17,6 +17,9 @@ public sealed record InboxItem(HumanTaskRecord Task, string? CaseNumber, string?
     DateOnly? DueOn, int Remaining, IReadOnlyList<string> Outcomes, IReadOnlyList<FormField> Form, bool Provisional = false)
 {
     public bool IsOverdue => Task.IsOverdue || (DueOn is not null && Remaining < 0);
+
+    /// <summary>The assignee's full name (null when the task is nobody's or the account has no name).</summary>
+    public string? AssigneeName { get; init; }
 }
 
 /// <summary>One field of a task's form: <c>{name, label, type, required, options}</c>.</summary>
@@ -46,7 +49,7 @@ public sealed record FormField(string Name, string Label, string Type, bool Requ
 }
 
 /// <summary>The inbox: the tasks the user may act on, overdue first, then by deadline, a page at a time.</summary>
-public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext> factory, StatutoryCalendar calendar, TimeProvider clock)
+public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext> factory, StatutoryCalendar calendar, TimeProvider clock, Data.StaffNames staff)
 {
     public sealed record Page(IReadOnlyList<InboxItem> Items, int TotalCount, int OverdueCount);
 
@@ -60,6 +63,7 @@ public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext
         var periodIds = items.Select(t => t.PeriodId).OfType<string>().Distinct().ToList();
         var starts = await db.CasePeriods.AsNoTracking().Where(p => periodIds.Contains(p.Id))
             .Select(p => new { p.Id, p.StartOn }).ToDictionaryAsync(p => p.Id, p => p.StartOn, cancellationToken);
+        var names = await staff.NamesAsync(items.Select(t => t.Assignee), cancellationToken);
         var today = calendar.Today(clock.GetUtcNow());
         return new Page(items.Select(t =>
         {
@@ -71,7 +75,10 @@ public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext
             var from = t.PeriodId is not null && starts.TryGetValue(t.PeriodId, out var start) ? start : calendar.Today(t.CreatedAt);
             return new InboxItem(t, found?.Number, found?.Kind, found?.Stage, found?.Title, due, remaining,
                 JsonSerializer.Deserialize<List<string>>(t.OutcomesJson) ?? [], FormField.Parse(t.FormJson),
-                due is { } last && calendar.IsProvisional(from, last));
+                due is { } last && calendar.IsProvisional(from, last))
+            {
+                AssigneeName = t.Assignee is { } a && names.TryGetValue(a, out var name) ? name : null,
+            };
         }).ToList(), total, overdue);
     }
 }

@@ -9,8 +9,10 @@ namespace Justice.Workflows.Cases;
 /// The case changes of one unit of work (one stimulus): activities read cases through it, seeing their own
 /// changes, and everything they change is written in the burst's transaction — or not at all.
 /// </summary>
-public sealed class CaseSession(ICaseStore store, TimeProvider clock) : IPersistentEffect
+public sealed class CaseSession(ICaseStore store, TimeProvider clock, Tasks.IStaffDirectory? staff = null) : IPersistentEffect
 {
+    readonly Dictionary<string, string?> _names = new(StringComparer.OrdinalIgnoreCase);
+
     readonly Dictionary<string, CaseRecord> _cases = new(StringComparer.Ordinal);
     readonly Dictionary<string, long> _loadedRevisions = new(StringComparer.Ordinal);
     readonly HashSet<string> _newCases = new(StringComparer.Ordinal);
@@ -94,8 +96,28 @@ public sealed class CaseSession(ICaseStore store, TimeProvider clock) : IPersist
         _added.Add(party);
     }
 
+    /// <summary>
+    /// The name a person is printed under: the staff directory's name of the account when it has one, else the name
+    /// given, else the address (a person outside the bureau's accounts).
+    /// </summary>
+    public async Task<string> PersonNameAsync(string email, string? given = null, CancellationToken cancellationToken = default)
+    {
+        var address = email.Trim();
+        if (!_names.TryGetValue(address, out var known))
+        {
+            var member = staff is null || address.Length == 0 ? null : await staff.FindAsync(address, cancellationToken);
+            _names[address] = known = member is not null && IsName(member.DisplayName, address) ? member.DisplayName.Trim() : null;
+        }
+        return known ?? (IsName(given, address) ? given!.Trim() : address);
+    }
+
+    static bool IsName(string? name, string address) =>
+        !string.IsNullOrWhiteSpace(name) && !string.Equals(name.Trim(), address, StringComparison.OrdinalIgnoreCase) && !name.Contains('@');
+
+    /// <summary>Adds a member; its name comes from the staff directory (see <see cref="PersonNameAsync"/>).</summary>
     public async Task AddMemberAsync(CaseMember member)
     {
+        member.DisplayName = await PersonNameAsync(member.UserEmail, member.DisplayName);
         member.Since = Now;
         (await ListAsync(_members, member.CaseId, () => store.GetMembersAsync(member.CaseId))).Add(member);
         _added.Add(member);
@@ -206,5 +228,6 @@ public static class CaseSessionExtensions
 {
     public static CaseSession Cases(this ActivityExecutionContext context) =>
         context.Workflow.Unit.GetOrAddEffect(() => new CaseSession(
-            (ICaseStore)context.Services.GetService(typeof(ICaseStore))!, context.Workflow.Clock));
+            (ICaseStore)context.Services.GetService(typeof(ICaseStore))!, context.Workflow.Clock,
+            (Tasks.IStaffDirectory?)context.Services.GetService(typeof(Tasks.IStaffDirectory))));
 }

@@ -5,6 +5,9 @@ namespace Justice.Portal.Data.Demo;
 
 public sealed partial class DemoSeeder
 {
+    /// <summary>A staff member's name as the filing gives it: the demo account's name (the invented one only for an unknown address).</summary>
+    static string StaffName(string invented, string email) => DemoStaff.For(email)?.FullName ?? invented;
+
     static JsonObject Serve(string today) => new() { ["method"] = "electronic", ["receivedOn"] = today };
 
     List<Scenario> Scenarios()
@@ -63,6 +66,7 @@ public sealed partial class DemoSeeder
         var amount = c.People.ClaimAmount(ordinary);
         string[] disputes = ["买卖合同", "民间借贷", "建设工程施工合同", "房屋租赁合同", "服务合同", "物业服务合同"];
         var dispute = disputes[c.Random.Next(disputes.Length)];
+        var invented = c.People.Name(); // drawn as before, so that the rest of the demo data stays the same
         await c.Flow.StartAsync("arbitration-case", new JsonObject
         {
             ["Title"] = $"{claimant["name"]}与{respondent["name"]}{dispute}纠纷",
@@ -71,7 +75,7 @@ public sealed partial class DemoSeeder
             ["Amount"] = amount,
             ["FiledOn"] = c.Today,
             ["Secretary"] = secretary,
-            ["SecretaryName"] = c.People.Name() + "（秘书）",
+            ["SecretaryName"] = StaffName(invented, secretary),
             ["ReviewerPool"] = new JsonArray([.. Reviewers.Select(r => (JsonNode)r)]),
             ["IsDemo"] = true,
             ["Parties"] = new JsonArray(claimant, respondent),
@@ -100,14 +104,14 @@ public sealed partial class DemoSeeder
         {
             await f.CompleteAsync("wingsTask", "已选定", secretary, new JsonObject
             {
-                ["claimantArbitrator"] = arbitrator, ["claimantArbitratorName"] = c.People.Name(),
-                ["respondentArbitrator"] = Arbitrator(c, 1), ["respondentArbitratorName"] = c.People.Name(),
-                ["presidingArbitrator"] = Arbitrator(c, 2), ["presidingArbitratorName"] = c.People.Name(),
+                ["claimantArbitrator"] = arbitrator, ["claimantArbitratorName"] = StaffName(c.People.Name(), arbitrator),
+                ["respondentArbitrator"] = Arbitrator(c, 1), ["respondentArbitratorName"] = StaffName(c.People.Name(), Arbitrator(c, 1)),
+                ["presidingArbitrator"] = Arbitrator(c, 2), ["presidingArbitratorName"] = StaffName(c.People.Name(), Arbitrator(c, 2)),
             }, ct);
         }
         else
         {
-            await f.CompleteAsync("soleTask", "双方共同选定", secretary, new JsonObject { ["arbitrator"] = arbitrator, ["arbitratorName"] = c.People.Name() }, ct);
+            await f.CompleteAsync("soleTask", "双方共同选定", secretary, new JsonObject { ["arbitrator"] = arbitrator, ["arbitratorName"] = StaffName(c.People.Name(), arbitrator) }, ct);
         }
         return (secretary, new TaskUser(arbitrator, ["arbitrator"]));
     }
@@ -200,7 +204,7 @@ public sealed partial class DemoSeeder
                 await f.CompleteAsync("feeTask", "已预交", sec, null, ct);
                 await f.CompleteAsync("serveNoticeTask", "已送达", sec, Serve(c.Today), ct);
                 await c.Days(13, ct);
-                await f.CompleteAsync("directorSole", "已指定", Director, new JsonObject { ["arbitrator"] = Arbitrator(c, 3), ["arbitratorName"] = c.People.Name() }, ct);
+                await f.CompleteAsync("directorSole", "已指定", Director, new JsonObject { ["arbitrator"] = Arbitrator(c, 3), ["arbitratorName"] = StaffName(c.People.Name(), Arbitrator(c, 3)) }, ct);
                 return;
             }
             default:
@@ -219,7 +223,7 @@ public sealed partial class DemoSeeder
                         {
                             ["arbitrator"] = arb.Email, ["arbitratorName"] = "原仲裁员", ["applicant"] = "被申请人", ["grounds"] = "仲裁员曾为申请人提供法律服务", ["reasoning"] = "申请所述情形属实，可能影响公正仲裁",
                         }, ct);
-                        await f.CompleteAsync("reselect", "已选定", sec, new JsonObject { ["arbitrator"] = Arbitrator(c, 5), ["arbitratorName"] = c.People.Name(), ["relation"] = "arbitrator" }, ct);
+                        await f.CompleteAsync("reselect", "已选定", sec, new JsonObject { ["arbitrator"] = Arbitrator(c, 5), ["arbitratorName"] = StaffName(c.People.Name(), Arbitrator(c, 5)), ["relation"] = "arbitrator" }, ct);
                         break;
                     case "suspended":
                         await f.CompleteAsync("hub", "中止审理", sec, null, ct);
@@ -262,7 +266,7 @@ public sealed partial class DemoSeeder
         await f.StartAsync("notary-application", new JsonObject
         {
             ["Applicant"] = applicant, ["Matter"] = matter, ["Purpose"] = c.Random.Next(2) == 0 ? "出国留学" : "办理签证", ["Channel"] = c.Random.Next(2) == 0 ? "online" : "window",
-            ["FiledOn"] = c.Today, ["Notary"] = notary.Email, ["NotaryName"] = c.People.Name() + "（公证员）", ["CommitmentRoute"] = commitment,
+            ["FiledOn"] = c.Today, ["Notary"] = notary.Email, ["NotaryName"] = StaffName(c.People.Name(), notary.Email!), ["CommitmentRoute"] = commitment,
             ["Verifiers"] = new JsonArray([.. Verifiers.Select(v => (JsonNode)v)]), ["IsDemo"] = true,
         }, ct);
         if (stage == "applied")
@@ -325,7 +329,7 @@ public sealed partial class DemoSeeder
         if (stage == "review-requested")
             return;
         await c.Days(10, ct);
-        await f.CompleteAsync("reviewCase", "撤销", other, new JsonObject { ["reviewer"] = c.People.Name() + "（公证员）", ["findings"] = "申请人隐瞒了重要事实，公证书内容失实" }, ct);
+        await f.CompleteAsync("reviewCase", "撤销", other, new JsonObject { ["reviewer"] = StaffName(c.People.Name(), other.Email!), ["findings"] = "申请人隐瞒了重要事实，公证书内容失实" }, ct);
         await f.CompleteAsync("headRevoke", "批准撤销", NotaryHead, null, ct);
     }
 
@@ -396,7 +400,7 @@ public sealed partial class DemoSeeder
         }
         await f.CompleteAsync("decide", "给予法律援助", AidHead, null, ct);
         var provider = c.Staff("legalaid-provider", 2);
-        await f.CompleteAsync("assignTask", "已指派", AidOfficer, new JsonObject { ["provider"] = provider, ["providerName"] = c.People.Name() + "律师", ["lawFirm"] = "湖南示范律师事务所" }, ct);
+        await f.CompleteAsync("assignTask", "已指派", AidOfficer, new JsonObject { ["provider"] = provider, ["providerName"] = StaffName(c.People.Name(), provider), ["lawFirm"] = "湖南示范律师事务所" }, ct);
         if (stage is "sampled-verified" or "false-commitment")
         {
             await c.Days(5, ct);

@@ -31,15 +31,19 @@ public sealed class CheckConflict : CaseActivity
         var parties = await session.PartiesAsync(caseId);
         var members = await session.MembersAsync(caseId);
         var reasons = new List<string>();
+        var names = new Dictionary<string, string>();
+        foreach (var arbitrator in arbitrators)
+            names[arbitrator] = await session.PersonNameAsync(arbitrator, cancellationToken: context.CancellationToken);
         foreach (var arbitrator in arbitrators)
         {
+            var name = names[arbitrator];
             foreach (var party in parties)
             {
                 if (Same(arbitrator, party.UserEmail) || Same(arbitrator, party.AgentEmail))
-                    reasons.Add($"{arbitrator} 是本案当事人或代理人（{party.Name}）");
+                    reasons.Add($"{name} 是本案当事人或代理人（{party.Name}）");
             }
             if (members.Any(m => m.Active && m.UserEmail == arbitrator && !CaseRelations.IsTribunal(m.Relation)))
-                reasons.Add($"{arbitrator} 在本案中担任其他职务");
+                reasons.Add($"{name} 在本案中担任其他职务");
         }
         foreach (var party in parties)
         {
@@ -47,7 +51,7 @@ public sealed class CheckConflict : CaseActivity
                 reasons.Add($"披露与{party.Name}有关系");
         }
         var conflict = string.Join("；", reasons.Distinct());
-        session.Log(caseId, "decision", reasons.Count == 0 ? $"利益冲突审查：{string.Join("、", arbitrators)} 无冲突" : $"利益冲突审查：{conflict}", Actor(context),
+        session.Log(caseId, "decision", reasons.Count == 0 ? $"利益冲突审查：{string.Join("、", arbitrators.Select(a => names[a]))} 无冲突" : $"利益冲突审查：{conflict}", Actor(context),
             new JsonObject { ["arbitrators"] = string.Join(",", arbitrators), ["conflict"] = conflict });
         context.SetOutput(Result, "result", conflict);
         context.Complete(reasons.Count == 0 ? "Clear" : "Conflict");

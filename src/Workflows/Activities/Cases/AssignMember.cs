@@ -49,8 +49,7 @@ public sealed class AssignMember : CaseActivity
             throw new WorkflowFaultException("invalid-input", "未指定人员关系。");
         if (string.IsNullOrWhiteSpace(user))
             throw new WorkflowFaultException("invalid-input", $"未指定{RelationName(relation)}。");
-        name ??= user;
-        await context.Cases().AddMemberAsync(new CaseMember
+        var member = new CaseMember
         {
             Id = Ulid.NewId(context.Now),
             CaseId = caseId,
@@ -58,7 +57,9 @@ public sealed class AssignMember : CaseActivity
             DisplayName = name,
             Relation = relation,
             Note = note,
-        });
+        };
+        await context.Cases().AddMemberAsync(member);
+        name = member.DisplayName;
         context.Cases().Log(caseId, "member", $"{RelationName(relation)}：{name}{(note is null ? "" : $"（{note}）")}", Actor(context),
             new JsonObject { ["relation"] = relation, ["user"] = user });
         context.JournalData[relation] = user;

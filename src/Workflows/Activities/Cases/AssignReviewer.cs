@@ -27,8 +27,9 @@ public sealed class AssignReviewer : CaseActivity
         if (eligible.Count == 0)
             throw new WorkflowFaultException("no-reviewer", "评查员名单中没有未办理过本案的人员。");
         var reviewer = eligible[(int)((uint)StableHash(caseId) % (uint)eligible.Count)];
-        await session.AddMemberAsync(new CaseMember { Id = Ulid.NewId(context.Now), CaseId = caseId, UserEmail = reviewer, Relation = CaseRelations.Reviewer, DisplayName = reviewer });
-        session.Log(caseId, "member", $"评查员：{reviewer}", Actor(context), new JsonObject { ["reviewer"] = reviewer });
+        var member = new CaseMember { Id = Ulid.NewId(context.Now), CaseId = caseId, UserEmail = reviewer, Relation = CaseRelations.Reviewer };
+        await session.AddMemberAsync(member);
+        session.Log(caseId, "member", $"评查员：{member.DisplayName}", Actor(context), new JsonObject { ["reviewer"] = reviewer });
         context.SetOutput(Result, "result", reviewer);
         context.Complete();
     }

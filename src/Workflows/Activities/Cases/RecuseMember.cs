@@ -31,7 +31,7 @@ public sealed class RecuseMember : CaseActivity
         }
         if (ended == 0)
             throw new WorkflowFaultException("not-a-member", $"{user} 不是本案在任的人员。");
-        session.Log(caseId, "member", $"{user} {reason}", Actor(context), new JsonObject { ["user"] = user, ["reason"] = reason });
+        session.Log(caseId, "member", $"{await session.PersonNameAsync(user, cancellationToken: context.CancellationToken)} {reason}", Actor(context), new JsonObject { ["user"] = user, ["reason"] = reason });
         context.JournalData["user"] = user;
         context.Complete();
     }

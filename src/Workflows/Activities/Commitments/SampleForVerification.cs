@@ -46,13 +46,14 @@ public sealed class SampleForVerification : CaseActivity
         if (context.Services.GetService(typeof(IAuditTrail)) is IAuditTrail trail)
             await trail.RecordAsync(Actor(context), "sampling.draw", record.Number ?? record.Id,
                 audit.ToJsonString(Definitions.DefinitionJson.CompactOptions), context.CancellationToken);
-        session.Log(record.Id, CaseEntryKinds.Sampling, draw.Sampled ? $"随机抽查：抽中，核查人员 {draw.Verifier}（种子 {seed}）" : $"随机抽查：未抽中（种子 {seed}）",
+        var verifierName = draw.Verifier is { } picked ? await session.PersonNameAsync(picked, cancellationToken: context.CancellationToken) : null;
+        session.Log(record.Id, CaseEntryKinds.Sampling, draw.Sampled ? $"随机抽查：抽中，核查人员 {verifierName}（种子 {seed}）" : $"随机抽查：未抽中（种子 {seed}）",
             Actor(context), audit);
         if (draw.Verifier is { } verifier)
         {
             await session.AddMemberAsync(new CaseMember
             {
-                Id = Ulid.NewId(context.Now), CaseId = record.Id, UserEmail = verifier, DisplayName = verifier, Relation = CaseRelations.Verifier, Note = "随机选派",
+                Id = Ulid.NewId(context.Now), CaseId = record.Id, UserEmail = verifier, DisplayName = verifierName, Relation = CaseRelations.Verifier, Note = "随机选派",
             });
         }
         context.JournalData["sampled"] = draw.Sampled;
