@@ -182,6 +182,8 @@ public sealed partial class UiText
         ["组庭后撤回"] = "Withdrawn after the tribunal was formed",
         ["因不到庭视为撤回"] = "Deemed withdrawn for not appearing",
         ["退费"] = "Refund",
+        ["已预交仲裁费"] = "Arbitration fee paid",
+        ["未预交（含准予缓交后未交）的，不退费。空时视为已预交。"] = "Nothing is refunded when the fee was not paid (including after a granted deferral). Empty means paid.",
         ["利益冲突审查"] = "Conflict check",
         ["审查仲裁员与当事人、代理人和本案其他人员的关系。"] = "Checks the arbitrators' relations with the parties, their agents and the other people of the case.",
         ["仲裁员（邮箱）"] = "Arbitrators (e-mails)",
