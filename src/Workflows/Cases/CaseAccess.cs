@@ -51,6 +51,7 @@ public static class CaseAccess
     /// <summary>Only the auditor is read-only everywhere.</summary>
     public static bool MayChange(CaseViewer viewer) => !(viewer.Has("auditor") && viewer.Roles.Count == 1);
 
-    static string? ParentKind(CaseRecord record) =>
+    /// <summary>The kind of the case a commitment file belongs to (notary or legal-aid).</summary>
+    public static string? ParentKind(CaseRecord record) =>
         record.ParentKind ?? System.Text.Json.Nodes.JsonNode.Parse(record.FieldsJson)?["parentKind"]?.GetValue<string>();
 }

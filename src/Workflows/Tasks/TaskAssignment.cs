@@ -44,7 +44,7 @@ public static class TaskAssignment
             return null;
         if (record.Kind != CaseKinds.Commitment)
             return record.Kind;
-        return record.ParentKind ?? System.Text.Json.Nodes.JsonNode.Parse(record.FieldsJson)?["parentKind"]?.GetValue<string>();
+        return CaseAccess.ParentKind(record);
     }
 
     /// <summary>Whether the user heads the unit of the case (the administrator acts for every unit).</summary>
