@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Justice.Portal.Api;
 
-/// <summary>RFC 7807 answers with <c>errors: [{code, path, activityId, message}]</c> (format §8).</summary>
+/// <summary>RFC 7807 answers with <c>errors: [{code, path, activityId, message}]</c> (docs/workflow-format.md §8).</summary>
 public static class ApiProblems
 {
     public static IResult Problem(int status, string title, string? detail = null, IEnumerable<DefinitionProblem>? errors = null)

@@ -8,7 +8,7 @@ using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Api;
 
-/// <summary>Definitions and their versions (format §8), for administrators.</summary>
+/// <summary>Definitions and their versions (docs/workflow-format.md §8), for administrators.</summary>
 public static class WorkflowDefinitionsApi
 {
     public static RouteGroupBuilder MapWorkflowDefinitionsApi(this IEndpointRouteBuilder app)

@@ -1,6 +1,6 @@
 namespace Justice.Portal.Data;
 
-/// <summary>The bureau's roles (domain.md §5) as role names, with the Chinese name users see.</summary>
+/// <summary>The bureau's roles (docs/domain/roles.md §1) as role names, with the Chinese name users see.</summary>
 public static class PortalRoles
 {
     public const string Applicant = "applicant";

@@ -7,7 +7,7 @@ using Justice.Workflows.Persistence.Entities;
 namespace Justice.Portal.Work;
 
 /// <summary>
-/// The administrator's changes to definitions (format §6), each with its audit entry; the API, the definitions
+/// The administrator's changes to definitions (docs/workflow-format.md §6), each with its audit entry; the API, the definitions
 /// pages and the designer all go through here, so that every change lands in the audit log the same way.
 /// </summary>
 public sealed class DefinitionAdministration(WorkflowDefinitionService definitions, AuditLog audit, IWebHostEnvironment environment)

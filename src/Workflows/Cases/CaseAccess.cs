@@ -7,7 +7,7 @@ public sealed record CaseViewer(string? Email, IReadOnlyCollection<string> Roles
 }
 
 /// <summary>
-/// Who may see a case (domain.md §5): parties and their agents see only their own cases; arbitration files are
+/// Who may see a case (docs/domain/roles.md §1–§2): parties and their agents see only their own cases; arbitration files are
 /// for the commission (secretaries, the director) and the arbitrators of the tribunal (a recused arbitrator loses
 /// access); notary files for the notary office; legal-aid files for the legal-aid centre and the assigned lawyer;
 /// commitment files for the office that used them, the credit officer and the verifier; the supervisor, the

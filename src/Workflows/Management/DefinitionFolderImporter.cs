@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Justice.Workflows.Management;
 
 /// <summary>
-/// Imports and publishes the shipped definitions at start-up (format §6): a file is taken only when the
+/// Imports and publishes the shipped definitions at start-up (docs/workflow-format.md §6): a file is taken only when the
 /// database has no version of its definition, or when the file's version is higher than every stored version
 /// and no newer draft exists. An administrator's edits are never overwritten.
 /// </summary>

@@ -8,7 +8,7 @@ using Justice.Workflows.Runtime;
 namespace Justice.Workflows.Management;
 
 /// <summary>
-/// Definitions and their versions (format §6): import into a draft, publish, retract, export with exact
+/// Definitions and their versions (docs/workflow-format.md §6): import into a draft, publish, retract, export with exact
 /// round-trip, and the compiled model of a version (cached).
 /// </summary>
 public sealed class WorkflowDefinitionService(
@@ -24,7 +24,7 @@ public sealed class WorkflowDefinitionService(
     public WorkflowModel Compile(JsonObject document) => compiler.Compile(document);
 
     /// <summary>
-    /// Saves a definition (format §6). With <paramref name="basedOn"/> (the latest version's id and save time when
+    /// Saves a definition (docs/workflow-format.md §6). With <paramref name="basedOn"/> (the latest version's id and save time when
     /// the editor opened it), nothing is saved when someone else saved the definition since: the result carries the
     /// conflict instead, so that two administrators do not overwrite each other's work.
     /// </summary>
@@ -130,7 +130,7 @@ public sealed class WorkflowDefinitionService(
     }
 
     /// <summary>
-    /// Copies an older version into the draft (format §6: updates the draft in place, or creates draft n+1 when
+    /// Copies an older version into the draft (docs/workflow-format.md §6: updates the draft in place, or creates draft n+1 when
     /// the latest version is published); null when the version does not exist.
     /// </summary>
     public async Task<ImportResult?> RevertAsync(string definitionId, int version, CancellationToken cancellationToken = default)

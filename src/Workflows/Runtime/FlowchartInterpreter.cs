@@ -8,7 +8,7 @@ namespace Justice.Workflows.Runtime;
 
 /// <summary>
 /// Runs one burst of one instance: executes scheduled activities until the instance finishes, faults, or every
-/// live path waits on a bookmark. Flowchart rules (format §3): outcome ports, dead-path propagation, implicit
+/// live path waits on a bookmark. Flowchart rules (docs/workflow-format.md §3; bookkeeping: docs/engine.md §3): outcome ports, dead-path propagation, implicit
 /// WaitAllActive joins, FlowJoin modes, loops, terminal nodes and the step limit.
 /// </summary>
 internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, int maxSteps)

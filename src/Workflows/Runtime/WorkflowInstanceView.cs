@@ -4,7 +4,7 @@ using Justice.Workflows.Persistence.Stores;
 
 namespace Justice.Workflows.Runtime;
 
-/// <summary>Builds the instance JSON of format §7 (enums as strings, times in the bureau's time zone).</summary>
+/// <summary>Builds the instance JSON of docs/workflow-format.md §7 (enums as strings, times in the bureau's time zone).</summary>
 public sealed class WorkflowInstanceView(IWorkflowInstanceStore store, Microsoft.Extensions.Options.IOptions<WorkflowOptions> options)
 {
     readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);

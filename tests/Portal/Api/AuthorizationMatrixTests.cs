@@ -34,7 +34,7 @@ public sealed class SeededPortal : IAsyncLifetime
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 }
 
-/// <summary>Every API endpoint for every role (and no login): the answer the rules of domain.md §5 give.</summary>
+/// <summary>Every API endpoint for every role (and no login): the answer the rules of docs/domain/roles.md §1–§2 give.</summary>
 public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     public static TheoryData<string> Roles() => new([.. PortalRoles.All]);

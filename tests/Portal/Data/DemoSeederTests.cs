@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Justice.Portal.Tests.Data;
 
-/// <summary>The demo data, made through the real engine, covers every stage and branch of domain.md §7.</summary>
+/// <summary>The demo data, made through the real engine, covers every stage and branch of docs/domain/demo-data.md §4.</summary>
 public sealed class DemoSeederTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace Justice.Portal.Data.Demo;
 
 /// <summary>
 /// Fills the database with demo cases of all four kinds, every one driven through the real engine by the same
-/// tasks staff complete, and flagged as demo. Every stage and branch of domain.md §7 gets cases; closed cases
+/// tasks staff complete, and flagged as demo. Every stage and branch of docs/domain/demo-data.md §4 gets cases; closed cases
 /// are spread over 2024–2026 (holidays included), open ones were filed in the last days so their periods run now.
 /// </summary>
 public sealed partial class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> logger)

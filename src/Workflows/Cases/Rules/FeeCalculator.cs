@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Justice.Workflows.Cases.Rules;
 
 /// <summary>
-/// Arbitration fees from the statutory bands (Fee Measures 1995, domain.md §1.4) at the commission's configured
+/// Arbitration fees from the statutory bands (Fee Measures 1995, docs/domain/arbitration.md §4) at the commission's configured
 /// rates: the acceptance fee is the sum over the bands the amount reaches; the handling fee a configured share.
 /// </summary>
 public static class FeeCalculator
