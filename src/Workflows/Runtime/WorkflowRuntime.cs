@@ -280,7 +280,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         await AfterCommitAsync(unit, cancellationToken);
     }
 
-    /// <summary>What a commit makes due at once: hand-offs to waiting parents and published events.</summary>
+    /// <summary>What a commit makes due at once: hand-offs to waiting parents, timers already past, and published events.</summary>
     async Task AfterCommitAsync(UnitOfWork unit, CancellationToken cancellationToken)
     {
         var timers = unit.Contexts.SelectMany(c => c.Changes.AddedTimers).ToList();
@@ -288,6 +288,13 @@ public sealed class WorkflowRuntime : IWorkflowHost
         {
             try
             {
+                // A task created with its deadline already past (re-entered after its period ran out) is overdue; it
+                // is not resumed, which would complete it with no decision.
+                if (timer.Kind == TimerKinds.MarkOverdue)
+                {
+                    await _store.MarkOverdueAsync(timer, cancellationToken);
+                    continue;
+                }
                 var input = timer.InputJson is null ? null : JsonNode.Parse(timer.InputJson);
                 await ResumeAsync(timer.BookmarkId, input, null, cancellationToken);
             }
