@@ -87,6 +87,23 @@ public sealed class WorkflowRuntime : IWorkflowHost
         return child;
     }
 
+    public async ValueTask<bool> EndInstanceAsync(WorkflowExecutionContext current, string instanceId, CancellationToken cancellationToken)
+    {
+        if (current.Unit.Contexts.Any(c => c.InstanceId == instanceId) || await _store.LoadAsync(instanceId, cancellationToken) is not { } loaded)
+            return false;
+        var (record, bookmarks) = loaded;
+        if (record.Status != WorkflowStatus.Running)
+            return false;
+        var model = await _definitions.GetModelAsync(record.DefinitionVersionId, cancellationToken)
+            ?? throw new InvalidOperationException($"流程版本 {record.DefinitionVersionId} 不存在。");
+        var context = new WorkflowExecutionContext(model, record, WorkflowState.Deserialize(record.StateJson), bookmarks, _services, current.Unit, isNew: false)
+        {
+            CancellationToken = cancellationToken,
+        };
+        new FlowchartInterpreter(context, _services.MaxSteps).Cancel();
+        return true;
+    }
+
     /// <summary>
     /// Resumes one bookmark with an input. Throws <see cref="WorkflowConflictException"/> when the bookmark was
     /// consumed by someone else (or its instance no longer runs); returns null when the bookmark does not exist.
