@@ -13,6 +13,8 @@ public static class TasksApi
     public sealed record TaskItem(string Id, string InstanceId, string DefinitionId, string ActivityId, string Title, string? Role,
         string? Assignee, string? CaseId, IReadOnlyList<string> Outcomes, string? DueAt, string CreatedAt)
     {
+        /// <summary>The assignee's name (staff full name), when the task is held by someone.</summary>
+        public string? AssigneeName { get; init; }
         public string? Relation { get; init; }
         public bool IsOverdue { get; init; }
         public JsonNode? Form { get; init; }
@@ -51,11 +53,15 @@ public static class TasksApi
         new(user.FindFirstValue(ClaimTypes.Email)?.ToLowerInvariant() ?? user.Identity?.Name?.ToLowerInvariant(),
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList());
 
-    static async Task<IResult> ListAsync(ClaimsPrincipal user, int? page, int? pageSize, TaskService tasks, WorkflowInstanceView view, CancellationToken ct)
+    static async Task<IResult> ListAsync(ClaimsPrincipal user, int? page, int? pageSize, TaskService tasks, WorkflowInstanceView view, IStaffDirectory staff, CancellationToken ct)
     {
         var (p, size) = Paging.Normalize(page, pageSize);
         var (items, total) = await tasks.ListAsync(user.ToTaskUser(), p, size, ct);
-        return Results.Ok(new PagedResult<TaskItem>(items.Select(t => ToItem(t, view)).ToList(), total, p, size));
+        var people = await staff.FindManyAsync(items.Where(t => t.Assignee is not null).Select(t => t.Assignee!), ct);
+        return Results.Ok(new PagedResult<TaskItem>(items.Select(t => ToItem(t, view) with
+        {
+            AssigneeName = t.Assignee is { } assignee ? people.GetValueOrDefault(assignee.ToLowerInvariant())?.DisplayName : null,
+        }).ToList(), total, p, size));
     }
 
     static async Task<IResult> CompleteAsync(string taskId, CompleteRequest? body, ClaimsPrincipal user, TaskService tasks, WorkflowInstanceView view, CancellationToken ct) =>

@@ -45,9 +45,11 @@ public sealed class TaskReassignment(TaskService tasks, AuditLog audit, ICaseSto
                 namedRoles = null;
         }
         var result = new List<Candidate>();
-        foreach (var email in emails.Select(e => e.ToLowerInvariant()).Distinct().Where(e => !string.Equals(e, task.Assignee, StringComparison.OrdinalIgnoreCase)).Take(200))
+        var considered = emails.Select(e => e.ToLowerInvariant()).Distinct().Where(e => !string.Equals(e, task.Assignee, StringComparison.OrdinalIgnoreCase)).Take(200).ToList();
+        var people = await staff.FindManyAsync(considered, cancellationToken);
+        foreach (var email in considered)
         {
-            var member = await staff.FindAsync(email, cancellationToken);
+            var member = people.GetValueOrDefault(email);
             if (TaskAssignment.Refusal(task, member, parties, members, namedRoles) is null)
                 result.Add(new Candidate(email, members.FirstOrDefault(m => m.UserEmail == email && m.DisplayName is not null)?.DisplayName ?? member!.DisplayName));
         }

@@ -47,4 +47,11 @@ public sealed class EfCaseStore(IDbContextFactory<WorkflowDbContext> factory) : 
 
     public Task<IReadOnlyList<CaseMember>> GetMembershipsAsync(string userEmail, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<CaseMember>>(async db => await db.CaseMembers.AsNoTracking().Where(m => m.UserEmail == userEmail).ToListAsync(cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetUnattendedCommitmentsAsync(CaseRecord main, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<string>>(async db => main.InstanceId is not { } process ? [] : await db.Cases.AsNoTracking()
+            .Where(c => c.Kind == CaseKinds.Commitment && c.Status == CaseStatus.Open
+                && db.Instances.Any(i => i.Id == c.InstanceId && i.ParentInstanceId == process)
+                && !db.Instances.Any(i => i.CorrelationId == c.Id && i.Status == Runtime.WorkflowStatus.Running))
+            .Select(c => c.Id).ToListAsync(cancellationToken), cancellationToken);
 }

@@ -17,5 +17,11 @@ public interface ICaseStore
     Task<IReadOnlyList<CreditRecord>> GetCreditRecordsAsync(string subjectId, CancellationToken cancellationToken = default);
 
     /// <summary>The cases in which a person holds any (or an active) relation.</summary>
+    /// <summary>
+    /// The open commitment cases made for a main case (by a sub-process of its process) that no running process will
+    /// finish: those waiting for the main case's decision before their verification begins.
+    /// </summary>
+    Task<IReadOnlyList<string>> GetUnattendedCommitmentsAsync(CaseRecord main, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<CaseMember>> GetMembershipsAsync(string userEmail, CancellationToken cancellationToken = default);
 }

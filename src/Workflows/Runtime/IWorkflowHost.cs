@@ -8,6 +8,12 @@ public interface IWorkflowHost
     /// <summary>Starts a published definition as a sub-process within the current unit of work and runs its first burst.</summary>
     ValueTask<WorkflowExecutionContext> RunChildAsync(WorkflowExecutionContext parent, string definitionId, JsonObject input,
         string? correlationId, ParentLink? parentLink, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends another running instance within the current unit of work, as a cancel does: its waiting activities and
+    /// open tasks are cancelled. False when it is not running or already takes part in the unit.
+    /// </summary>
+    ValueTask<bool> EndInstanceAsync(WorkflowExecutionContext current, string instanceId, CancellationToken cancellationToken);
 }
 
 /// <summary>The services a burst needs, resolved once.</summary>

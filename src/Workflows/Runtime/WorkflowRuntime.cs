@@ -87,6 +87,23 @@ public sealed class WorkflowRuntime : IWorkflowHost
         return child;
     }
 
+    public async ValueTask<bool> EndInstanceAsync(WorkflowExecutionContext current, string instanceId, CancellationToken cancellationToken)
+    {
+        if (current.Unit.Contexts.Any(c => c.InstanceId == instanceId) || await _store.LoadAsync(instanceId, cancellationToken) is not { } loaded)
+            return false;
+        var (record, bookmarks) = loaded;
+        if (record.Status != WorkflowStatus.Running)
+            return false;
+        var model = await _definitions.GetModelAsync(record.DefinitionVersionId, cancellationToken)
+            ?? throw new InvalidOperationException($"流程版本 {record.DefinitionVersionId} 不存在。");
+        var context = new WorkflowExecutionContext(model, record, WorkflowState.Deserialize(record.StateJson), bookmarks, _services, current.Unit, isNew: false)
+        {
+            CancellationToken = cancellationToken,
+        };
+        new FlowchartInterpreter(context, _services.MaxSteps).Cancel();
+        return true;
+    }
+
     /// <summary>
     /// Resumes one bookmark with an input. Throws <see cref="WorkflowConflictException"/> when the bookmark was
     /// consumed by someone else (or its instance no longer runs); returns null when the bookmark does not exist.
@@ -280,7 +297,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         await AfterCommitAsync(unit, cancellationToken);
     }
 
-    /// <summary>What a commit makes due at once: hand-offs to waiting parents and published events.</summary>
+    /// <summary>What a commit makes due at once: hand-offs to waiting parents, timers already past, and published events.</summary>
     async Task AfterCommitAsync(UnitOfWork unit, CancellationToken cancellationToken)
     {
         var timers = unit.Contexts.SelectMany(c => c.Changes.AddedTimers).ToList();
@@ -288,6 +305,13 @@ public sealed class WorkflowRuntime : IWorkflowHost
         {
             try
             {
+                // A task created with its deadline already past (re-entered after its period ran out) is overdue; it
+                // is not resumed, which would complete it with no decision.
+                if (timer.Kind == TimerKinds.MarkOverdue)
+                {
+                    await _store.MarkOverdueAsync(timer, cancellationToken);
+                    continue;
+                }
                 var input = timer.InputJson is null ? null : JsonNode.Parse(timer.InputJson);
                 await ResumeAsync(timer.BookmarkId, input, null, cancellationToken);
             }

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Justice.Portal.Data;
+using Justice.Portal.Data.Demo;
+using Justice.Workflows.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Justice.Portal.Tests.Api;
 
@@ -27,6 +31,35 @@ public sealed class TasksApiTests(PortalFactory factory) : IClassFixture<PortalF
         var notary = await factory.ClientAsync("notary");
         var others = await notary.GetFromJsonAsync<JsonObject>("/api/tasks?pageSize=200");
         Assert.DoesNotContain(others!["items"]!.AsArray(), t => t!["id"]!.GetValue<string>() == task["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task List_NamesTheAssigneeByTheirFullName()
+    {
+        var (_, task) = await StartApprovalAsync("经办人姓名");
+        var secretary = await factory.ClientAsync("secretary");
+        Assert.Equal(HttpStatusCode.OK, (await secretary.PostAsync($"/api/tasks/{task["id"]}/claim", null)).StatusCode);
+
+        var tasks = await secretary.GetFromJsonAsync<JsonObject>("/api/tasks?pageSize=200");
+
+        var claimed = tasks!["items"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == task["id"]!.GetValue<string>())!;
+        var email = claimed["assignee"]!.GetValue<string>();
+        Assert.Equal(DemoStaff.For(email)!.FullName, claimed["assigneeName"]!.GetValue<string>());
+        Assert.All(tasks["items"]!.AsArray().Where(t => t!["assignee"] is null), t => Assert.Null(t!["assigneeName"]));
+    }
+
+    [Fact]
+    public async Task StaffDirectory_FindsSeveralAccountsAtOnce_ByTheirAddressInAnyCase()
+    {
+        var directory = factory.Services.GetRequiredService<IStaffDirectory>();
+        var secretary = "secretary@" + AccountSeeder.DemoDomain;
+        var notary = "notary@" + AccountSeeder.DemoDomain;
+
+        var found = await directory.FindManyAsync([secretary.ToUpperInvariant(), notary, "nobody@nowhere.test", notary]);
+
+        Assert.Equal([notary, secretary], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(DemoStaff.For(secretary)!.FullName, found[secretary].DisplayName);
+        Assert.Equal((await directory.FindAsync(notary))!.Roles.Order(), found[notary].Roles.Order());
     }
 
     [Fact]

@@ -201,6 +201,54 @@ public sealed class LegalAidProcessTests : EngineTest
     }
 
     [Fact]
+    public async Task ConfirmedTermination_EndsTheProvidersHandlingTask_AndTheAidProcess()
+    {
+        var d = await FoundFalseAfterTheGrantAsync();
+        var handling = await d.TaskAsync("handling");
+        await d.CompleteAsync("statement", "放弃陈述申辩", Verifier);
+
+        await d.CompleteAsync("headFinding", "认定承诺不实", AidHead, new JsonObject { ["reasoning"] = "房产登记在申请人名下" });
+
+        Assert.Equal(Justice.Workflows.Persistence.Entities.HumanTaskRecord.Cancelled, (await Host.Store.FindTaskAsync(handling.Id))!.Status);
+        Assert.Equal(("Finished", "Cancelled"), ((await d.InstanceAsync()).Status, (await d.InstanceAsync()).SubStatus));
+        var record = await d.CaseAsync();
+        Assert.Equal(("closed", "已终止", "终止法律援助"), (record.Status, record.Stage, record.Outcome));
+        Assert.DoesNotContain(await d.Cases.GetPeriodsAsync(d.CaseId), p => p.Status == PeriodStatus.Running);
+    }
+
+    [Fact]
+    public async Task RefusedAfterASampledCommitment_ClosesTheCommitmentCase_ThatWasWaitingForTheDecision()
+    {
+        var d = await StartAsync(seed: NotaryProcessTests.SeedFor(sampled: true));
+        await d.CompleteAsync("choice", "选择承诺", Officer);
+        await d.CompleteAsync("signTask", "已签署", Officer, new JsonObject { ["signMethod"] = "手写签名" });
+        Assert.Equal(("open", "待核查"), ((await d.CaseAsync(await CommitmentCaseAsync(d))).Status, (await d.CaseAsync(await CommitmentCaseAsync(d))).Stage));
+
+        await d.CompleteAsync("decide", "不予法律援助", AidHead, new JsonObject { ["reason"] = "申请事项不属于法律援助范围" });
+        await d.CompleteAsync("objectionWindow", "未提出异议", Officer);
+
+        var commitment = await d.CaseAsync(await CommitmentCaseAsync(d));
+        Assert.Equal(("closed", "终结", "主案件未作决定，不予核查"), (commitment.Status, commitment.Stage, commitment.Outcome));
+        Assert.Contains(await d.Cases.GetEntriesAsync(commitment.Id), e => e.Title.Contains("不予法律援助"));
+    }
+
+    [Fact]
+    public async Task GrantedAndClosed_LeavesTheCommitmentCaseToItsVerification()
+    {
+        var d = await StartAsync(seed: NotaryProcessTests.SeedFor(sampled: true));
+        await d.CompleteAsync("choice", "选择承诺", Officer);
+        await d.CompleteAsync("signTask", "已签署", Officer, new JsonObject { ["signMethod"] = "手写签名" });
+        await GrantAndAssignAsync(d);
+        await d.CompleteAsync("handling", "事项已办结", Provider);
+
+        await d.CompleteAsync("closingReport", "已提交结案报告", Provider, new JsonObject { ["report"] = "经调解结案。" });
+
+        Assert.Equal("open", (await d.CaseAsync(await CommitmentCaseAsync(d))).Status);
+        await d.CompleteAsync("verify", "属实", Verifier, new JsonObject { ["method"] = "网络核验", ["findings"] = "无异常" });
+        Assert.Equal("核查属实", (await d.CaseAsync(await CommitmentCaseAsync(d))).Outcome);
+    }
+
+    [Fact]
     public async Task FalseFinding_RejectedByTheHead_LeavesTheAidAndTheCreditRecordAlone()
     {
         var d = await FoundFalseAfterTheGrantAsync();

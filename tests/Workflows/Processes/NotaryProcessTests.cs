@@ -245,6 +245,22 @@ public sealed class NotaryProcessTests : EngineTest
     }
 
     [Fact]
+    public async Task WithdrawnAfterASampledCommitment_ClosesTheCommitmentCase_ThatWasWaitingForTheCertificate()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: true));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+        await d.CompleteAsync("review", "需补充材料", Notary);
+
+        await d.CompleteAsync("supplement", "当事人撤回", Notary);
+
+        Assert.Equal("终止公证", (await d.CaseAsync()).Outcome);
+        var commitment = await d.CaseAsync(Assert.Single(await Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId);
+        Assert.Equal(("closed", "终结", "主案件未作决定，不予核查"), (commitment.Status, commitment.Stage, commitment.Outcome));
+        Assert.Empty((await Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
+    }
+
+    [Fact]
     public async Task SampledCommitment_IsVerifiedOnlyAfterTheCertificateIsIssued()
     {
         var d = await StartAsync(seed: SeedFor(sampled: true));

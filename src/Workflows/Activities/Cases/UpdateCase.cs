@@ -54,11 +54,13 @@ public sealed class UpdateCase : CaseActivity
             record.Status = CaseStatus.Closed;
             record.Outcome = outcome;
             record.ClosedOn = ((Calendar.StatutoryCalendar)context.Services.GetService(typeof(Calendar.StatutoryCalendar))!).Today(context.Now);
-            foreach (var period in (await session.PeriodsAsync(record.Id)).Where(p => p.Status is PeriodStatus.Running or PeriodStatus.Paused))
-            {
-                period.Status = PeriodStatus.Cancelled;
-                session.Modify(period);
-            }
+            CancelPeriods(session, await session.PeriodsAsync(record.Id));
+            // A case closed by another process (aid terminated after verification): its own process, still waiting
+            // for the provider, ends with it — unless it is the parent waiting for this process's result.
+            if (record.InstanceId is { } process && process != context.Workflow.InstanceId && process != context.Workflow.State.Parent?.InstanceId)
+                await context.Workflow.Host.EndInstanceAsync(context.Workflow, process, context.CancellationToken);
+            if (record.Kind != CaseKinds.Commitment)
+                await CloseUnattendedCommitmentsAsync(context, session, record, outcome);
         }
         session.Update(record);
         var note = await context.EvaluateAsync(Note);
@@ -67,4 +69,39 @@ public sealed class UpdateCase : CaseActivity
         context.JournalData["stage"] = record.Stage;
         context.Complete();
     }
+
+    static void CancelPeriods(CaseSession session, IEnumerable<CasePeriod> periods)
+    {
+        foreach (var period in periods.Where(p => p.Status is PeriodStatus.Running or PeriodStatus.Paused))
+        {
+            period.Status = PeriodStatus.Cancelled;
+            session.Modify(period);
+        }
+    }
+
+    /// <summary>
+    /// A sampled commitment is verified only after the decision it supports; a main case closed without that decision
+    /// (refused, withdrawn, terminated) leaves nothing to verify, so its commitment case is closed too.
+    /// </summary>
+    async Task CloseUnattendedCommitmentsAsync(ActivityExecutionContext context, CaseSession session, CaseRecord main, string? outcome)
+    {
+        var store = (ICaseStore)context.Services.GetService(typeof(ICaseStore))!;
+        foreach (var id in await store.GetUnattendedCommitmentsAsync(main, context.CancellationToken))
+        {
+            var commitment = await session.GetAsync(id, context.CancellationToken);
+            if (commitment.Status != CaseStatus.Open)
+                continue;
+            commitment.Stage = UnverifiedStage;
+            commitment.Status = CaseStatus.Closed;
+            commitment.Outcome = UnverifiedOutcome;
+            commitment.ClosedOn = main.ClosedOn;
+            CancelPeriods(session, await session.PeriodsAsync(id));
+            session.Update(commitment);
+            session.Log(id, "stage", $"主案件{(outcome is { Length: > 0 } ? $"以“{outcome}”" : "")}结案，未作出依承诺办理的决定，不予核查", Actor(context),
+                new JsonObject { ["stage"] = commitment.Stage, ["status"] = commitment.Status, ["outcome"] = commitment.Outcome, ["mainCaseId"] = main.Id });
+        }
+    }
+
+    public const string UnverifiedStage = "终结";
+    public const string UnverifiedOutcome = "主案件未作决定，不予核查";
 }

@@ -52,9 +52,7 @@ public sealed class IssueDocument : CaseActivity
         var rules = record.RuleSetJson is { } json
             ? new RuleSet((JsonObject)JsonNode.Parse(json)!)
             : provider.InForce(record.Kind, today);
-        // A case's copy of its rule set made before rule sets named their citations takes them from the same version's file.
-        if (rules.Json["citations"] is null && provider.Find(rules.Id)?.Json["citations"] is { } citations)
-            rules.Json["citations"] = citations.DeepClone();
+        rules.AddMissingCitations(provider.Find(rules.Id));
 
         var number = (await context.EvaluateAsync(Numbering) ?? "case") switch
         {

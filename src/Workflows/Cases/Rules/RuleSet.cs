@@ -29,6 +29,23 @@ public sealed class RuleSet(JsonObject json)
         return new PeriodRule(code, label, specific["amount"]!.GetValue<int>(), PeriodUnits.Parse(specific["unit"]?.GetValue<string>() ?? "days"));
     }
 
+    /// <summary>
+    /// A case's copy of its rule set made before a citation was added to its version (or before rule sets named
+    /// their citations) takes the missing ones from that version's shipped file; those it kept stay as kept.
+    /// </summary>
+    public void AddMissingCitations(RuleSet? shipped)
+    {
+        if (shipped is null || shipped.Id != Id || shipped.Json["citations"] is not JsonObject published)
+            return;
+        if (Json["citations"] is not JsonObject kept)
+            Json["citations"] = kept = [];
+        foreach (var (key, citation) in published)
+        {
+            if (kept[key] is null)
+                kept[key] = citation?.DeepClone();
+        }
+    }
+
     /// <summary>The case number format with the year filled in, e.g. <c>（2026）衡仲字第{0:0000}号</c>.</summary>
     public string CaseNumberFormat(int year) =>
         (Json["caseNumber"]?["format"]?.GetValue<string>() ?? "（{year}）第{0:0000}号").Replace("{year}", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
