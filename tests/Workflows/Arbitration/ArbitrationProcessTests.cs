@@ -41,7 +41,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         Assert.Equal("$.data.hearingDate", problem.Path);
         Assert.Contains("ARB-11", problem.Message);
         Assert.Contains(reason, problem.Message);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = today.AddDays(days).ToString("yyyy-MM-dd"), ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = today.AddDays(days).ToString("yyyy-MM-dd"), ["hearingPlace"] = "本会第一仲裁庭" });
         Assert.Equal(2, (await s.DocumentsAsync()).Count(d => d.Title == "开庭通知书"));
     }
 
@@ -65,7 +65,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
         var task = await s.TaskAsync("hearing");
 
         var refused = await s.Tasks.CompleteAsync(task.Id, ArbitratorUser, "作出裁决", null, new JsonObject { ["items"] = "被申请人支付货款200,000元", ["feeBorne"] = "被申请人承担" });
@@ -84,7 +84,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingTime"] = "上午9时", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingTime"] = "上午9时", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, new JsonObject
         {
             ["facts"] = "申请人依约交付货物，被申请人未付款。", ["opinion"] = "被申请人应当支付货款。", ["legalBasis"] = "《中华人民共和国民法典》第六百二十六条", ["items"] = "被申请人支付货款200,000元\n仲裁费由被申请人承担",
@@ -187,7 +187,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         });
         await s.CompleteAsync("reselect", "已选定", SecretaryUser, new JsonObject { ["arbitrator"] = OtherArbitrator, ["arbitratorName"] = "钱仲裁员", ["relation"] = "arbitrator" });
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-20", ["hearingPlace"] = "本会第二仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-20", ["hearingPlace"] = "本会第二仲裁庭" });
 
         var hearing = await s.TaskAsync("hearing");
         Assert.False(await s.Tasks.MayActAsync(hearing, ArbitratorUser));
@@ -207,7 +207,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
 
         await s.CompleteAsync("hearing", "达成调解", ArbitratorUser, new JsonObject { ["items"] = "被申请人于2026年12月31日前支付货款180,000元\n申请人放弃其余请求", ["feeBorne"] = "双方各半" });
 
@@ -344,7 +344,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var s = await ArbitrationScenario.StartAsync(Host, reviewers: [Secretary, Arbitrator, Reviewer]);
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "达成调解", ArbitratorUser, new JsonObject { ["items"] = "调解事项", ["feeBorne"] = "申请人承担" });
         await s.CompleteAsync("archiveTask", "已归档", SecretaryUser);
 
@@ -396,7 +396,7 @@ public sealed class ArbitrationProcessTests : EngineTest
 
         await s.AdvanceAsync(TimeSpan.FromDays(8)); // ARB-09: 5 days
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-30", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-30", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("驳回申请人的仲裁请求", "申请人承担"));
         await s.ServeAsync("serveAwardTask");
         await s.AdvanceAsync(TimeSpan.FromDays(33)); // ARB-14: 30 days from receipt
@@ -412,7 +412,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("被申请人支付货款20,000元", "被申请人承担"));
         await s.ServeAsync("serveAwardTask");
         await s.AdvanceAsync(TimeSpan.FromDays(3));
@@ -440,7 +440,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("被申请人支付货款200,000元", "被申请人承担"));
         await s.ServeAsync("serveAwardTask");
         await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "申请人要求增加利息" });

@@ -136,6 +136,8 @@ public sealed partial class DemoSeeder
         await c.Days(5, ct);
         await f.CompleteAsync("hub", "安排开庭", sec, null, ct);
         await f.CompleteAsync("hearingTask", "已安排", sec, new JsonObject { ["hearingDate"] = LaterThan(c.Today, 7), ["hearingTime"] = "上午9时", ["hearingPlace"] = "本会第一仲裁庭" }, ct);
+        await f.CompleteAsync("serveHearingTaskC", "已送达", sec, Serve(c.Today), ct);
+        await f.CompleteAsync("serveHearingTaskR", "已送达", sec, Serve(c.Today), ct);
         if (upTo < 10)
             return;
         await c.Days(7, ct);
@@ -234,6 +236,8 @@ public sealed partial class DemoSeeder
                     case "correction-issued":
                         await f.CompleteAsync("hub", "安排开庭", sec, null, ct);
                         await f.CompleteAsync("hearingTask", "已安排", sec, new JsonObject { ["hearingDate"] = LaterThan(c.Today, 5), ["hearingPlace"] = "本会第二仲裁庭" }, ct);
+                        await f.CompleteAsync("serveHearingTaskC", "已送达", sec, Serve(c.Today), ct);
+                        await f.CompleteAsync("serveHearingTaskR", "已送达", sec, Serve(c.Today), ct);
                         await c.Days(5, ct);
                         await f.CompleteAsync("hearing", "作出裁决", arb, new JsonObject
                         {
