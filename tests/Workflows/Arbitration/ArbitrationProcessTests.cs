@@ -102,10 +102,20 @@ public sealed class ArbitrationProcessTests : EngineTest
         Assert.Equal("hengyang-arbitration-2026", record.RuleSetId);
         Assert.Equal("合格", JsonNode.Parse(record.FieldsJson)!["reviewGrade"]!.GetValue<string>());
         var documents = await s.DocumentsAsync();
-        Assert.Equal(["受理通知书", "仲裁通知书", "组庭通知书", "组庭通知书", "开庭通知书", "开庭通知书", "裁决书"], documents.Select(d => d.Title));
+        Assert.Equal(["受理通知书", "送达回证", "仲裁通知书", "送达回证", "组庭通知书", "组庭通知书", "开庭通知书", "开庭通知书", "送达回证", "送达回证", "裁决书", "送达回证", "送达回证"],
+            documents.Select(d => d.Title));
         Assert.All(documents, d => Assert.Equal("（2026）衡仲字第0001号", d.Number));
         Assert.All(documents, d => Assert.DoesNotContain("⟦", d.Html));
-        Assert.Contains("本裁决为终局裁决", documents[^1].Html);
+        Assert.Contains("本裁决为终局裁决", documents.Single(d => d.Title == "裁决书").Html);
+        var receipts = documents.Where(d => d.Title == "送达回证").Select(d => d.Html).ToList();
+        foreach (var (served, addressee, i) in new[] { ("受理通知书", "衡阳市示范商贸有限公司", 0), ("仲裁通知书", "李某", 1), ("开庭通知书", "衡阳市示范商贸有限公司", 2), ("开庭通知书", "李某", 3), ("裁决书", "衡阳市示范商贸有限公司", 4), ("裁决书", "李某", 5) })
+        {
+            Assert.Contains($"<tr><th>送达文书</th><td>{served}</td></tr>", receipts[i]);
+            Assert.Contains($"<tr><th>受送达人</th><td>{addressee}</td></tr>", receipts[i]);
+            Assert.Contains("<tr><th>送达方式</th><td>电子送达</td></tr>", receipts[i]);
+            Assert.Contains("<tr><th>送达日期</th><td>2026年11月26日</td></tr>", receipts[i]);
+            Assert.Contains("<tr><th>送达人</th><td>王秘书（签名）</td></tr>", receipts[i]);
+        }
         var members = await s.Cases.GetMembersAsync(s.CaseId);
         Assert.Contains(members, m => m.UserEmail == Arbitrator && m.Relation == CaseRelations.Arbitrator && m.Active);
         Assert.Contains(members, m => m.UserEmail == Reviewer && m.Relation == CaseRelations.Reviewer);
@@ -228,7 +238,8 @@ public sealed class ArbitrationProcessTests : EngineTest
         var before = await s.PeriodAsync("ARB-13");
         Assert.Equal(PeriodStatus.Running, before.Status);
 
-        await s.CompleteAsync("hub", "中止审理", SecretaryUser);
+        await s.CompleteAsync("hub", "中止审理", SecretaryUser, new JsonObject { ["suspensionReason"] = "本案须以另一案的审理结果为依据，而另一案尚未审结" });
+        await s.CompleteAsync("suspendDecision", "决定中止", ArbitratorUser);
         var paused = await s.PeriodAsync("ARB-13");
         Assert.Equal(PeriodStatus.Paused, paused.Status);
         await s.AdvanceAsync(TimeSpan.FromDays(20));
@@ -238,6 +249,28 @@ public sealed class ArbitrationProcessTests : EngineTest
         Assert.Equal(PeriodStatus.Running, resumed.Status);
         Assert.True(resumed.DueOn.DayNumber - before.DueOn.DayNumber >= 20, $"{before.DueOn} → {resumed.DueOn}");
         Assert.Equal("审理", (await s.CaseAsync()).Stage);
+        await s.TaskAsync("hub");
+        var documents = await s.DocumentsAsync();
+        var decision = documents.Single(d => d.Title == "中止仲裁决定书");
+        Assert.Equal("（2026）衡仲决字第0001号", decision.Number);
+        Assert.Contains("因本案须以另一案的审理结果为依据，而另一案尚未审结，仲裁庭认为本案仲裁程序需要中止", decision.Html);
+        Assert.Contains("独任仲裁员：赵仲裁员", decision.Html);
+        var notice = documents.Single(d => d.Title == "恢复仲裁程序通知书").Html;
+        Assert.Contains("以（2026）衡仲决字第0001号决定书决定中止仲裁程序", notice);
+        Assert.Contains("本案自2026年12月16日起恢复仲裁程序", notice);
+    }
+
+    [Fact]
+    public async Task SuspensionRefusedByTheTribunal_LeavesTheAwardPeriodRunning_AndIssuesNothing()
+    {
+        var s = await StartAsync();
+        await s.FormSoleTribunalAsync();
+
+        await s.CompleteAsync("hub", "中止审理", SecretaryUser, new JsonObject { ["suspensionReason"] = "被申请人申请中止" });
+        await s.CompleteAsync("suspendDecision", "不予中止", ArbitratorUser);
+
+        Assert.Equal(PeriodStatus.Running, (await s.PeriodAsync("ARB-13")).Status);
+        Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "中止仲裁决定书");
         await s.TaskAsync("hub");
     }
 

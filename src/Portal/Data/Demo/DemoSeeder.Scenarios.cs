@@ -228,7 +228,8 @@ public sealed partial class DemoSeeder
                         await f.CompleteAsync("reselect", "已选定", sec, new JsonObject { ["arbitrator"] = Arbitrator(c, 5), ["arbitratorName"] = StaffName(c.People.Name(), Arbitrator(c, 5)), ["relation"] = "arbitrator" }, ct);
                         break;
                     case "suspended":
-                        await f.CompleteAsync("hub", "中止审理", sec, null, ct);
+                        await f.CompleteAsync("hub", "中止审理", sec, new JsonObject { ["suspensionReason"] = "本案须以另一案的审理结果为依据，而另一案尚未审结" }, ct);
+                        await f.CompleteAsync("suspendDecision", "决定中止", arb, null, ct);
                         break;
                     case "withdrawn-after":
                         await f.CompleteAsync("hub", "撤回申请", sec, null, ct);
