@@ -239,7 +239,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         Assert.Equal(PeriodStatus.Running, before.Status);
 
         await s.CompleteAsync("hub", "中止审理", SecretaryUser, new JsonObject { ["suspensionReason"] = "本案须以另一案的审理结果为依据，而另一案尚未审结" });
-        await s.CompleteAsync("suspendDecision", "决定中止", ArbitratorUser);
+        await s.CompleteAsync("suspendDecision", "决定中止", ArbitratorUser, new JsonObject { ["reason"] = "本案须以另一案的审理结果为依据，而另一案尚未审结" });
         var paused = await s.PeriodAsync("ARB-13");
         Assert.Equal(PeriodStatus.Paused, paused.Status);
         await s.AdvanceAsync(TimeSpan.FromDays(20));
@@ -366,8 +366,17 @@ public sealed class ArbitrationProcessTests : EngineTest
         var refused = await s.Tasks.CompleteAsync(task.Id, new TaskUser(Director, ["director", "arbitrator"]), "驳回申请", null, decision);
 
         Assert.IsType<TaskCompletion.Forbidden>(refused);
-        await s.CompleteAsync("challengeDecision", "驳回申请", new TaskUser("deputy@bureau.test", ["director"]), decision);
+        var deputy = new TaskUser("deputy@bureau.test", ["director"]);
+        await s.CompleteAsync("challengeDecision", "提交委员会集体决定", deputy);
+        var collective = await s.TaskAsync("commissionChallenge");
+        Assert.IsType<TaskCompletion.Forbidden>(await s.Tasks.CompleteAsync(collective.Id, new TaskUser(Director, ["director", "arbitrator"]), "驳回申请", null, decision));
+        decision["meetingDate"] = "2026-11-30";
+        decision["membersPresent"] = "吴副主任、郑委员、冯委员、陈委员";
+        await s.CompleteAsync("commissionChallenge", "驳回申请", deputy, decision);
         await s.TaskAsync("hub");
+        var html = (await s.DocumentsAsync()).Single(d => d.Title == "回避决定书").Html;
+        Assert.Contains("因本会主任担任本案仲裁员，本会于2026年11月30日召开委员会会议对回避申请进行集体决定，出席会议的委员：吴副主任、郑委员、冯委员、陈委员。", html);
+        Assert.Contains("驳回李某的回避申请", html);
     }
 
     [Fact]

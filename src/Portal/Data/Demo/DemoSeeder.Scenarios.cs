@@ -229,7 +229,7 @@ public sealed partial class DemoSeeder
                         break;
                     case "suspended":
                         await f.CompleteAsync("hub", "中止审理", sec, new JsonObject { ["suspensionReason"] = "本案须以另一案的审理结果为依据，而另一案尚未审结" }, ct);
-                        await f.CompleteAsync("suspendDecision", "决定中止", arb, null, ct);
+                        await f.CompleteAsync("suspendDecision", "决定中止", arb, new JsonObject { ["reason"] = "本案须以另一案的审理结果为依据，而另一案尚未审结" }, ct);
                         break;
                     case "withdrawn-after":
                         await f.CompleteAsync("hub", "撤回申请", sec, null, ct);
