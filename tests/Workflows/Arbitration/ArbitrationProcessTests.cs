@@ -458,7 +458,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("被申请人支付货款20,000元", "被申请人承担"));
         await s.ServeAsync("serveAwardTask");
         await s.AdvanceAsync(TimeSpan.FromDays(3));
-        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "裁决第一项“20,000元”系笔误" });
+        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["requestedBy"] = "claimant", ["requestedOn"] = s.Today, ["correction"] = "裁决第一项“20,000元”系笔误" });
         Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "补正裁决书"); // the tribunal decides, not the secretary
 
         await s.CompleteAsync("correctionDecision", "补正", ArbitratorUser, new JsonObject { ["correction"] = "裁决第一项“被申请人支付货款20,000元”更正为“被申请人支付货款200,000元”" });
@@ -477,7 +477,7 @@ public sealed class ArbitrationProcessTests : EngineTest
     }
 
     [Fact]
-    public async Task CorrectionRequest_RefusedByTheTribunal_IssuesNothing_AndTheAwardStands()
+    public async Task CorrectionRequest_RefusedByTheTribunal_IssuesAWrittenRefusalServedOnTheRequestingParty_AndTheAwardStands()
     {
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
@@ -485,11 +485,20 @@ public sealed class ArbitrationProcessTests : EngineTest
         await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("被申请人支付货款200,000元", "被申请人承担"));
         await s.ServeAsync("serveAwardTask");
-        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "申请人要求增加利息" });
+        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["requestedBy"] = "claimant", ["requestedOn"] = "2026-11-27", ["correction"] = "申请人要求增加利息" });
 
         await s.CompleteAsync("correctionDecision", "不予补正", ArbitratorUser, new JsonObject { ["reason"] = "利息请求未在仲裁请求中提出，不属于补正范围" });
+        await s.ServeAsync("serveCorrectionRefusalTask");
 
-        Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "补正裁决书");
+        var documents = await s.DocumentsAsync();
+        Assert.DoesNotContain(documents, d => d.Title == "补正裁决书");
+        var refusal = documents.Single(d => d.Title == "不予补正决定书");
+        Assert.Equal("（2026）衡仲决字第0001号", refusal.Number);
+        Assert.Contains("本会于2026年11月26日作出的（2026）衡仲字第0001号裁决书送达后，衡阳市示范商贸有限公司于2026年11月27日申请补正，请求补正的事项为：申请人要求增加利息。", refusal.Html);
+        Assert.Contains("经审查，仲裁庭认为：利息请求未在仲裁请求中提出，不属于补正范围。", refusal.Html);
+        Assert.Contains("驳回衡阳市示范商贸有限公司的补正申请。", refusal.Html);
+        var service = Assert.Single(await s.Cases.GetServicesAsync(s.CaseId), v => v.DocumentId == refusal.Id);
+        Assert.Equal("衡阳市示范商贸有限公司", service.Recipient);
         Assert.Equal("closed", (await s.CaseAsync()).Status);
     }
 

@@ -247,7 +247,7 @@ public sealed partial class DemoSeeder
                         }, ct);
                         await f.CompleteAsync("serveAwardTask", "已送达", sec, Serve(c.Today), ct);
                         await c.Days(5, ct);
-                        await f.CompleteAsync("correctionWindow", "申请补正", sec, new JsonObject { ["correction"] = "裁决书第一项遗漏利息计算标准，补正为按年利率3.45%计算" }, ct);
+                        await f.CompleteAsync("correctionWindow", "申请补正", sec, new JsonObject { ["requestedBy"] = "claimant", ["requestedOn"] = c.Today, ["correction"] = "裁决书第一项遗漏利息计算标准，补正为按年利率3.45%计算" }, ct);
                         await f.CompleteAsync("correctionDecision", "补正", arb, new JsonObject { ["correction"] = "裁决第一项补正为：被申请人支付欠款，并按年利率3.45%支付利息" }, ct);
                         break;
                 }
