@@ -29,7 +29,8 @@ public static class TaskForm
     /// <summary>
     /// Checks completion data against the form. A field is also required when its <c>requiredFor</c> lists the chosen
     /// outcome (e.g. the facts, reasons and legal basis of an award); a date field is refused before its <c>min</c>
-    /// (yyyy-MM-dd), with its <c>minMessage</c> as the reason.
+    /// (yyyy-MM-dd), with its <c>minMessage</c> as the reason, and after its <c>max</c> with its <c>maxMessage</c>; a field
+    /// with a <c>refusedMessage</c> (computed when the task was created) is refused with that reason when it is filled in or ticked.
     /// </summary>
     public static IReadOnlyList<DefinitionProblem> Validate(string? formJson, JsonNode? data, string activityId, string? outcome = null)
     {
@@ -62,6 +63,12 @@ public static class TaskForm
             var value = values?[name];
             var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
             var path = $"$.data.{name}";
+            if (field["refusedMessage"] is JsonValue refused && refused.TryGetValue<string>(out var refusal) && !string.IsNullOrWhiteSpace(refusal)
+                && value is JsonValue chosen && (chosen.GetValueKind() == JsonValueKind.True || (chosen.GetValueKind() == JsonValueKind.String && !string.IsNullOrWhiteSpace(text))))
+            {
+                problems.Add(new("refused", path, activityId, refusal));
+                continue;
+            }
             if (value is null || (value is JsonValue && string.IsNullOrWhiteSpace(text)))
             {
                 if (required && type != "checkbox")
@@ -87,6 +94,11 @@ public static class TaskForm
             if (ok && type == "date" && field["min"] is JsonValue minValue && minValue.TryGetValue<string>(out var min) && string.CompareOrdinal(text, min) < 0)
             {
                 problems.Add(new("too-early", path, activityId, field["minMessage"]?.GetValue<string>() ?? $"“{label}”不得早于{min}。"));
+                continue;
+            }
+            if (ok && type == "date" && field["max"] is JsonValue maxValue && maxValue.TryGetValue<string>(out var max) && string.CompareOrdinal(text, max) > 0)
+            {
+                problems.Add(new("too-late", path, activityId, field["maxMessage"]?.GetValue<string>() ?? $"“{label}”不得晚于{max}。"));
                 continue;
             }
             if (!ok)

@@ -41,7 +41,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         Assert.Equal("$.data.hearingDate", problem.Path);
         Assert.Contains("ARB-11", problem.Message);
         Assert.Contains(reason, problem.Message);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = today.AddDays(days).ToString("yyyy-MM-dd"), ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = today.AddDays(days).ToString("yyyy-MM-dd"), ["hearingPlace"] = "本会第一仲裁庭" });
         Assert.Equal(2, (await s.DocumentsAsync()).Count(d => d.Title == "开庭通知书"));
     }
 
@@ -65,7 +65,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
         var task = await s.TaskAsync("hearing");
 
         var refused = await s.Tasks.CompleteAsync(task.Id, ArbitratorUser, "作出裁决", null, new JsonObject { ["items"] = "被申请人支付货款200,000元", ["feeBorne"] = "被申请人承担" });
@@ -84,7 +84,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingTime"] = "上午9时", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingTime"] = "上午9时", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, new JsonObject
         {
             ["facts"] = "申请人依约交付货物，被申请人未付款。", ["opinion"] = "被申请人应当支付货款。", ["legalBasis"] = "《中华人民共和国民法典》第六百二十六条", ["items"] = "被申请人支付货款200,000元\n仲裁费由被申请人承担",
@@ -102,10 +102,20 @@ public sealed class ArbitrationProcessTests : EngineTest
         Assert.Equal("hengyang-arbitration-2026", record.RuleSetId);
         Assert.Equal("合格", JsonNode.Parse(record.FieldsJson)!["reviewGrade"]!.GetValue<string>());
         var documents = await s.DocumentsAsync();
-        Assert.Equal(["受理通知书", "仲裁通知书", "组庭通知书", "组庭通知书", "开庭通知书", "开庭通知书", "裁决书"], documents.Select(d => d.Title));
+        Assert.Equal(["受理通知书", "送达回证", "仲裁通知书", "送达回证", "组庭通知书", "组庭通知书", "开庭通知书", "开庭通知书", "送达回证", "送达回证", "裁决书", "送达回证", "送达回证"],
+            documents.Select(d => d.Title));
         Assert.All(documents, d => Assert.Equal("（2026）衡仲字第0001号", d.Number));
         Assert.All(documents, d => Assert.DoesNotContain("⟦", d.Html));
-        Assert.Contains("本裁决为终局裁决", documents[^1].Html);
+        Assert.Contains("本裁决为终局裁决", documents.Single(d => d.Title == "裁决书").Html);
+        var receipts = documents.Where(d => d.Title == "送达回证").Select(d => d.Html).ToList();
+        foreach (var (served, addressee, i) in new[] { ("受理通知书", "衡阳市示范商贸有限公司", 0), ("仲裁通知书", "李某", 1), ("开庭通知书", "衡阳市示范商贸有限公司", 2), ("开庭通知书", "李某", 3), ("裁决书", "衡阳市示范商贸有限公司", 4), ("裁决书", "李某", 5) })
+        {
+            Assert.Contains($"<tr><th>送达文书</th><td>{served}</td></tr>", receipts[i]);
+            Assert.Contains($"<tr><th>受送达人</th><td>{addressee}</td></tr>", receipts[i]);
+            Assert.Contains("<tr><th>送达方式</th><td>电子送达</td></tr>", receipts[i]);
+            Assert.Contains("<tr><th>送达日期</th><td>2026年11月26日</td></tr>", receipts[i]);
+            Assert.Contains("<tr><th>送达人</th><td>王秘书（签名）</td></tr>", receipts[i]);
+        }
         var members = await s.Cases.GetMembersAsync(s.CaseId);
         Assert.Contains(members, m => m.UserEmail == Arbitrator && m.Relation == CaseRelations.Arbitrator && m.Active);
         Assert.Contains(members, m => m.UserEmail == Reviewer && m.Relation == CaseRelations.Reviewer);
@@ -187,7 +197,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         });
         await s.CompleteAsync("reselect", "已选定", SecretaryUser, new JsonObject { ["arbitrator"] = OtherArbitrator, ["arbitratorName"] = "钱仲裁员", ["relation"] = "arbitrator" });
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-20", ["hearingPlace"] = "本会第二仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-20", ["hearingPlace"] = "本会第二仲裁庭" });
 
         var hearing = await s.TaskAsync("hearing");
         Assert.False(await s.Tasks.MayActAsync(hearing, ArbitratorUser));
@@ -207,7 +217,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
 
         await s.CompleteAsync("hearing", "达成调解", ArbitratorUser, new JsonObject { ["items"] = "被申请人于2026年12月31日前支付货款180,000元\n申请人放弃其余请求", ["feeBorne"] = "双方各半" });
 
@@ -228,7 +238,8 @@ public sealed class ArbitrationProcessTests : EngineTest
         var before = await s.PeriodAsync("ARB-13");
         Assert.Equal(PeriodStatus.Running, before.Status);
 
-        await s.CompleteAsync("hub", "中止审理", SecretaryUser);
+        await s.CompleteAsync("hub", "中止审理", SecretaryUser, new JsonObject { ["suspensionReason"] = "本案须以另一案的审理结果为依据，而另一案尚未审结" });
+        await s.CompleteAsync("suspendDecision", "决定中止", ArbitratorUser, new JsonObject { ["reason"] = "本案须以另一案的审理结果为依据，而另一案尚未审结" });
         var paused = await s.PeriodAsync("ARB-13");
         Assert.Equal(PeriodStatus.Paused, paused.Status);
         await s.AdvanceAsync(TimeSpan.FromDays(20));
@@ -238,6 +249,28 @@ public sealed class ArbitrationProcessTests : EngineTest
         Assert.Equal(PeriodStatus.Running, resumed.Status);
         Assert.True(resumed.DueOn.DayNumber - before.DueOn.DayNumber >= 20, $"{before.DueOn} → {resumed.DueOn}");
         Assert.Equal("审理", (await s.CaseAsync()).Stage);
+        await s.TaskAsync("hub");
+        var documents = await s.DocumentsAsync();
+        var decision = documents.Single(d => d.Title == "中止仲裁决定书");
+        Assert.Equal("（2026）衡仲决字第0001号", decision.Number);
+        Assert.Contains("因本案须以另一案的审理结果为依据，而另一案尚未审结，仲裁庭认为本案仲裁程序需要中止", decision.Html);
+        Assert.Contains("独任仲裁员：赵仲裁员", decision.Html);
+        var notice = documents.Single(d => d.Title == "恢复仲裁程序通知书").Html;
+        Assert.Contains("以（2026）衡仲决字第0001号决定书决定中止仲裁程序", notice);
+        Assert.Contains("本案自2026年12月16日起恢复仲裁程序", notice);
+    }
+
+    [Fact]
+    public async Task SuspensionRefusedByTheTribunal_LeavesTheAwardPeriodRunning_AndIssuesNothing()
+    {
+        var s = await StartAsync();
+        await s.FormSoleTribunalAsync();
+
+        await s.CompleteAsync("hub", "中止审理", SecretaryUser, new JsonObject { ["suspensionReason"] = "被申请人申请中止" });
+        await s.CompleteAsync("suspendDecision", "不予中止", ArbitratorUser);
+
+        Assert.Equal(PeriodStatus.Running, (await s.PeriodAsync("ARB-13")).Status);
+        Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "中止仲裁决定书");
         await s.TaskAsync("hub");
     }
 
@@ -333,8 +366,17 @@ public sealed class ArbitrationProcessTests : EngineTest
         var refused = await s.Tasks.CompleteAsync(task.Id, new TaskUser(Director, ["director", "arbitrator"]), "驳回申请", null, decision);
 
         Assert.IsType<TaskCompletion.Forbidden>(refused);
-        await s.CompleteAsync("challengeDecision", "驳回申请", new TaskUser("deputy@bureau.test", ["director"]), decision);
+        var deputy = new TaskUser("deputy@bureau.test", ["director"]);
+        await s.CompleteAsync("challengeDecision", "提交委员会集体决定", deputy);
+        var collective = await s.TaskAsync("commissionChallenge");
+        Assert.IsType<TaskCompletion.Forbidden>(await s.Tasks.CompleteAsync(collective.Id, new TaskUser(Director, ["director", "arbitrator"]), "驳回申请", null, decision));
+        decision["meetingDate"] = "2026-11-30";
+        decision["membersPresent"] = "吴副主任、郑委员、冯委员、陈委员";
+        await s.CompleteAsync("commissionChallenge", "驳回申请", deputy, decision);
         await s.TaskAsync("hub");
+        var html = (await s.DocumentsAsync()).Single(d => d.Title == "回避决定书").Html;
+        Assert.Contains("因本会主任担任本案仲裁员，本会于2026年11月30日召开委员会会议对回避申请进行集体决定，出席会议的委员：吴副主任、郑委员、冯委员、陈委员。", html);
+        Assert.Contains("驳回李某的回避申请", html);
     }
 
     [Fact]
@@ -344,7 +386,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var s = await ArbitrationScenario.StartAsync(Host, reviewers: [Secretary, Arbitrator, Reviewer]);
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "达成调解", ArbitratorUser, new JsonObject { ["items"] = "调解事项", ["feeBorne"] = "申请人承担" });
         await s.CompleteAsync("archiveTask", "已归档", SecretaryUser);
 
@@ -396,7 +438,7 @@ public sealed class ArbitrationProcessTests : EngineTest
 
         await s.AdvanceAsync(TimeSpan.FromDays(8)); // ARB-09: 5 days
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-30", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-30", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("驳回申请人的仲裁请求", "申请人承担"));
         await s.ServeAsync("serveAwardTask");
         await s.AdvanceAsync(TimeSpan.FromDays(33)); // ARB-14: 30 days from receipt
@@ -412,11 +454,11 @@ public sealed class ArbitrationProcessTests : EngineTest
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("被申请人支付货款20,000元", "被申请人承担"));
         await s.ServeAsync("serveAwardTask");
         await s.AdvanceAsync(TimeSpan.FromDays(3));
-        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "裁决第一项“20,000元”系笔误" });
+        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["requestedBy"] = "claimant", ["requestedOn"] = s.Today, ["correction"] = "裁决第一项“20,000元”系笔误" });
         Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "补正裁决书"); // the tribunal decides, not the secretary
 
         await s.CompleteAsync("correctionDecision", "补正", ArbitratorUser, new JsonObject { ["correction"] = "裁决第一项“被申请人支付货款20,000元”更正为“被申请人支付货款200,000元”" });
@@ -435,19 +477,28 @@ public sealed class ArbitrationProcessTests : EngineTest
     }
 
     [Fact]
-    public async Task CorrectionRequest_RefusedByTheTribunal_IssuesNothing_AndTheAwardStands()
+    public async Task CorrectionRequest_RefusedByTheTribunal_IssuesAWrittenRefusalServedOnTheRequestingParty_AndTheAwardStands()
     {
         var s = await StartAsync();
         await s.FormSoleTribunalAsync();
         await s.CompleteAsync("hub", "安排开庭", SecretaryUser);
-        await s.CompleteAsync("hearingTask", "已安排", SecretaryUser, new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
+        await s.ScheduleHearingAsync(new JsonObject { ["hearingDate"] = "2026-12-10", ["hearingPlace"] = "本会第一仲裁庭" });
         await s.CompleteAsync("hearing", "作出裁决", ArbitratorUser, Reasoned("被申请人支付货款200,000元", "被申请人承担"));
         await s.ServeAsync("serveAwardTask");
-        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["correction"] = "申请人要求增加利息" });
+        await s.CompleteAsync("correctionWindow", "申请补正", SecretaryUser, new JsonObject { ["requestedBy"] = "claimant", ["requestedOn"] = "2026-11-27", ["correction"] = "申请人要求增加利息" });
 
         await s.CompleteAsync("correctionDecision", "不予补正", ArbitratorUser, new JsonObject { ["reason"] = "利息请求未在仲裁请求中提出，不属于补正范围" });
+        await s.ServeAsync("serveCorrectionRefusalTask");
 
-        Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "补正裁决书");
+        var documents = await s.DocumentsAsync();
+        Assert.DoesNotContain(documents, d => d.Title == "补正裁决书");
+        var refusal = documents.Single(d => d.Title == "不予补正决定书");
+        Assert.Equal("（2026）衡仲决字第0001号", refusal.Number);
+        Assert.Contains("本会于2026年11月26日作出的（2026）衡仲字第0001号裁决书送达后，衡阳市示范商贸有限公司于2026年11月27日申请补正，请求补正的事项为：申请人要求增加利息。", refusal.Html);
+        Assert.Contains("经审查，仲裁庭认为：利息请求未在仲裁请求中提出，不属于补正范围。", refusal.Html);
+        Assert.Contains("驳回衡阳市示范商贸有限公司的补正申请。", refusal.Html);
+        var service = Assert.Single(await s.Cases.GetServicesAsync(s.CaseId), v => v.DocumentId == refusal.Id);
+        Assert.Equal("衡阳市示范商贸有限公司", service.Recipient);
         Assert.Equal("closed", (await s.CaseAsync()).Status);
     }
 

@@ -94,6 +94,14 @@ public sealed class ArbitrationScenario
     public Task<WorkflowInstanceRecord> ServeAsync(string activityId, string? receivedOn = null) =>
         CompleteAsync(activityId, "已送达", SecretaryUser, new JsonObject { ["method"] = "electronic", ["receivedOn"] = receivedOn ?? Today });
 
+    /// <summary>Schedules the hearing and serves its notice on both parties today.</summary>
+    public async Task<WorkflowInstanceRecord> ScheduleHearingAsync(JsonObject hearing)
+    {
+        await CompleteAsync("hearingTask", "已安排", SecretaryUser, hearing);
+        await ServeAsync("serveHearingTaskC");
+        return await ServeAsync("serveHearingTaskR");
+    }
+
     public string Today => Host.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
 
     public async Task<CaseRecord> CaseAsync() => (await Cases.FindAsync(CaseId))!;

@@ -136,6 +136,8 @@ public sealed partial class DemoSeeder
         await c.Days(5, ct);
         await f.CompleteAsync("hub", "安排开庭", sec, null, ct);
         await f.CompleteAsync("hearingTask", "已安排", sec, new JsonObject { ["hearingDate"] = LaterThan(c.Today, 7), ["hearingTime"] = "上午9时", ["hearingPlace"] = "本会第一仲裁庭" }, ct);
+        await f.CompleteAsync("serveHearingTaskC", "已送达", sec, Serve(c.Today), ct);
+        await f.CompleteAsync("serveHearingTaskR", "已送达", sec, Serve(c.Today), ct);
         if (upTo < 10)
             return;
         await c.Days(7, ct);
@@ -226,7 +228,8 @@ public sealed partial class DemoSeeder
                         await f.CompleteAsync("reselect", "已选定", sec, new JsonObject { ["arbitrator"] = Arbitrator(c, 5), ["arbitratorName"] = StaffName(c.People.Name(), Arbitrator(c, 5)), ["relation"] = "arbitrator" }, ct);
                         break;
                     case "suspended":
-                        await f.CompleteAsync("hub", "中止审理", sec, null, ct);
+                        await f.CompleteAsync("hub", "中止审理", sec, new JsonObject { ["suspensionReason"] = "本案须以另一案的审理结果为依据，而另一案尚未审结" }, ct);
+                        await f.CompleteAsync("suspendDecision", "决定中止", arb, new JsonObject { ["reason"] = "本案须以另一案的审理结果为依据，而另一案尚未审结" }, ct);
                         break;
                     case "withdrawn-after":
                         await f.CompleteAsync("hub", "撤回申请", sec, null, ct);
@@ -234,6 +237,8 @@ public sealed partial class DemoSeeder
                     case "correction-issued":
                         await f.CompleteAsync("hub", "安排开庭", sec, null, ct);
                         await f.CompleteAsync("hearingTask", "已安排", sec, new JsonObject { ["hearingDate"] = LaterThan(c.Today, 5), ["hearingPlace"] = "本会第二仲裁庭" }, ct);
+                        await f.CompleteAsync("serveHearingTaskC", "已送达", sec, Serve(c.Today), ct);
+                        await f.CompleteAsync("serveHearingTaskR", "已送达", sec, Serve(c.Today), ct);
                         await c.Days(5, ct);
                         await f.CompleteAsync("hearing", "作出裁决", arb, new JsonObject
                         {
@@ -242,7 +247,7 @@ public sealed partial class DemoSeeder
                         }, ct);
                         await f.CompleteAsync("serveAwardTask", "已送达", sec, Serve(c.Today), ct);
                         await c.Days(5, ct);
-                        await f.CompleteAsync("correctionWindow", "申请补正", sec, new JsonObject { ["correction"] = "裁决书第一项遗漏利息计算标准，补正为按年利率3.45%计算" }, ct);
+                        await f.CompleteAsync("correctionWindow", "申请补正", sec, new JsonObject { ["requestedBy"] = "claimant", ["requestedOn"] = c.Today, ["correction"] = "裁决书第一项遗漏利息计算标准，补正为按年利率3.45%计算" }, ct);
                         await f.CompleteAsync("correctionDecision", "补正", arb, new JsonObject { ["correction"] = "裁决第一项补正为：被申请人支付欠款，并按年利率3.45%支付利息" }, ct);
                         break;
                 }

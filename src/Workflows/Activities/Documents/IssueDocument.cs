@@ -34,6 +34,9 @@ public sealed class IssueDocument : CaseActivity
     [Input(DisplayName = "文书数据", UIHint = "json")]
     public Input<JsonObject>? Data { get; set; }
 
+    [Input(DisplayName = "必备内容", Description = "文书数据中不得为空的项（例如裁决书的事实、理由和法律依据）；缺少时不制作文书。", UIHint = "json")]
+    public Input<string[]>? RequiredData { get; set; }
+
     [Input(DisplayName = "更正的文书", Description = "被本文书更正的文书 id（补正）。", UIHint = "singleline")]
     public Input<string>? Supersedes { get; set; }
 
@@ -54,6 +57,12 @@ public sealed class IssueDocument : CaseActivity
             : provider.InForce(record.Kind, today);
         rules.AddMissingCitations(provider.Find(rules.Id));
 
+        var data = await context.EvaluateAsync(Data);
+        var missing = (await context.EvaluateAsync(RequiredData) ?? []).Where(key => data?[key] is not JsonValue value
+            || (value.GetValueKind() == System.Text.Json.JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>()))).ToList();
+        if (missing.Count > 0)
+            throw new WorkflowFaultException("invalid-input", $"{title}缺少必备内容：{string.Join("、", missing)}，不能制作。");
+
         var number = (await context.EvaluateAsync(Numbering) ?? "case") switch
         {
             "none" => null,
@@ -63,7 +72,7 @@ public sealed class IssueDocument : CaseActivity
         };
         var documentId = Ulid.NewId(context.Now);
         var model = DocumentModelBuilder.Build(record, await session.PartiesAsync(record.Id), await session.MembersAsync(record.Id), rules,
-            title, number, today, await context.EvaluateAsync(Recipient), await context.EvaluateAsync(Data));
+            title, number, today, await context.EvaluateAsync(Recipient), data);
         model["document"]!["id"] = documentId;
         if (await DecidingOfficeAsync(session, provider, record, today) is { } office)
             model["office"] = office;

@@ -47,6 +47,9 @@ public sealed class UserTask : Activity
     [Input(DisplayName = "表单", Description = "[{name, label, type: text|textarea|number|date|select|checkbox|email, required, options}]", UIHint = "form-fields")]
     public Input<JsonArray>? Form { get; set; }
 
+    [Input(DisplayName = "字段规则", Description = "按字段名给表单字段补充任务创建时计算的属性，例如送达日期的 before（开庭日期），不得填写的字段的 refusedMessage（理由）。", UIHint = "json")]
+    public Input<JsonObject>? FieldRules { get; set; }
+
     [Input(DisplayName = "期间代码", Description = "规则中的期间（如 ARB-02），或自定义名称配合下面的长度和单位。", UIHint = "period-editor")]
     public Input<string>? PeriodCode { get; set; }
 
@@ -114,7 +117,9 @@ public sealed class UserTask : Activity
         var timerInput = new JsonObject { ["overdue"] = true };
         var excluded = await context.EvaluateAsync(ExcludeRelations);
         var form = await context.EvaluateAsync(Form);
-        if (form is not null && caseId is not null && form.OfType<JsonObject>().Any(f => f["leadPeriod"] is JsonValue))
+        if (form is not null && await context.EvaluateAsync(FieldRules) is { } fieldRules)
+            form = WithFieldRules(form, fieldRules);
+        if (form is not null && caseId is not null && form.OfType<JsonObject>().Any(f => f["leadPeriod"] is JsonValue || f["leadPeriodBefore"] is JsonValue))
             form = await WithLeadTimesAsync(context, form, caseId);
         var task = new HumanTaskRequest(title, role, outcomes)
         {
@@ -154,6 +159,21 @@ public sealed class UserTask : Activity
         });
     }
 
+    /// <summary>Adds the attributes computed for this task (e.g. the hearing date, a reason to refuse a field) to the form's fields, by name.</summary>
+    static JsonArray WithFieldRules(JsonArray form, JsonObject rules)
+    {
+        var result = (JsonArray)form.DeepClone();
+        foreach (var field in result.OfType<JsonObject>())
+        {
+            if (field["name"]?.GetValue<string>() is not { } name || rules[name] is not JsonObject attributes)
+                continue;
+            foreach (var (key, value) in attributes)
+                if (value is not null && !(value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && string.IsNullOrWhiteSpace(v.GetValue<string>())))
+                    field[key] = value.DeepClone();
+        }
+        return result;
+    }
+
     /// <summary>
     /// A date field with <c>leadPeriod</c> (a period of the case's rule set, e.g. ARB-11, the hearing notice's lead time)
     /// gets the earliest date it may hold, today plus that period for the case's procedure, and the reason a
@@ -168,6 +188,10 @@ public sealed class UserTask : Activity
         var result = (JsonArray)form.DeepClone();
         foreach (var field in result.OfType<JsonObject>())
         {
+            if (field["leadPeriodBefore"] is JsonValue beforeCode && beforeCode.TryGetValue<string>(out var before) && !string.IsNullOrWhiteSpace(before)
+                && field["before"] is JsonValue beforeDate && beforeDate.TryGetValue<string>(out var dateText)
+                && DateOnly.TryParseExact(dateText.Length >= 10 ? dateText[..10] : dateText, "yyyy-MM-dd", out var date))
+                WithLatestDate(field, before, date, rules.Period(before, record.Procedure), record.Procedure);
             if (field["leadPeriod"] is not JsonValue value || !value.TryGetValue<string>(out var code) || string.IsNullOrWhiteSpace(code))
                 continue;
             var rule = rules.Period(code, record.Procedure);
@@ -183,6 +207,19 @@ public sealed class UserTask : Activity
             field["minMessage"] = $"“{label}”最早为{min.Year}年{min.Month}月{min.Day}日：依照规则 {code}（{rule.Label}），{procedure}须提前{rule.Amount}{rule.Unit.ChineseName()}通知当事人。";
         }
         return result;
+    }
+
+    /// <summary>
+    /// A date field with <c>leadPeriodBefore</c> and <c>before</c> (e.g. the date of service of a hearing notice, before
+    /// the hearing date) gets the latest date it may hold, that date less the period, and the reason a later date is refused.
+    /// </summary>
+    static void WithLatestDate(JsonObject field, string code, DateOnly before, Justice.Workflows.Cases.Rules.PeriodRule rule, string? procedure)
+    {
+        var max = rule.Unit == Justice.Workflows.Calendar.PeriodUnit.Months ? before.AddMonths(-rule.Amount) : before.AddDays(-rule.Amount);
+        var label = field["label"]?.GetValue<string>() ?? field["name"]?.GetValue<string>();
+        field["max"] = max.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        field["maxMessage"] = $"“{label}”最迟为{max.Year}年{max.Month}月{max.Day}日：开庭日期为{before.Year}年{before.Month}月{before.Day}日，依照规则 {code}（{rule.Label}），"
+            + $"{(procedure == "summary" ? "简易程序" : "普通程序")}须自送达之日起提前{rule.Amount}{rule.Unit.ChineseName()}通知当事人；送达晚于该日的，应当改期开庭。";
     }
 
     public override async ValueTask ResumeAsync(ActivityExecutionContext context, JsonNode? input)
