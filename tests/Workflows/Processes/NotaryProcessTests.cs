@@ -104,17 +104,55 @@ public sealed class NotaryProcessTests : EngineTest
     }
 
     [Fact]
-    public async Task RefusedAtIntake_IssuesRefusalNotice()
+    public async Task NotAcceptedAtIntake_ForJurisdictionOnly_IssuesNonAcceptanceNotice_NamingTheCompetentOffice()
     {
         var d = await StartAsync(commitment: false);
 
-        await d.CompleteAsync("intake", "不予受理", Notary, new JsonObject { ["reason"] = "申请人与申请公证的事项没有利害关系" });
+        await d.CompleteAsync("intake", "不予受理", Notary, new JsonObject
+        {
+            ["ground"] = "申请公证的事项不属于本处执业区域", ["competentOffice"] = "长沙市示范公证处", ["reason"] = "申请人户籍地和毕业学校均在长沙市",
+        });
 
         var record = await d.CaseAsync();
-        Assert.Equal(("closed", "不予办理"), (record.Status, record.Outcome));
+        Assert.Equal(("closed", "不予受理", "不予受理"), (record.Status, record.Stage, record.Outcome));
         var notice = Assert.Single(await d.DocumentsAsync());
-        Assert.Equal("（2026）湘衡示证不字第0001号", notice.Number);
-        Assert.Contains("申请人与申请公证的事项没有利害关系", notice.Html);
+        Assert.Equal(("不予受理通知书", "（2026）湘衡示证不受字第0001号"), (notice.Title, notice.Number));
+        Assert.Contains("经审查，申请公证的事项不属于本处执业区域（申请人户籍地和毕业学校均在长沙市），不符合受理条件", notice.Html);
+        Assert.Contains("根据《公证程序规则》第十九条、第二十一条的规定，本处决定不予受理", notice.Html);
+        Assert.Contains("你可以向长沙市示范公证处申请办理", notice.Html);
+        Assert.DoesNotContain("不予办理", notice.Html);
+    }
+
+    [Fact]
+    public async Task NotAcceptedAtIntake_ForNoInterest_NamesNoOtherOffice()
+    {
+        var d = await StartAsync(commitment: false);
+
+        await d.CompleteAsync("intake", "不予受理", Notary, new JsonObject
+        {
+            ["ground"] = "申请人与申请公证的事项没有利害关系", ["competentOffice"] = "长沙市示范公证处",
+        });
+
+        var notice = Assert.Single(await d.DocumentsAsync());
+        Assert.Contains("经审查，申请人与申请公证的事项没有利害关系，不符合受理条件", notice.Html);
+        Assert.DoesNotContain("长沙市示范公证处", notice.Html);
+    }
+
+    [Fact]
+    public async Task RefusedAfterAcceptance_IssuesRefusalNotice()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+
+        await d.CompleteAsync("review", "不予办理", Notary, new JsonObject { ["reason"] = "申请公证的事项属于专业技术鉴定" });
+
+        var record = await d.CaseAsync();
+        Assert.Equal(("closed", "不予办理", "不予办理"), (record.Status, record.Stage, record.Outcome));
+        var notice = Assert.Single(await d.DocumentsAsync());
+        Assert.Equal(("不予办理公证通知书", "（2026）湘衡示证不字第0001号"), (notice.Title, notice.Number));
+        Assert.Contains("申请公证的事项属于专业技术鉴定", notice.Html);
+        Assert.Contains("本处决定不予办理", notice.Html);
     }
 
     [Fact]
