@@ -190,6 +190,41 @@ public sealed class NotaryProcessTests : EngineTest
     }
 
     [Fact]
+    public async Task AskingForMaterials_SendsASupplementNotice_ListingWhatIsMissing_AndTheRuleSetsPeriod()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+
+        await d.CompleteAsync("review", "需补充材料", Notary, new JsonObject { ["missing"] = "毕业证书原件\n 学位证书原件 \n\n" });
+
+        Assert.Equal(PeriodStatus.Paused, (await d.PeriodAsync("NOT-01")).Status);
+        var notice = (await d.DocumentsAsync()).Single();
+        Assert.Equal(("补充材料通知书", "（2026）湘衡示证补字第0001号"), (notice.Title, notice.Number));
+        Assert.Contains("<p class=\"flush\">刘晓梅：</p>", notice.Html);
+        Assert.Contains("<ol class=\"items\"><li>毕业证书原件</li><li>学位证书原件</li></ol>", notice.Html);
+        Assert.Contains("自收到本通知之日起6个月内", notice.Html);
+        Assert.Contains("拒绝补充证明材料的，本处将根据《中华人民共和国公证法》第三十一条和《公证程序规则》第四十八条的规定不予办理", notice.Html);
+        await d.TaskAsync("supplement");
+    }
+
+    [Fact]
+    public async Task RefusingToSupplement_RefusesToNotarize()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+        await d.CompleteAsync("review", "需补充材料", Notary, new JsonObject { ["missing"] = "毕业证书原件" });
+
+        await d.CompleteAsync("supplement", "拒绝补充", Notary);
+
+        var record = await d.CaseAsync();
+        Assert.Equal(("closed", "不予办理"), (record.Status, record.Outcome));
+        var refusal = (await d.DocumentsAsync()).Single(x => x.Title == "不予办理公证通知书");
+        Assert.Contains("经审查，申请人拒绝按照本处的要求补充证明材料", refusal.Html);
+    }
+
+    [Fact]
     public async Task SixMonthsWithoutTheMissingMaterials_TerminatesTheNotarization()
     {
         var d = await StartAsync(commitment: false);
@@ -201,8 +236,7 @@ public sealed class NotaryProcessTests : EngineTest
 
         var record = await d.CaseAsync();
         Assert.Equal(("closed", "终止公证"), (record.Status, record.Outcome));
-        var notice = (await d.DocumentsAsync()).Single();
-        Assert.Equal("终止公证通知书", notice.Title);
+        var notice = (await d.DocumentsAsync()).Single(x => x.Title == "终止公证通知书");
         Assert.Contains("六个月内不能办结", notice.Html);
     }
 

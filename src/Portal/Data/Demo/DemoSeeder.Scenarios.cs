@@ -299,7 +299,7 @@ public sealed partial class DemoSeeder
         switch (stage)
         {
             case "supplementing":
-                await f.CompleteAsync("review", "需补充材料", notary, null, ct);
+                await f.CompleteAsync("review", "需补充材料", notary, new JsonObject { ["missing"] = "相关证书原件\n申请人身份证件复印件" }, ct);
                 return;
             case "refused":
                 await f.CompleteAsync("review", "不予办理", notary, new JsonObject { ["reason"] = "申请人对申请公证的事项隐瞒了重要事实" }, ct);
