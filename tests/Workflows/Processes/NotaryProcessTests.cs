@@ -156,6 +156,32 @@ public sealed class NotaryProcessTests : EngineTest
     }
 
     [Fact]
+    public async Task RefusalForTheOfficesFault_RefundsTheWholeFee_AndSaysWhy()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+
+        await d.CompleteAsync("review", "不予办理", Notary, new JsonObject { ["reason"] = "申请公证的事项属于专业技术鉴定，本处受理时未予审查", ["fault"] = "office" });
+
+        var notice = Assert.Single(await d.DocumentsAsync());
+        Assert.Contains("不予办理系因本处的原因所致，已收取的公证费人民币200元全额退还。", notice.Html);
+    }
+
+    [Fact]
+    public async Task TerminationForBothSidesFault_RefundsTheRuleSetsShare()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+
+        await d.CompleteAsync("review", "终止公证", Notary, new JsonObject { ["reason"] = "申请人的学籍档案在本处核实期间遗失，公证事项无法继续办理", ["fault"] = "both" });
+
+        var notice = Assert.Single(await d.DocumentsAsync());
+        Assert.Contains("终止公证系因申请人和本处双方的原因所致，已收取的公证费人民币200元退还其中的人民币100元。", notice.Html);
+    }
+
+    [Fact]
     public async Task Verification_IsNotCountedInTheFifteenWorkingDays()
     {
         var d = await StartAsync(commitment: false);
@@ -222,6 +248,7 @@ public sealed class NotaryProcessTests : EngineTest
         Assert.Equal(("closed", "不予办理"), (record.Status, record.Outcome));
         var refusal = (await d.DocumentsAsync()).Single(x => x.Title == "不予办理公证通知书");
         Assert.Contains("经审查，申请人拒绝按照本处的要求补充证明材料", refusal.Html);
+        Assert.Contains("不予办理系因申请人的原因所致，已收取的公证费人民币200元不予退还。", refusal.Html);
     }
 
     [Fact]
@@ -238,6 +265,7 @@ public sealed class NotaryProcessTests : EngineTest
         Assert.Equal(("closed", "终止公证"), (record.Status, record.Outcome));
         var notice = (await d.DocumentsAsync()).Single(x => x.Title == "终止公证通知书");
         Assert.Contains("六个月内不能办结", notice.Html);
+        Assert.Contains("终止公证系因申请人的原因所致，已收取的公证费人民币200元不予退还。", notice.Html);
     }
 
     [Fact]
