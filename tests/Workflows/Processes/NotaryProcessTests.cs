@@ -281,7 +281,7 @@ public sealed class NotaryProcessTests : EngineTest
         Assert.False(await d.Tasks.MayActAsync(review, Notary));
         Assert.True(await d.Tasks.MayActAsync(review, OtherNotary));
         await d.CompleteAsync("reviewCase", "撤销", OtherNotary, new JsonObject { ["reviewer"] = "周公证员", ["findings"] = "申请人隐瞒了学籍已被注销的事实" });
-        await d.CompleteAsync("headRevoke", "批准撤销", NotaryHead);
+        await d.CompleteAsync("headReview", "批准", NotaryHead);
 
         var record = await d.CaseAsync();
         Assert.Equal("已撤销", record.Stage);
@@ -290,6 +290,71 @@ public sealed class NotaryProcessTests : EngineTest
         Assert.Equal("（2026）湘衡示证撤字第0001号", decision.Number);
         Assert.Contains("撤销（2026）湘衡示证字第0001号公证书", decision.Html);
         Assert.Contains(await d.Cases.GetNotificationsAsync("applicant@demo.justice.local"), n => n.Title.Contains("公证书已撤销"));
+    }
+
+    async Task<CaseDriver> ReviewRequestedAsync()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+        await IssueAsync(d);
+        await d.CompleteAsync("reviewWindow", "申请复查", Notary);
+        return d;
+    }
+
+    [Fact]
+    public async Task Review_Corrects_WithADecisionNamingTheOriginalCertificate_AfterTheHeadApproves()
+    {
+        var d = await ReviewRequestedAsync();
+
+        await d.CompleteAsync("reviewCase", "更正", OtherNotary, new JsonObject
+        {
+            ["reviewer"] = "周公证员", ["findings"] = "公证书证词中申请人的毕业时间记载有误", ["correction"] = "证词中“二〇二〇年六月”更正为“二〇二〇年七月”",
+        });
+        Assert.DoesNotContain(await d.DocumentsAsync(), x => x.Title == "更正公证书决定书"); // nothing before the head approves
+        await d.CompleteAsync("headReview", "批准", NotaryHead);
+
+        var decision = (await d.DocumentsAsync()).Single(x => x.Title == "更正公证书决定书");
+        Assert.Equal("（2026）湘衡示证复字第0001号", decision.Number);
+        Assert.Contains("对（2026）湘衡示证字第0001号公证书作如下更正：证词中“二〇二〇年六月”更正为“二〇二〇年七月”。", decision.Html);
+        var fields = await d.FieldsAsync();
+        Assert.Equal(("更正", true), (fields["reviewResult"]!.GetValue<string>(), fields["corrected"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task Review_RevokesInPart_NamingTheRevokedPart_AndAnnouncesIt()
+    {
+        var d = await ReviewRequestedAsync();
+
+        await d.CompleteAsync("reviewCase", "部分撤销", OtherNotary, new JsonObject
+        {
+            ["reviewer"] = "周公证员", ["findings"] = "学士学位已被授予单位撤销，学历部分属实", ["revokedPart"] = "证明申请人获得法学学士学位的部分",
+        });
+        await d.CompleteAsync("headReview", "批准", NotaryHead);
+
+        var decision = (await d.DocumentsAsync()).Single(x => x.Title == "部分撤销公证书决定书");
+        Assert.Contains("撤销（2026）湘衡示证字第0001号公证书中证明申请人获得法学学士学位的部分。被撤销的部分自始无效，该公证书的其余部分继续有效。", decision.Html);
+        var fields = await d.FieldsAsync();
+        Assert.True(fields["partiallyRevoked"]!.GetValue<bool>());
+        Assert.Null(fields["revoked"]);
+        Assert.Contains(await d.Cases.GetNotificationsAsync("applicant@demo.justice.local"), n => n.Title.Contains("公证书已部分撤销"));
+    }
+
+    [Fact]
+    public async Task Review_HeadRejectsTheProposedRevocation_TheReviewerConcludesAgain_AndMaintains()
+    {
+        var d = await ReviewRequestedAsync();
+        await d.CompleteAsync("reviewCase", "撤销", OtherNotary, new JsonObject { ["reviewer"] = "周公证员", ["findings"] = "申请人隐瞒了学籍已被注销的事实" });
+
+        await d.CompleteAsync("headReview", "不予批准", NotaryHead);
+        await d.CompleteAsync("reviewCase", "维持", OtherNotary, new JsonObject { ["reviewer"] = "周公证员", ["findings"] = "经再次核实，学籍注销系登记错误，公证书所证明的学历属实" });
+        var done = await d.CompleteAsync("headReview", "批准", NotaryHead);
+
+        Assert.Equal("Finished", done.SubStatus);
+        var documents = await d.DocumentsAsync();
+        Assert.DoesNotContain(documents, x => x.Title == "撤销公证书决定书");
+        Assert.Contains("维持（2026）湘衡示证字第0001号公证书。", documents.Single(x => x.Title == "复查决定书").Html);
+        Assert.Equal("维持", (await d.FieldsAsync())["reviewResult"]!.GetValue<string>());
     }
 
     [Fact]

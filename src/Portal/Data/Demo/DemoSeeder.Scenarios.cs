@@ -336,7 +336,7 @@ public sealed partial class DemoSeeder
             return;
         await c.Days(10, ct);
         await f.CompleteAsync("reviewCase", "撤销", other, new JsonObject { ["reviewer"] = StaffName(c.People.Name(), other.Email!), ["findings"] = "申请人隐瞒了重要事实，公证书内容失实" }, ct);
-        await f.CompleteAsync("headRevoke", "批准撤销", NotaryHead, null, ct);
+        await f.CompleteAsync("headReview", "批准", NotaryHead, null, ct);
     }
 
     async Task<string> VerifierOfAsync(Context c, CancellationToken ct)
