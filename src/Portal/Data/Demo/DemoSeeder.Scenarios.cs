@@ -41,7 +41,7 @@ public sealed partial class DemoSeeder
         var notaryDays = new Dictionary<string, int> { ["applied"] = 0, ["accepted"] = 1, ["commitment"] = 1, ["supplementing"] = 3, ["verifying"] = 3, ["approved"] = 5, ["issued"] = 5, ["review-requested"] = 35 };
         foreach (var (stage, d) in notaryDays)
             list.Add(new Scenario("notary/" + stage, true, (c, ct) => NotaryAsync(c, stage, ct), d));
-        foreach (var stage in new[] { "not-accepted", "refused", "terminated", "revoked", "false-commitment" })
+        foreach (var stage in new[] { "not-accepted", "refused", "terminated", "revoked", "partly-revoked", "false-commitment" })
             list.Add(new Scenario("notary/" + stage, false, (c, ct) => NotaryAsync(c, stage, ct)));
         var aidDays = new Dictionary<string, int> { ["applied"] = 0, ["commitment"] = 0, ["granted"] = 2, ["objection-pending"] = 2, ["objection-upheld"] = 4, ["sampled-verified"] = 7 };
         foreach (var (stage, d) in aidDays)
@@ -335,7 +335,14 @@ public sealed partial class DemoSeeder
         if (stage == "review-requested")
             return;
         await c.Days(10, ct);
-        await f.CompleteAsync("reviewCase", "撤销", other, new JsonObject { ["reviewer"] = StaffName(c.People.Name(), other.Email!), ["findings"] = "申请人隐瞒了重要事实，公证书内容失实" }, ct);
+        if (stage == "partly-revoked")
+            await f.CompleteAsync("reviewCase", "部分撤销", other, new JsonObject
+            {
+                ["reviewer"] = StaffName(c.People.Name(), other.Email!), ["findings"] = "公证证词中关于用途的表述与申请人提交的材料不符，其余内容属实",
+                ["revokedPart"] = "公证证词中关于用途的表述",
+            }, ct);
+        else
+            await f.CompleteAsync("reviewCase", "撤销", other, new JsonObject { ["reviewer"] = StaffName(c.People.Name(), other.Email!), ["findings"] = "申请人隐瞒了重要事实，公证书内容失实" }, ct);
         await f.CompleteAsync("headReview", "批准", NotaryHead, null, ct);
     }
 
