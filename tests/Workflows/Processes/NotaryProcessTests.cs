@@ -410,6 +410,50 @@ public sealed class NotaryProcessTests : EngineTest
     }
 
     [Fact]
+    public async Task FalseCommitmentFoundBeforeIssue_EndsTheRoute_OrdersCorrection_AndTheOrdinaryRouteContinues()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: true));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+
+        await d.CompleteAsync("review", "承诺不实", Notary, new JsonObject { ["reason"] = "经数据共享核验，学信网无申请人承诺的学历记录" });
+
+        var commitmentId = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var order = Assert.Single(await d.DocumentsAsync(commitmentId), x => x.Title == "责令限期改正通知书");
+        Assert.Contains("学信网无申请人承诺的学历记录", order.Html);
+        Assert.Contains("<div class=\"issuer\">衡阳市示范公证处</div>", order.Html);
+        Assert.Equal(new DateOnly(2026, 12, 11), (await d.Cases.GetPeriodsAsync(commitmentId)).Last(p => p.Code == "CMT-02").DueOn);
+        Assert.Equal(PeriodStatus.Paused, (await d.PeriodAsync("NOT-01")).Status); // the time to correct is not counted in the 15 working days
+        Assert.Empty(await d.Cases.GetCreditRecordsAsync(ApplicantId));
+
+        await d.CompleteAsync("correction", "已提交证明材料", Notary);
+
+        var commitment = await d.CaseAsync(commitmentId);
+        Assert.Equal(("closed", "决定前发现承诺不实"), (commitment.Status, commitment.Outcome));
+        Assert.Equal(PeriodStatus.Running, (await d.PeriodAsync("NOT-01")).Status);
+        await IssueAsync(d);
+        Assert.Single(await d.DocumentsAsync(), x => x.Title == "公证书");
+        Assert.Empty((await d.Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
+    }
+
+    [Fact]
+    public async Task CorrectionPeriodRunsOut_GoesBackToReviewOnTheExistingMaterials()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: false));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+        await d.CompleteAsync("review", "承诺不实", Notary, new JsonObject { ["reason"] = "学历信息与承诺不符" });
+
+        await d.AdvanceAsync(TimeSpan.FromDays(16));
+
+        var commitmentId = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        Assert.Equal("closed", (await d.CaseAsync(commitmentId)).Status);
+        await d.TaskAsync("review");
+        await d.CompleteAsync("review", "不予办理", Notary, new JsonObject { ["reason"] = "申请人未在改正期限内提交证明材料，证据不足" });
+        Assert.Equal("不予办理", (await d.CaseAsync()).Outcome);
+    }
+
+    [Fact]
     public async Task SampledCommitment_IsVerifiedOnlyAfterTheCertificateIsIssued()
     {
         var d = await StartAsync(seed: SeedFor(sampled: true));
