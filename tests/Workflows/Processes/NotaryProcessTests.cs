@@ -420,7 +420,7 @@ public sealed class NotaryProcessTests : EngineTest
 
         var commitmentId = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
         var order = Assert.Single(await d.DocumentsAsync(commitmentId), x => x.Title == "责令限期改正通知书");
-        Assert.Contains("学信网无申请人承诺的学历记录", order.Html);
+        Assert.Contains("学信网无申请人承诺的学历记录。你的承诺与实际情况不符，本处不再依据你的承诺办理。", order.Html);
         Assert.Contains("<div class=\"issuer\">衡阳市示范公证处</div>", order.Html);
         Assert.Equal(new DateOnly(2026, 12, 11), (await d.Cases.GetPeriodsAsync(commitmentId)).Last(p => p.Code == "CMT-02").DueOn);
         Assert.Equal(PeriodStatus.Paused, (await d.PeriodAsync("NOT-01")).Status); // the time to correct is not counted in the 15 working days
