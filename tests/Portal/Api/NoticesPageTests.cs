@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +57,17 @@ public sealed class NoticesPageTests(SeededPortal portal) : IClassFixture<Seeded
         var page = await client.GetStringAsync($"/verify?number={Uri.EscapeDataString(partly.Number)}");
 
         Assert.Contains("该公证书已被部分撤销，被撤销的部分自始无效，其余部分继续有效。", page);
+    }
+
+    [Fact]
+    public async Task VerifyApi_GivesTheEffectOfAPartlyRevokedCertificate()
+    {
+        var partly = await CertificateAsync("\"partiallyRevoked\":true");
+        var client = await portal.Factory.ClientAsync();
+
+        var answer = await client.GetFromJsonAsync<JsonObject>($"/api/verify/{Uri.EscapeDataString(partly.Number)}");
+
+        Assert.Equal(("partially-revoked", "被撤销的部分自始无效，其余部分继续有效"), (answer!["status"]!.GetValue<string>(), answer["effect"]!.GetValue<string>()));
     }
 
     static string Row(string page, string number)
