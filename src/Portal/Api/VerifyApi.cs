@@ -12,13 +12,17 @@ public static class VerifyApi
     /// <summary>Notary Law Art. 39 / Notary Procedure Rules Art. 63: a revoked certificate is void from the beginning.</summary>
     public const string RevokedEffect = "自始无效";
 
+    public const string PartlyRevokedEffect = "被撤销的部分自始无效，其余部分继续有效";
+
+    public const string CorrectedEffect = "以更正后的内容为准";
+
     public static IServiceCollection AddVerificationRateLimit(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSingleton(new VerificationLimiter(configuration.GetValue("Verify:PermitPerMinute", 30)));
 
     public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/verify/{number}", VerifyAsync).WithTags("公证书查验").AllowAnonymous()
-            .WithSummary("查验公证书：valid（有效）、revoked（已撤销，自始无效）或 unknown（查无此证）");
+            .WithSummary("查验公证书：valid（有效）、revoked（已撤销，自始无效）、partially-revoked（已部分撤销）、corrected（已更正）或 unknown（查无此证）");
         return app;
     }
 
@@ -30,7 +34,7 @@ public static class VerifyApi
             return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁", "查询过于频繁，请一分钟后再试。");
         var status = await queries.VerifyAsync(number.Trim(), ct);
         return Results.Ok(new VerifyResponse(status.Status, status.Number, status.Matter, status.IssuedOn?.ToString("yyyy-MM-dd"), status.Office,
-            status.Status == "revoked" ? RevokedEffect : null));
+            status.Status switch { "revoked" => RevokedEffect, "partially-revoked" => PartlyRevokedEffect, "corrected" => CorrectedEffect, _ => null }));
     }
 }
 

@@ -184,10 +184,45 @@ public sealed class CaseQueries(IDbContextFactory<WorkflowDbContext> factory, St
             return new CertificateStatus("unknown", numberOrDocumentId, null, null, null);
         var record = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == document.CaseId, cancellationToken);
         var fields = System.Text.Json.Nodes.JsonNode.Parse(record.FieldsJson);
-        var revoked = fields?["revoked"]?.GetValue<bool>() == true;
         var office = System.Text.Json.Nodes.JsonNode.Parse(record.RuleSetJson ?? "{}")?["office"]?["name"]?.GetValue<string>();
-        return new CertificateStatus(revoked ? "revoked" : "valid", document.Number ?? numberOrDocumentId,
+        return new CertificateStatus(CertificateState(fields), document.Number ?? numberOrDocumentId,
             fields?["matter"]?.GetValue<string>(), calendar.Today(document.IssuedAt), office);
+    }
+
+    /// <summary>revoked (void from the beginning), partially-revoked (the revoked part is void), corrected, or valid.</summary>
+    static string CertificateState(System.Text.Json.Nodes.JsonNode? fields) =>
+        fields?["revoked"]?.GetValue<bool>() == true ? "revoked"
+        : fields?["partiallyRevoked"]?.GetValue<bool>() == true ? "partially-revoked"
+        : fields?["corrected"]?.GetValue<bool>() == true ? "corrected"
+        : "valid";
+
+    /// <summary>
+    /// The public notices of revoked and partly revoked certificates (公告): what a notice carries — the certificate's number,
+    /// the matter, the office, the date and number of the decision — and nothing about the parties. Newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<RevocationNotice>> RevocationNoticesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => c.Kind == "notary" && (c.FieldsJson.Contains("\"revoked\":true") || c.FieldsJson.Contains("\"partiallyRevoked\":true")))
+            .ToListAsync(cancellationToken);
+        var ids = cases.Select(c => c.Id).ToList();
+        var decisions = await db.CaseDocuments.AsNoTracking()
+            .Where(d => ids.Contains(d.CaseId) && (d.Template == "notary/revocation-decision" || d.Template == "notary/partial-revocation-decision"))
+            .ToListAsync(cancellationToken);
+        var notices = new List<RevocationNotice>();
+        foreach (var record in cases)
+        {
+            var fields = System.Text.Json.Nodes.JsonNode.Parse(record.FieldsJson);
+            var state = CertificateState(fields);
+            if (state is not ("revoked" or "partially-revoked") || fields?["certificateNumber"]?.GetValue<string>() is not { } number)
+                continue;
+            var decision = decisions.Where(d => d.CaseId == record.Id).OrderBy(d => d.IssuedAt).LastOrDefault();
+            var revokedOn = DateOnly.TryParse(fields?["revokedOn"]?.GetValue<string>(), out var on) ? on : decision is null ? (DateOnly?)null : calendar.Today(decision.IssuedAt);
+            var office = System.Text.Json.Nodes.JsonNode.Parse(record.RuleSetJson ?? "{}")?["office"]?["name"]?.GetValue<string>();
+            notices.Add(new RevocationNotice(number, fields?["matter"]?.GetValue<string>(), office, revokedOn, decision?.Number, state == "partially-revoked"));
+        }
+        return [.. notices.OrderByDescending(n => n.RevokedOn).ThenBy(n => n.CertificateNumber, StringComparer.Ordinal)];
     }
 }
 
@@ -197,5 +232,8 @@ public sealed record MonthCount(string Month, int Count);
 
 public sealed record CaseStatistics(IReadOnlyList<StageCount> OpenByStage, IReadOnlyList<MonthCount> ClosedPerMonth, int OverdueTasks,
     int CertificatesIssued, int CommitmentsVerified, int CommitmentsFalse);
+
+/// <summary>One revocation as the public notice gives it; <c>Partial</c>: only part of the certificate was revoked.</summary>
+public sealed record RevocationNotice(string CertificateNumber, string? Matter, string? Office, DateOnly? RevokedOn, string? DecisionNumber, bool Partial);
 
 public sealed record CertificateStatus(string Status, string Number, string? Matter, DateOnly? IssuedOn, string? Office);

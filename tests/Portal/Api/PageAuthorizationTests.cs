@@ -15,7 +15,7 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
     static readonly string[] StaffPages = ["/inbox", "/dashboard"];
     static readonly string[] CasePages = ["/cases", "/cases/arbitration", "/cases/notary", "/cases/legal-aid", "/cases/commitment"];
     static readonly string[] FilingPages = ["/file/arbitration", "/file/notary", "/file/legal-aid"];
-    static readonly string[] PublicPages = ["/", "/verify", "/verify?number=x", "/Account/Login"];
+    static readonly string[] PublicPages = ["/", "/verify", "/verify?number=x", "/notices", "/Account/Login"];
     static readonly string[] DesignerPages = ["/designer/new", "/designer/arbitration-case", "/designer/no-such-definition"];
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class DemoSeederTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(["arbitration", "commitment", "legal-aid", "notary"], cases.Select(c => c.Kind).Distinct().Order());
         var outcomes = cases.GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.Select(c => c.Outcome ?? c.Stage).ToHashSet());
         Covers(outcomes["arbitration"], "申请", "受理", "组庭", "开庭", "中止", "不予受理", "视为撤回", "撤回", "裁决", "调解");
-        Covers(outcomes["notary"], "申请", "受理", "不予办理", "终止公证", "出证");
+        Covers(outcomes["notary"], "申请", "受理", "不予受理", "不予办理", "终止公证", "出证");
         Covers(outcomes["legal-aid"], "申请", "受理", "不予法律援助", "终止法律援助", "结案");
         Covers(outcomes["commitment"], "依承诺办结", "不适用告知承诺", "核查属实", "承诺不实");
         var grades = cases.Where(c => c.Kind == "arbitration" && c.Stage == "已评查").Select(c => JsonNode.Parse(c.FieldsJson)!["reviewGrade"]!.GetValue<string>()).ToHashSet();

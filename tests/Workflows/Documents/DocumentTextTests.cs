@@ -150,7 +150,7 @@ public sealed class DocumentTextTests
     [InlineData("arbitration/acceptance-notice", "预交仲裁费用人民币7,107.50元（人民币柒仟壹佰零柒元伍角整），其中案件受理费人民币6,525元，案件处理费人民币1,957.50元")]
     [InlineData("arbitration/withdrawal-decision", "申请人已预交的案件受理费人民币6,525元，退还人民币6,525元（人民币陆仟伍佰贰拾伍元整）")]
     [InlineData("arbitration/award", "本案仲裁费用人民币8,482.50元（人民币捌仟肆佰捌拾贰元伍角整）")]
-    [InlineData("notary/termination-notice", "已收取的公证费退还人民币100元。")]
+    [InlineData("notary/termination-notice", "已收取的公证费人民币200元退还其中的人民币100元。")]
     public async Task Documents_WriteAmountsAsRenminbiYuan(string name, string expected)
     {
         var html = await Renderer.RenderAsync(name, Model(name));

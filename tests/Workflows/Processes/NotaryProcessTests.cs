@@ -104,17 +104,81 @@ public sealed class NotaryProcessTests : EngineTest
     }
 
     [Fact]
-    public async Task RefusedAtIntake_IssuesRefusalNotice()
+    public async Task NotAcceptedAtIntake_ForJurisdictionOnly_IssuesNonAcceptanceNotice_NamingTheCompetentOffice()
     {
         var d = await StartAsync(commitment: false);
 
-        await d.CompleteAsync("intake", "不予受理", Notary, new JsonObject { ["reason"] = "申请人与申请公证的事项没有利害关系" });
+        await d.CompleteAsync("intake", "不予受理", Notary, new JsonObject
+        {
+            ["ground"] = "申请公证的事项不属于本处执业区域", ["competentOffice"] = "长沙市示范公证处", ["reason"] = "申请人户籍地和毕业学校均在长沙市",
+        });
 
         var record = await d.CaseAsync();
-        Assert.Equal(("closed", "不予办理"), (record.Status, record.Outcome));
+        Assert.Equal(("closed", "不予受理", "不予受理"), (record.Status, record.Stage, record.Outcome));
         var notice = Assert.Single(await d.DocumentsAsync());
-        Assert.Equal("（2026）湘衡示证不字第0001号", notice.Number);
-        Assert.Contains("申请人与申请公证的事项没有利害关系", notice.Html);
+        Assert.Equal(("不予受理通知书", "（2026）湘衡示证不受字第0001号"), (notice.Title, notice.Number));
+        Assert.Contains("经审查，申请公证的事项不属于本处执业区域（申请人户籍地和毕业学校均在长沙市），不符合受理条件", notice.Html);
+        Assert.Contains("根据《公证程序规则》第十九条、第二十一条的规定，本处决定不予受理", notice.Html);
+        Assert.Contains("你可以向长沙市示范公证处申请办理", notice.Html);
+        Assert.DoesNotContain("不予办理", notice.Html);
+    }
+
+    [Fact]
+    public async Task NotAcceptedAtIntake_ForNoInterest_NamesNoOtherOffice()
+    {
+        var d = await StartAsync(commitment: false);
+
+        await d.CompleteAsync("intake", "不予受理", Notary, new JsonObject
+        {
+            ["ground"] = "申请人与申请公证的事项没有利害关系", ["competentOffice"] = "长沙市示范公证处",
+        });
+
+        var notice = Assert.Single(await d.DocumentsAsync());
+        Assert.Contains("经审查，申请人与申请公证的事项没有利害关系，不符合受理条件", notice.Html);
+        Assert.DoesNotContain("长沙市示范公证处", notice.Html);
+    }
+
+    [Fact]
+    public async Task RefusedAfterAcceptance_IssuesRefusalNotice()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+
+        await d.CompleteAsync("review", "不予办理", Notary, new JsonObject { ["reason"] = "申请公证的事项属于专业技术鉴定" });
+
+        var record = await d.CaseAsync();
+        Assert.Equal(("closed", "不予办理", "不予办理"), (record.Status, record.Stage, record.Outcome));
+        var notice = Assert.Single(await d.DocumentsAsync());
+        Assert.Equal(("不予办理公证通知书", "（2026）湘衡示证不字第0001号"), (notice.Title, notice.Number));
+        Assert.Contains("申请公证的事项属于专业技术鉴定", notice.Html);
+        Assert.Contains("本处决定不予办理", notice.Html);
+    }
+
+    [Fact]
+    public async Task RefusalForTheOfficesFault_RefundsTheWholeFee_AndSaysWhy()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+
+        await d.CompleteAsync("review", "不予办理", Notary, new JsonObject { ["reason"] = "申请公证的事项属于专业技术鉴定，本处受理时未予审查", ["fault"] = "office" });
+
+        var notice = Assert.Single(await d.DocumentsAsync());
+        Assert.Contains("不予办理系因本处的原因所致，已收取的公证费人民币200元全额退还。", notice.Html);
+    }
+
+    [Fact]
+    public async Task TerminationForBothSidesFault_RefundsTheRuleSetsShare()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+
+        await d.CompleteAsync("review", "终止公证", Notary, new JsonObject { ["reason"] = "申请人的学籍档案在本处核实期间遗失，公证事项无法继续办理", ["fault"] = "both" });
+
+        var notice = Assert.Single(await d.DocumentsAsync());
+        Assert.Contains("终止公证系因申请人和本处双方的原因所致，已收取的公证费人民币200元退还其中的人民币100元。", notice.Html);
     }
 
     [Fact]
@@ -152,6 +216,42 @@ public sealed class NotaryProcessTests : EngineTest
     }
 
     [Fact]
+    public async Task AskingForMaterials_SendsASupplementNotice_ListingWhatIsMissing_AndTheRuleSetsPeriod()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+
+        await d.CompleteAsync("review", "需补充材料", Notary, new JsonObject { ["missing"] = "毕业证书原件\n 学位证书原件 \n\n" });
+
+        Assert.Equal(PeriodStatus.Paused, (await d.PeriodAsync("NOT-01")).Status);
+        var notice = (await d.DocumentsAsync()).Single();
+        Assert.Equal(("补充材料通知书", "（2026）湘衡示证补字第0001号"), (notice.Title, notice.Number));
+        Assert.Contains("<p class=\"flush\">刘晓梅：</p>", notice.Html);
+        Assert.Contains("<ol class=\"items\"><li>毕业证书原件</li><li>学位证书原件</li></ol>", notice.Html);
+        Assert.Contains("自收到本通知之日起6个月内", notice.Html);
+        Assert.Contains("拒绝补充证明材料的，本处将根据《中华人民共和国公证法》第三十一条和《公证程序规则》第四十八条的规定不予办理", notice.Html);
+        await d.TaskAsync("supplement");
+    }
+
+    [Fact]
+    public async Task RefusingToSupplement_RefusesToNotarize()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+        await d.CompleteAsync("review", "需补充材料", Notary, new JsonObject { ["missing"] = "毕业证书原件" });
+
+        await d.CompleteAsync("supplement", "拒绝补充", Notary);
+
+        var record = await d.CaseAsync();
+        Assert.Equal(("closed", "不予办理"), (record.Status, record.Outcome));
+        var refusal = (await d.DocumentsAsync()).Single(x => x.Title == "不予办理公证通知书");
+        Assert.Contains("经审查，申请人拒绝按照本处的要求补充证明材料", refusal.Html);
+        Assert.Contains("不予办理系因申请人的原因所致，已收取的公证费人民币200元不予退还。", refusal.Html);
+    }
+
+    [Fact]
     public async Task SixMonthsWithoutTheMissingMaterials_TerminatesTheNotarization()
     {
         var d = await StartAsync(commitment: false);
@@ -163,9 +263,9 @@ public sealed class NotaryProcessTests : EngineTest
 
         var record = await d.CaseAsync();
         Assert.Equal(("closed", "终止公证"), (record.Status, record.Outcome));
-        var notice = (await d.DocumentsAsync()).Single();
-        Assert.Equal("终止公证通知书", notice.Title);
+        var notice = (await d.DocumentsAsync()).Single(x => x.Title == "终止公证通知书");
         Assert.Contains("六个月内不能办结", notice.Html);
+        Assert.Contains("终止公证系因申请人的原因所致，已收取的公证费人民币200元不予退还。", notice.Html);
     }
 
     [Fact]
@@ -181,7 +281,7 @@ public sealed class NotaryProcessTests : EngineTest
         Assert.False(await d.Tasks.MayActAsync(review, Notary));
         Assert.True(await d.Tasks.MayActAsync(review, OtherNotary));
         await d.CompleteAsync("reviewCase", "撤销", OtherNotary, new JsonObject { ["reviewer"] = "周公证员", ["findings"] = "申请人隐瞒了学籍已被注销的事实" });
-        await d.CompleteAsync("headRevoke", "批准撤销", NotaryHead);
+        await d.CompleteAsync("headReview", "批准", NotaryHead);
 
         var record = await d.CaseAsync();
         Assert.Equal("已撤销", record.Stage);
@@ -190,6 +290,71 @@ public sealed class NotaryProcessTests : EngineTest
         Assert.Equal("（2026）湘衡示证撤字第0001号", decision.Number);
         Assert.Contains("撤销（2026）湘衡示证字第0001号公证书", decision.Html);
         Assert.Contains(await d.Cases.GetNotificationsAsync("applicant@demo.justice.local"), n => n.Title.Contains("公证书已撤销"));
+    }
+
+    async Task<CaseDriver> ReviewRequestedAsync()
+    {
+        var d = await StartAsync(commitment: false);
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+        await IssueAsync(d);
+        await d.CompleteAsync("reviewWindow", "申请复查", Notary);
+        return d;
+    }
+
+    [Fact]
+    public async Task Review_Corrects_WithADecisionNamingTheOriginalCertificate_AfterTheHeadApproves()
+    {
+        var d = await ReviewRequestedAsync();
+
+        await d.CompleteAsync("reviewCase", "更正", OtherNotary, new JsonObject
+        {
+            ["reviewer"] = "周公证员", ["findings"] = "公证书证词中申请人的毕业时间记载有误", ["correction"] = "证词中“二〇二〇年六月”更正为“二〇二〇年七月”",
+        });
+        Assert.DoesNotContain(await d.DocumentsAsync(), x => x.Title == "更正公证书决定书"); // nothing before the head approves
+        await d.CompleteAsync("headReview", "批准", NotaryHead);
+
+        var decision = (await d.DocumentsAsync()).Single(x => x.Title == "更正公证书决定书");
+        Assert.Equal("（2026）湘衡示证复字第0001号", decision.Number);
+        Assert.Contains("对（2026）湘衡示证字第0001号公证书作如下更正：证词中“二〇二〇年六月”更正为“二〇二〇年七月”。", decision.Html);
+        var fields = await d.FieldsAsync();
+        Assert.Equal(("更正", true), (fields["reviewResult"]!.GetValue<string>(), fields["corrected"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task Review_RevokesInPart_NamingTheRevokedPart_AndAnnouncesIt()
+    {
+        var d = await ReviewRequestedAsync();
+
+        await d.CompleteAsync("reviewCase", "部分撤销", OtherNotary, new JsonObject
+        {
+            ["reviewer"] = "周公证员", ["findings"] = "学士学位已被授予单位撤销，学历部分属实", ["revokedPart"] = "证明申请人获得法学学士学位的部分",
+        });
+        await d.CompleteAsync("headReview", "批准", NotaryHead);
+
+        var decision = (await d.DocumentsAsync()).Single(x => x.Title == "部分撤销公证书决定书");
+        Assert.Contains("撤销（2026）湘衡示证字第0001号公证书中证明申请人获得法学学士学位的部分。被撤销的部分自始无效，该公证书的其余部分继续有效。", decision.Html);
+        var fields = await d.FieldsAsync();
+        Assert.True(fields["partiallyRevoked"]!.GetValue<bool>());
+        Assert.Null(fields["revoked"]);
+        Assert.Contains(await d.Cases.GetNotificationsAsync("applicant@demo.justice.local"), n => n.Title.Contains("公证书已部分撤销"));
+    }
+
+    [Fact]
+    public async Task Review_HeadRejectsTheProposedRevocation_TheReviewerConcludesAgain_AndMaintains()
+    {
+        var d = await ReviewRequestedAsync();
+        await d.CompleteAsync("reviewCase", "撤销", OtherNotary, new JsonObject { ["reviewer"] = "周公证员", ["findings"] = "申请人隐瞒了学籍已被注销的事实" });
+
+        await d.CompleteAsync("headReview", "不予批准", NotaryHead);
+        await d.CompleteAsync("reviewCase", "维持", OtherNotary, new JsonObject { ["reviewer"] = "周公证员", ["findings"] = "经再次核实，学籍注销系登记错误，公证书所证明的学历属实" });
+        var done = await d.CompleteAsync("headReview", "批准", NotaryHead);
+
+        Assert.Equal("Finished", done.SubStatus);
+        var documents = await d.DocumentsAsync();
+        Assert.DoesNotContain(documents, x => x.Title == "撤销公证书决定书");
+        Assert.Contains("维持（2026）湘衡示证字第0001号公证书。", documents.Single(x => x.Title == "复查决定书").Html);
+        Assert.Equal("维持", (await d.FieldsAsync())["reviewResult"]!.GetValue<string>());
     }
 
     [Fact]
@@ -258,6 +423,50 @@ public sealed class NotaryProcessTests : EngineTest
         var commitment = await d.CaseAsync(Assert.Single(await Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId);
         Assert.Equal(("closed", "终结", "主案件未作决定，不予核查"), (commitment.Status, commitment.Stage, commitment.Outcome));
         Assert.Empty((await Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
+    }
+
+    [Fact]
+    public async Task FalseCommitmentFoundBeforeIssue_EndsTheRoute_OrdersCorrection_AndTheOrdinaryRouteContinues()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: true));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+
+        await d.CompleteAsync("review", "承诺不实", Notary, new JsonObject { ["reason"] = "经数据共享核验，学信网无申请人承诺的学历记录" });
+
+        var commitmentId = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var order = Assert.Single(await d.DocumentsAsync(commitmentId), x => x.Title == "责令限期改正通知书");
+        Assert.Contains("学信网无申请人承诺的学历记录。你的承诺与实际情况不符，本处不再依据你的承诺办理。", order.Html);
+        Assert.Contains("<div class=\"issuer\">衡阳市示范公证处</div>", order.Html);
+        Assert.Equal(new DateOnly(2026, 12, 11), (await d.Cases.GetPeriodsAsync(commitmentId)).Last(p => p.Code == "CMT-02").DueOn);
+        Assert.Equal(PeriodStatus.Paused, (await d.PeriodAsync("NOT-01")).Status); // the time to correct is not counted in the 15 working days
+        Assert.Empty(await d.Cases.GetCreditRecordsAsync(ApplicantId));
+
+        await d.CompleteAsync("correction", "已提交证明材料", Notary);
+
+        var commitment = await d.CaseAsync(commitmentId);
+        Assert.Equal(("closed", "决定前发现承诺不实"), (commitment.Status, commitment.Outcome));
+        Assert.Equal(PeriodStatus.Running, (await d.PeriodAsync("NOT-01")).Status);
+        await IssueAsync(d);
+        Assert.Single(await d.DocumentsAsync(), x => x.Title == "公证书");
+        Assert.Empty((await d.Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
+    }
+
+    [Fact]
+    public async Task CorrectionPeriodRunsOut_GoesBackToReviewOnTheExistingMaterials()
+    {
+        var d = await StartAsync(seed: SeedFor(sampled: false));
+        await d.CompleteAsync("intake", "受理", Notary);
+        await CommitAsync(d);
+        await d.CompleteAsync("review", "承诺不实", Notary, new JsonObject { ["reason"] = "学历信息与承诺不符" });
+
+        await d.AdvanceAsync(TimeSpan.FromDays(16));
+
+        var commitmentId = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        Assert.Equal("closed", (await d.CaseAsync(commitmentId)).Status);
+        await d.TaskAsync("review");
+        await d.CompleteAsync("review", "不予办理", Notary, new JsonObject { ["reason"] = "申请人未在改正期限内提交证明材料，证据不足" });
+        Assert.Equal("不予办理", (await d.CaseAsync()).Outcome);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed partial class DemoSeeder
         var notaryDays = new Dictionary<string, int> { ["applied"] = 0, ["accepted"] = 1, ["commitment"] = 1, ["supplementing"] = 3, ["verifying"] = 3, ["approved"] = 5, ["issued"] = 5, ["review-requested"] = 35 };
         foreach (var (stage, d) in notaryDays)
             list.Add(new Scenario("notary/" + stage, true, (c, ct) => NotaryAsync(c, stage, ct), d));
-        foreach (var stage in new[] { "refused", "terminated", "revoked", "false-commitment" })
+        foreach (var stage in new[] { "not-accepted", "refused", "terminated", "revoked", "partly-revoked", "false-commitment" })
             list.Add(new Scenario("notary/" + stage, false, (c, ct) => NotaryAsync(c, stage, ct)));
         var aidDays = new Dictionary<string, int> { ["applied"] = 0, ["commitment"] = 0, ["granted"] = 2, ["objection-pending"] = 2, ["objection-upheld"] = 4, ["sampled-verified"] = 7 };
         foreach (var (stage, d) in aidDays)
@@ -277,9 +277,12 @@ public sealed partial class DemoSeeder
         if (stage == "applied")
             return;
         await c.Days(1, ct);
-        if (stage == "refused")
+        if (stage == "not-accepted")
         {
-            await f.CompleteAsync("intake", "不予受理", notary, new JsonObject { ["reason"] = "申请公证的事项不属于本处执业区域" }, ct);
+            await f.CompleteAsync("intake", "不予受理", notary, new JsonObject
+            {
+                ["ground"] = "申请公证的事项不属于本处执业区域", ["competentOffice"] = "长沙市示范公证处", ["reason"] = "申请人的户籍地、经常居住地和行为发生地均在长沙市",
+            }, ct);
             return;
         }
         await f.CompleteAsync("intake", "受理", notary, null, ct);
@@ -301,7 +304,10 @@ public sealed partial class DemoSeeder
         switch (stage)
         {
             case "supplementing":
-                await f.CompleteAsync("review", "需补充材料", notary, null, ct);
+                await f.CompleteAsync("review", "需补充材料", notary, new JsonObject { ["missing"] = "相关证书原件\n申请人身份证件复印件" }, ct);
+                return;
+            case "refused":
+                await f.CompleteAsync("review", "不予办理", notary, new JsonObject { ["reason"] = "申请人对申请公证的事项隐瞒了重要事实" }, ct);
                 return;
             case "terminated":
                 await f.CompleteAsync("review", "需补充材料", notary, null, ct);
@@ -334,8 +340,15 @@ public sealed partial class DemoSeeder
         if (stage == "review-requested")
             return;
         await c.Days(10, ct);
-        await f.CompleteAsync("reviewCase", "撤销", other, new JsonObject { ["reviewer"] = StaffName(c.People.Name(), other.Email!), ["findings"] = "申请人隐瞒了重要事实，公证书内容失实" }, ct);
-        await f.CompleteAsync("headRevoke", "批准撤销", NotaryHead, null, ct);
+        if (stage == "partly-revoked")
+            await f.CompleteAsync("reviewCase", "部分撤销", other, new JsonObject
+            {
+                ["reviewer"] = StaffName(c.People.Name(), other.Email!), ["findings"] = "公证证词中关于用途的表述与申请人提交的材料不符，其余内容属实",
+                ["revokedPart"] = "公证证词中关于用途的表述",
+            }, ct);
+        else
+            await f.CompleteAsync("reviewCase", "撤销", other, new JsonObject { ["reviewer"] = StaffName(c.People.Name(), other.Email!), ["findings"] = "申请人隐瞒了重要事实，公证书内容失实" }, ct);
+        await f.CompleteAsync("headReview", "批准", NotaryHead, null, ct);
     }
 
     async Task<string> VerifierOfAsync(Context c, CancellationToken ct)
