@@ -191,6 +191,8 @@ public sealed partial class UiText
         ["计算公证退费"] = "Calculate the notarial refund",
         ["不予办理或终止公证时按过错方计算应退的公证费。"] = "Calculates the notarial fee to refund on refusal or termination, by who was at fault.",
         ["过错方"] = "At fault",
+        ["已收取的公证费"] = "Notarial fee collected",
+        ["受理时实际收取的数额（元）；空时按收费标准中该事项的固定收费。"] = "The amount actually collected at acceptance (RMB); when empty, the matter's fixed fee in the fee scale.",
         ["office：公证处；applicant：申请人；both：双方。空时为申请人。"] = "office: the notary office; applicant: the applicant; both: both. Empty means the applicant.",
         ["利益冲突审查"] = "Conflict check",
         ["审查仲裁员与当事人、代理人和本案其他人员的关系。"] = "Checks the arbitrators' relations with the parties, their agents and the other people of the case.",

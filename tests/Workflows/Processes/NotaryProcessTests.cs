@@ -12,13 +12,13 @@ public sealed class NotaryProcessTests : EngineTest
     public static int SeedFor(bool sampled) =>
         Enumerable.Range(1, 1000).First(seed => VerificationSampler.Run(seed, 0.2, [Verifier.Email!]).Sampled == sampled);
 
-    async Task<CaseDriver> StartAsync(bool commitment = true, int? seed = null, string idNumber = ApplicantId)
+    async Task<CaseDriver> StartAsync(bool commitment = true, int? seed = null, string idNumber = ApplicantId, string matter = "学历公证")
     {
         await PublishAllAsync(Host);
         PlanSampling(Host, seed);
         return await CaseDriver.StartAsync(Host, "notary-application", new JsonObject
         {
-            ["Applicant"] = Applicant(idNumber), ["Matter"] = "学历公证", ["Purpose"] = "出国留学", ["Notary"] = Notary.Email, ["NotaryName"] = "陈公证员",
+            ["Applicant"] = Applicant(idNumber), ["Matter"] = matter, ["Purpose"] = "出国留学", ["Notary"] = Notary.Email, ["NotaryName"] = "陈公证员",
             ["CommitmentRoute"] = commitment, ["Verifiers"] = new JsonArray(Verifier.Email), ["FiledOn"] = Host.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd"),
         });
     }
@@ -179,6 +179,33 @@ public sealed class NotaryProcessTests : EngineTest
 
         var notice = Assert.Single(await d.DocumentsAsync());
         Assert.Contains("终止公证系因申请人和本处双方的原因所致，已收取的公证费人民币200元退还其中的人民币100元。", notice.Html);
+    }
+
+    [Fact]
+    public async Task FeeScaledByValue_NotRecorded_TheNoticeStatesTheShare_NeverThatNoFeeWasCollected()
+    {
+        var d = await StartAsync(commitment: false, matter: "继承公证");
+        await d.CompleteAsync("intake", "受理", Notary);
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+
+        await d.CompleteAsync("review", "不予办理", Notary, new JsonObject { ["reason"] = "继承人之间对遗产分割有争议", ["fault"] = "both" });
+
+        var notice = Assert.Single(await d.DocumentsAsync());
+        Assert.Contains("不予办理系因申请人和本处双方的原因所致，已收取的公证费按50%的比例退还。", notice.Html);
+        Assert.DoesNotContain("未收取公证费", notice.Html);
+    }
+
+    [Fact]
+    public async Task FeeRecordedAtAcceptance_IsTheOneRefunded()
+    {
+        var d = await StartAsync(commitment: false, matter: "继承公证");
+        await d.CompleteAsync("intake", "受理", Notary, new JsonObject { ["feePaid"] = "3600" });
+        await d.CompleteAsync("materials", "材料齐全", Notary);
+
+        await d.CompleteAsync("review", "终止公证", Notary, new JsonObject { ["reason"] = "被继承人的死亡证明在核实期间被撤销", ["fault"] = "both" });
+
+        var notice = Assert.Single(await d.DocumentsAsync());
+        Assert.Contains("终止公证系因申请人和本处双方的原因所致，已收取的公证费人民币3,600元退还其中的人民币1,800元。", notice.Html);
     }
 
     [Fact]

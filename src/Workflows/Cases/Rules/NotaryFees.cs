@@ -4,7 +4,7 @@ namespace Justice.Workflows.Cases.Rules;
 
 /// <summary>
 /// The notarial fee of a matter from the rule set's <c>fees.items</c>, and its refund on refusal or termination by who
-/// was at fault (domain.md §2.2): the office → all, the applicant → none, both → the rule set's <c>fees.refundByFault.both</c>.
+/// was at fault (docs/domain/notary.md): the office → all, the applicant → none, both → the rule set's <c>fees.refundByFault.both</c>.
 /// </summary>
 public static class NotaryFees
 {
@@ -12,17 +12,18 @@ public static class NotaryFees
     public const string Applicant = "applicant";
     public const string Both = "both";
 
-    /// <summary>The fixed fee of the matter; 0 when the scale is a percentage or the matter is not listed (nothing was collected by the item fee).</summary>
-    public static decimal Fee(RuleSet rules, string? matter) =>
-        matter is not null && rules.Json["fees"]?["items"]?[matter] is JsonValue value && value.TryGetValue<decimal>(out var fee) ? fee : 0m;
+    /// <summary>The fixed fee of the matter; null when its scale is a percentage or the matter is not listed (the amount depends on the case).</summary>
+    public static decimal? Fee(RuleSet rules, string? matter) =>
+        matter is not null && rules.Json["fees"]?["items"]?[matter] is JsonValue value && value.TryGetValue<decimal>(out var fee) ? fee : null;
 
-    public static decimal Refund(RuleSet rules, decimal feePaid, string fault)
-    {
-        var share = rules.Json["fees"]?["refundByFault"]?[fault] is { } s
+    /// <summary>The share of the fee refunded when <paramref name="fault"/> was at fault.</summary>
+    public static decimal Share(RuleSet rules, string fault) =>
+        rules.Json["fees"]?["refundByFault"]?[fault] is { } s
             ? Expressions.ValueConverter.Number(s)
             : fault switch { Office => 1m, Both => 0.5m, _ => 0m };
-        return Math.Round(feePaid * share, 2, MidpointRounding.AwayFromZero);
-    }
+
+    public static decimal Refund(RuleSet rules, decimal feePaid, string fault) =>
+        Math.Round(feePaid * Share(rules, fault), 2, MidpointRounding.AwayFromZero);
 
     /// <summary>Who was at fault, as the refusal or termination notice states it.</summary>
     public static string FaultText(string fault) => fault switch
