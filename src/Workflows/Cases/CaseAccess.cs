@@ -9,9 +9,11 @@ public sealed record CaseViewer(string? Email, IReadOnlyCollection<string> Roles
 /// <summary>
 /// Who may see a case (docs/domain/roles.md §1–§2): parties and their agents see only their own cases; arbitration files are
 /// for the commission (secretaries, the director) and the arbitrators of the tribunal (a recused arbitrator loses
-/// access); notary files for the notary office; legal-aid files for the legal-aid centre and the assigned lawyer;
-/// commitment files for the office that used them, the credit officer and the verifier; the supervisor, the
-/// administrator and the auditor read everything. Anyone holding an active relation to a case sees it.
+/// access) — arbitration is private (Arbitration Law Art. 40), so the justice bureau's supervisor gets its figures, not
+/// its files; notary files for the notary office; legal-aid files for the legal-aid centre and the assigned lawyer;
+/// commitment files for the office that used them, the credit officer and the verifier; the supervisor oversees the
+/// notary office and legal aid and reads those files. The administrator and the auditor read no case file: they run
+/// and audit the engine (instances, journals, timers, the audit log). Anyone holding an active relation to a case sees it.
 /// </summary>
 public static class CaseAccess
 {
@@ -23,14 +25,18 @@ public static class CaseAccess
         [CaseKinds.Commitment] = ["credit-officer"],
     };
 
-    /// <summary>Roles that read every case (and, for the auditor, change nothing).</summary>
-    public static readonly string[] ReadAll = ["supervisor", "admin", "auditor"];
+    /// <summary>The supervisor (司法行政部门) reads the files of the services it supervises (Notary Law Art. 5; Legal Aid Law Art. 49).</summary>
+    public static readonly string[] SupervisedKinds = [CaseKinds.Notary, CaseKinds.LegalAid, CaseKinds.Commitment];
+
+    /// <summary>Roles whose figures (dashboard counts, no file) cover every case.</summary>
+    public static readonly string[] FiguresOfAll = ["supervisor"];
+
+    /// <summary>Roles that read every process instance and its journal to run and audit the engine; not the case files.</summary>
+    public static readonly string[] InstanceReaders = ["admin", "auditor"];
 
     /// <summary>The kinds a viewer sees in full because of a role.</summary>
     public static IReadOnlyList<string> KindsSeenInFull(CaseViewer viewer) =>
-        ReadAll.Any(viewer.Has)
-            ? [.. KindRoles.Keys]
-            : [.. KindRoles.Where(k => k.Value.Any(viewer.Has)).Select(k => k.Key)];
+        [.. KindRoles.Where(k => k.Value.Any(viewer.Has) || (viewer.Has("supervisor") && SupervisedKinds.Contains(k.Key))).Select(k => k.Key)];
 
     public static bool CanSee(CaseViewer viewer, CaseRecord record, IReadOnlyList<CaseParty> parties, IReadOnlyList<CaseMember> members)
     {

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Justice.Portal.Data;
 using Justice.Portal.Data.Demo;
 using Justice.Workflows.Persistence;
+using Justice.Workflows.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -96,9 +97,37 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["secretary"] = ["arbitration"], ["director"] = ["arbitration"],
         ["notary"] = ["notary"], ["notary-assistant"] = ["notary"], ["notary-head"] = ["notary"],
         ["legalaid-officer"] = ["legal-aid"], ["legalaid-head"] = ["legal-aid"], ["credit-officer"] = ["commitment"],
-        ["supervisor"] = ["arbitration", "notary", "legal-aid", "commitment"], ["admin"] = ["arbitration", "notary", "legal-aid", "commitment"],
-        ["auditor"] = ["arbitration", "notary", "legal-aid", "commitment"],
+        // Arbitration is private (Arbitration Law Art. 40): the supervisor gets its figures, not its files; the administrator
+        // and the auditor run and audit the engine and read no case file.
+        ["supervisor"] = ["notary", "legal-aid", "commitment"],
     };
+
+    [Theory]
+    [InlineData("supervisor", "arbitration", false)]
+    [InlineData("supervisor", "notary", true)]
+    [InlineData("supervisor", "legal-aid", true)]
+    [InlineData("admin", "arbitration", false)]
+    [InlineData("admin", "notary", false)]
+    [InlineData("auditor", "arbitration", false)]
+    [InlineData("auditor", "legal-aid", false)]
+    public async Task CaseFile_IsOpenOnlyToTheRolesTheLawGivesIt(string role, string kind, bool open)
+    {
+        var client = await portal.Factory.ClientAsync(role);
+        var id = portal.SampleCases[kind]["id"]!.GetValue<string>();
+
+        var file = await client.GetAsync($"/api/cases/{id}");
+
+        Assert.Equal(open ? HttpStatusCode.OK : HttpStatusCode.Forbidden, file.StatusCode);
+    }
+
+    [Fact]
+    public async Task SupervisorsFigures_CountArbitration_WithoutItsFiles()
+    {
+        var figures = await portal.Factory.Services.GetRequiredService<Justice.Workflows.Cases.CaseQueries>()
+            .StatisticsAsync(new Justice.Workflows.Cases.CaseViewer("supervisor@demo.justice.local", ["supervisor"]));
+
+        Assert.Contains(figures.OpenByStage, s => s.Kind == "arbitration" && s.Count > 0);
+    }
 
     [Theory]
     [MemberData(nameof(Roles))]
@@ -144,7 +173,9 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
             var instance = await client.GetAsync($"/api/workflow-instances/{sample["instanceId"]}");
 
             Assert.Equal(listed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, file.StatusCode);
-            Assert.Equal(listed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, instance.StatusCode);
+            // The administrator and the auditor run and audit the engine: they read every instance, not the case files.
+            var readsInstances = CaseAccess.InstanceReaders.Contains(role);
+            Assert.Equal(listed || readsInstances ? HttpStatusCode.OK : HttpStatusCode.Forbidden, instance.StatusCode);
             // Staff read the instance in full; a party reads the redacted view (stages, dates, documents).
             if (instance.StatusCode == HttpStatusCode.OK)
                 Assert.Equal(role == PortalRoles.Applicant, (await instance.Content.ReadFromJsonAsync<JsonObject>())!["journal"] is null);
@@ -215,12 +246,14 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     }
 
     [Fact]
-    public async Task Auditor_ReadsEverything_AndChangesNothing()
+    public async Task Auditor_ReadsInstancesAndTheAuditLog_NotCaseFiles_AndChangesNothing()
     {
         var client = await portal.Factory.ClientAsync("auditor");
         var id = portal.SampleCases["arbitration"]["id"]!.GetValue<string>();
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/cases/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/cases/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/workflow-instances/{portal.SampleCases["arbitration"]["instanceId"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/audit")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/cases/{id}/notes", new { text = "审计意见" })).StatusCode);
         Assert.Empty((await client.GetFromJsonAsync<JsonObject>("/api/tasks"))!["items"]!.AsArray());
     }

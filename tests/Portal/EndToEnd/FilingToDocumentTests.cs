@@ -95,6 +95,9 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
             await inbox.CompleteAsync("arbitrator@demo.justice.local", "disclosure", "无需披露");
             await inbox.CompleteAsync(secretary, "hub", "安排开庭");
             await inbox.CompleteAsync(secretary, "hearingTask", "已安排", ("开庭日期", DateOnly.ParseExact(today, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("开庭地点", "本会第一仲裁庭"));
+            // The hearing notice is served on each party, with the receipt, before the hearing may be held.
+            await inbox.CompleteAsync(secretary, "serveHearingTaskC", "已送达", ("送达方式", "电子送达"), ("签收日期", today));
+            await inbox.CompleteAsync(secretary, "serveHearingTaskR", "已送达", ("送达方式", "电子送达"), ("签收日期", today));
             await inbox.CompleteAsync("arbitrator@demo.justice.local", "hearing", "作出裁决",
                 ("查明的事实", "申请人依约供货，被申请人未付货款。"), ("仲裁庭意见", "申请人的请求有事实和法律依据，予以支持。"), ("法律依据", "《中华人民共和国民法典》第六百二十六条"),
                 ("裁决/调解事项（每行一项）", "被申请人自本裁决书送达之日起十日内支付货款人民币86,000元"), ("仲裁费用承担", "被申请人承担"));
@@ -104,20 +107,20 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
             await inbox.CloseAsync();
         }
 
-        // Staff see the path taken on the case file and in the instance viewer.
-        var admin = await portal.LoginAsync(PortalRoles.Admin);
-        await admin.GotoAsync($"cases/view/{caseId}");
-        var diagram = admin.GetByTestId("flow-diagram");
+        // The case's secretary sees the path taken on the case file and in the instance viewer.
+        var staff = await portal.LoginAsEmailAsync(secretary);
+        await staff.GotoAsync($"cases/view/{caseId}");
+        var diagram = staff.GetByTestId("flow-diagram");
         await diagram.Locator("[data-activity-id=review][data-activity-state=completed]").WaitForAsync();
         Assert.Equal("completed", await diagram.Locator("[data-activity-id=hearing]").GetAttributeAsync("data-activity-state"));
         Assert.Equal("waiting", await diagram.Locator("[data-activity-id=serveAwardTask]").GetAttributeAsync("data-activity-state"));
-        await admin.GetByRole(AriaRole.Link, new() { Name = "查看流程实例" }).ClickAsync();
-        await admin.WaitForURLAsync("**/instances/**");
-        await admin.GetByTestId("journal").WaitForAsync();
-        Assert.True(await admin.Locator("[data-taken=true]").CountAsync() >= 10, "the path taken is highlighted");
-        Assert.Equal("立案审查（已完成）", await admin.Locator("[data-activity-id=review]").GetAttributeAsync("aria-label"));
-        await BrowserPortal.ShotAsync(admin, "instance-viewer-arbitration");
-        await admin.Context.CloseAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "查看流程实例" }).ClickAsync();
+        await staff.WaitForURLAsync("**/instances/**");
+        await staff.GetByTestId("journal").WaitForAsync();
+        Assert.True(await staff.Locator("[data-taken=true]").CountAsync() >= 10, "the path taken is highlighted");
+        Assert.Equal("立案审查（已完成）", await staff.Locator("[data-activity-id=review]").GetAttributeAsync("aria-label"));
+        await BrowserPortal.ShotAsync(staff, "instance-viewer-arbitration");
+        await staff.Context.CloseAsync();
 
         // The applicant finds the award in the case file and opens it.
         await applicant.GotoAsync($"cases/view/{caseId}");

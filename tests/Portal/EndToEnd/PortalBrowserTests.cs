@@ -136,7 +136,7 @@ public sealed class PortalBrowserTests(BrowserPortal portal)
             var result = page.Locator("[data-status]");
             await result.WaitForAsync();
             var status = await result.GetAttributeAsync("data-status");
-            Assert.Contains(status, new[] { "valid", "revoked" });
+            Assert.Contains(status, new[] { "valid", "revoked", "partially-revoked", "corrected" });
             Assert.Contains(certificate.Number!, await result.InnerTextAsync());
             await BrowserPortal.ShotAsync(page, "verify-by-number");
 
