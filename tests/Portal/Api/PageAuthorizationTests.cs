@@ -47,6 +47,11 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
         Assert.EndsWith(role == PortalRoles.Applicant ? "/cases" : "/inbox", home.Headers.Location!.ToString());
         foreach (var path in PublicPages.Skip(1).Concat(StaffPages).Concat(CasePages).Append("/notifications"))
             Assert.True((await client.GetAsync(path)).StatusCode == HttpStatusCode.OK, $"{role} {path}");
+        // The administrator and the auditor read no case file: the menu offers them no case list and no dashboard.
+        var menu = await (await client.GetAsync("/inbox")).Content.ReadAsStringAsync();
+        var readsCases = role is not (PortalRoles.Admin or PortalRoles.Auditor);
+        Assert.Equal(readsCases, menu.Contains("href=\"cases\"", StringComparison.Ordinal));
+        Assert.Equal(readsCases && role != PortalRoles.Applicant, menu.Contains("href=\"dashboard\"", StringComparison.Ordinal));
         foreach (var path in FilingPages)
         {
             var filing = await client.GetAsync(path);
