@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Justice.Portal.Api;
+using Justice.Portal.Features.Verify;
 using Justice.Portal.Components.Account;
 using Justice.Portal.Data;
 using Justice.Workflows;
@@ -30,22 +31,22 @@ public static class PortalServiceExtensions
         // Chinese text as text in the HTML, not as numeric character references.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Localization.UiText>();
-        services.AddScoped<Work.Inbox>();
-        services.AddScoped<Work.DefinitionAdministration>();
-        services.AddScoped<Work.Filing>();
-        services.AddSingleton<Work.Notifications>();
-        services.AddSingleton<Work.DiagramLoader>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<Designer.DesignerService>();
-        services.AddScoped<Designer.DesignerClipboard>();
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<ContentAudit>();
-        services.AddScoped<Work.InstanceAdministration>();
-        services.AddScoped<Work.TaskReassignment>();
+        services.AddScoped<Features.Inbox.Inbox>();
+        services.AddScoped<Features.Definitions.DefinitionAdministration>();
+        services.AddScoped<Features.Filing.Filing>();
+        services.AddSingleton<Features.Notifications.Notifications>();
+        services.AddSingleton<Features.Instances.DiagramLoader>();
+        services.AddScoped<Features.Audit.AuditLog>();
+        services.AddScoped<Features.Designer.DesignerService>();
+        services.AddScoped<Features.Designer.DesignerClipboard>();
+        services.AddScoped<Features.Admin.UserAdministration>();
+        services.AddScoped<Features.Audit.ContentAudit>();
+        services.AddScoped<Features.Instances.InstanceAdministration>();
+        services.AddScoped<Features.Inbox.TaskReassignment>();
         services.AddSingleton<Justice.Workflows.Tasks.IStaffDirectory, IdentityStaffDirectory>();
-        services.AddSingleton<Justice.Workflows.Cases.IAuditTrail, PortalAuditTrail>();
+        services.AddSingleton<Justice.Workflows.Cases.IAuditTrail, Features.Audit.PortalAuditTrail>();
         services.AddSingleton<StaffNames>();
-        services.Configure<Work.UploadOptions>(builder.Configuration.GetSection(Work.UploadOptions.Section));
+        services.Configure<Features.Filing.UploadOptions>(builder.Configuration.GetSection(Features.Filing.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -68,7 +69,7 @@ public static class PortalServiceExtensions
             }));
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalRoles.Admin, policy => policy.RequireRole(PortalRoles.Admin))
-            .AddPolicy(Api.AdminApi.AuditReaders, policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Auditor));
+            .AddPolicy(Features.Audit.AuditApi.AuditReaders, policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Auditor));
 
         services.AddDbContext<ApplicationDbContext>(options => options.UseSqlite(connectionString));
         services.AddDatabaseDeveloperPageExceptionFilter();
@@ -97,6 +98,7 @@ public static class PortalServiceExtensions
         services.AddSingleton<PortalEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<PortalEmailSender>());
         services.AddScoped<AccountSeeder>();
+        services.AddScoped<Features.Account.RefreshTokenLedger>();
 
         services.AddDataProtection()
             .SetApplicationName("Justice.Workflow")
@@ -144,7 +146,7 @@ public static class PortalServiceExtensions
         await services.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
         await services.MigrateWorkflowDatabaseAsync();
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
-        await services.GetRequiredService<ContentAudit>().RecordChangesAsync();
+        await services.GetRequiredService<Features.Audit.ContentAudit>().RecordChangesAsync();
         var folder = PortalPaths.ShippedFolder("workflow-definitions", app.Environment.ContentRootPath);
         await services.GetRequiredService<Justice.Workflows.Management.DefinitionFolderImporter>().ImportAsync(folder);
 

@@ -1,5 +1,6 @@
 using Justice.Portal;
 using Justice.Portal.Api;
+using Justice.Portal.Features.Account;
 using Justice.Portal.Components;
 using Justice.Portal.Data;
 using Justice.Portal.Data.Demo;
