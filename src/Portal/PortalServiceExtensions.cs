@@ -30,7 +30,7 @@ public static class PortalServiceExtensions
         services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         // Chinese text as text in the HTML, not as numeric character references.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddSingleton<Localization.UiText>();
+        services.AddLocalization();
         services.AddScoped<Features.Inbox.Inbox>();
         services.AddScoped<Features.Definitions.DefinitionAdministration>();
         services.AddScoped<Features.Filing.Filing>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Justice.Portal.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Justice.Portal.Features.Designer;
 
@@ -52,7 +53,7 @@ public sealed partial class DesignerCanvas
     }
 
     /// <summary>Port names as users read them: the engine's standard outcomes in the page's language, others as written.</summary>
-    public static string PortLabel(UiText t, string port) => port switch
+    public static string PortLabel(IStringLocalizer<SharedResource> t, string port) => port switch
     {
         "Done" => t["完成"],
         "True" => t["是"],

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Justice.Portal.Localization;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Expressions;
 using Microsoft.AspNetCore.Components;

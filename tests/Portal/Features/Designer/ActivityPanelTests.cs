@@ -20,7 +20,7 @@ public sealed class ActivityPanelTests
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
-        context.Services.AddSingleton<UiText>();
+        context.Services.AddLocalization();
         return context;
     }
 

@@ -33,7 +33,7 @@ public sealed class CompleteTaskDialogTests
         await using var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
-        context.Services.AddSingleton<UiText>();
+        context.Services.AddLocalization();
         var database = Path.Combine(Path.GetTempPath(), $"justice-bunit-{Guid.NewGuid():N}.db");
         context.Services.AddLogging().AddJusticeWorkflows(new ConfigurationBuilder().Build(), $"Data Source={database}");
 
