@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Justice.Portal.Data;
-using Justice.Portal.Data.Demo;
+using Justice.Portal.Demo;
 using Justice.Portal.Features.Filing;
 using Justice.Portal.Features.Inbox;
 using Justice.Workflows.Cases;

@@ -1,4 +1,4 @@
-using Justice.Portal.Data.Demo;
+using Justice.Portal.Demo;
 using Justice.Portal.Features.Filing;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence;

@@ -1,7 +1,8 @@
+using Justice.Portal.Data;
 using Justice.Workflows;
 using Microsoft.EntityFrameworkCore;
 
-namespace Justice.Portal.Data.Demo;
+namespace Justice.Portal.Demo;
 
 /// <summary><c>dotnet run --project src/Portal -- seed --cases 2000 [--concurrency 8]</c>: demo cases through the engine, with progress.</summary>
 public static class SeedCommand

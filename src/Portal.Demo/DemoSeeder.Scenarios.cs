@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Tasks;
 
-namespace Justice.Portal.Data.Demo;
+namespace Justice.Portal.Demo;
 
 public sealed partial class DemoSeeder
 {

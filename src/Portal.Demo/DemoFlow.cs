@@ -3,7 +3,7 @@ using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Tasks;
 
-namespace Justice.Portal.Data.Demo;
+namespace Justice.Portal.Demo;
 
 /// <summary>One demo case driven through the real engine: started, its tasks completed as staff would, its time moved on.</summary>
 public sealed class DemoFlow(IServiceProvider services)

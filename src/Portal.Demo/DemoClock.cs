@@ -1,4 +1,4 @@
-namespace Justice.Portal.Data.Demo;
+namespace Justice.Portal.Demo;
 
 /// <summary>
 /// The system clock, except inside a demo flow: there the flow sets its own "now" (the filing date of a

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Justice.Portal.Data;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Tasks;
 using Microsoft.EntityFrameworkCore;
 
-namespace Justice.Portal.Data.Demo;
+namespace Justice.Portal.Demo;
 
 /// <summary>
 /// Fills the database with demo cases of all four kinds, every one driven through the real engine by the same

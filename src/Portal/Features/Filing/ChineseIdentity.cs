@@ -1,4 +1,4 @@
-namespace Justice.Portal.Data.Demo;
+namespace Justice.Portal.Features.Filing;
 
 /// <summary>
 /// Fictitious but checksum-valid identifiers in the national formats: resident ID numbers (GB 11643-1999,

@@ -1,9 +1,10 @@
 using Justice.Portal.Api;
+using Justice.Portal.Data;
 using Justice.Workflows;
 using Justice.Workflows.Runtime;
 using Microsoft.Extensions.Options;
 
-namespace Justice.Portal.Data.Demo;
+namespace Justice.Portal.Demo;
 
 /// <summary>
 /// The test clock: moves the portal's time forward so that people and tests can walk a case through its statutory

@@ -1,7 +1,8 @@
+using Justice.Portal.Features.Filing;
 using System.Text.Json.Nodes;
 using Bogus;
 
-namespace Justice.Portal.Data.Demo;
+namespace Justice.Portal.Demo;
 
 /// <summary>Realistic fictitious parties of Hengyang: Chinese names, valid ID numbers and credit codes, addresses, phones.</summary>
 public sealed class DemoPeople(int seed)

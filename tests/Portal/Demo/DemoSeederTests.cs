@@ -1,10 +1,11 @@
+using Justice.Portal.Features.Filing;
 using System.Text.Json.Nodes;
-using Justice.Portal.Data.Demo;
+using Justice.Portal.Demo;
 using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Justice.Portal.Tests.Data;
+namespace Justice.Portal.Tests.Demo;
 
 /// <summary>The demo data, made through the real engine, covers every stage and branch of docs/domain/demo-data.md §4.</summary>
 public sealed class DemoSeederTests(PortalFactory factory) : IClassFixture<PortalFactory>

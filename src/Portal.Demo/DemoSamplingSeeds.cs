@@ -1,6 +1,6 @@
 using Justice.Workflows.Cases;
 
-namespace Justice.Portal.Data.Demo;
+namespace Justice.Portal.Demo;
 
 /// <summary>
 /// Lets a demo flow choose the seed of its own verification draw, so that every branch (sampled or not) gets demo

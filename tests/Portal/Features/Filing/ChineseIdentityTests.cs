@@ -1,6 +1,6 @@
-using Justice.Portal.Data.Demo;
+using Justice.Portal.Features.Filing;
 
-namespace Justice.Portal.Tests.Data;
+namespace Justice.Portal.Tests.Features.Filing;
 
 public sealed class ChineseIdentityTests
 {

@@ -1,4 +1,6 @@
-namespace Justice.Portal.Data.Demo;
+using Justice.Portal.Data;
+
+namespace Justice.Portal.Demo;
 
 /// <summary>
 /// The demo staff's profiles: every demo account gets a fictitious Chinese name (Bogus, zh_CN, a fixed seed — the same
