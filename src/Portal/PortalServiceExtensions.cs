@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Justice.Portal.Api;
+using Justice.Portal.Features.Verify;
 using Justice.Portal.Components.Account;
 using Justice.Portal.Data;
 using Justice.Workflows;
@@ -15,8 +16,8 @@ public static class PortalServiceExtensions
 {
     const string SmartScheme = "Justice";
 
-    /// <summary>Identity (cookies for pages, bearer tokens for the API), the data, the engine, OpenAPI.</summary>
-    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    /// <summary>Identity (cookies for pages, bearer tokens for the API), the data, the engine, OpenAPI; the demo's services when it is on.</summary>
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder, IPortalDemo? demo = null)
     {
         // Serve static assets of packages from an unpublished build in every environment.
         builder.WebHost.UseStaticWebAssets();
@@ -29,23 +30,23 @@ public static class PortalServiceExtensions
         services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         // Chinese text as text in the HTML, not as numeric character references.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddSingleton<Localization.UiText>();
-        services.AddScoped<Work.Inbox>();
-        services.AddScoped<Work.DefinitionAdministration>();
-        services.AddScoped<Work.Filing>();
-        services.AddSingleton<Work.Notifications>();
-        services.AddSingleton<Work.DiagramLoader>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<Designer.DesignerService>();
-        services.AddScoped<Designer.DesignerClipboard>();
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<ContentAudit>();
-        services.AddScoped<Work.InstanceAdministration>();
-        services.AddScoped<Work.TaskReassignment>();
+        services.AddLocalization();
+        services.AddScoped<Features.Inbox.Inbox>();
+        services.AddScoped<Features.Definitions.DefinitionAdministration>();
+        services.AddScoped<Features.Filing.Filing>();
+        services.AddSingleton<Features.Notifications.Notifications>();
+        services.AddSingleton<Features.Instances.DiagramLoader>();
+        services.AddScoped<Features.Audit.AuditLog>();
+        services.AddScoped<Features.Designer.DesignerService>();
+        services.AddScoped<Features.Designer.DesignerClipboard>();
+        services.AddScoped<Features.Admin.UserAdministration>();
+        services.AddScoped<Features.Audit.ContentAudit>();
+        services.AddScoped<Features.Instances.InstanceAdministration>();
+        services.AddScoped<Features.Inbox.TaskReassignment>();
         services.AddSingleton<Justice.Workflows.Tasks.IStaffDirectory, IdentityStaffDirectory>();
-        services.AddSingleton<Justice.Workflows.Cases.IAuditTrail, PortalAuditTrail>();
+        services.AddSingleton<Justice.Workflows.Cases.IAuditTrail, Features.Audit.PortalAuditTrail>();
         services.AddSingleton<StaffNames>();
-        services.Configure<Work.UploadOptions>(builder.Configuration.GetSection(Work.UploadOptions.Section));
+        services.Configure<Features.Filing.UploadOptions>(builder.Configuration.GetSection(Features.Filing.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -68,7 +69,7 @@ public static class PortalServiceExtensions
             }));
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalRoles.Admin, policy => policy.RequireRole(PortalRoles.Admin))
-            .AddPolicy(Api.AdminApi.AuditReaders, policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Auditor));
+            .AddPolicy(Features.Audit.AuditApi.AuditReaders, policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Auditor));
 
         services.AddDbContext<ApplicationDbContext>(options => options.UseSqlite(connectionString));
         services.AddDatabaseDeveloperPageExceptionFilter();
@@ -97,6 +98,7 @@ public static class PortalServiceExtensions
         services.AddSingleton<PortalEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<PortalEmailSender>());
         services.AddScoped<AccountSeeder>();
+        services.AddScoped<Features.Account.RefreshTokenLedger>();
 
         services.AddDataProtection()
             .SetApplicationName("Justice.Workflow")
@@ -106,13 +108,8 @@ public static class PortalServiceExtensions
         services.AddOpenApi();
         services.AddPortalHosting(builder.Configuration);
         services.AddVerificationRateLimit(builder.Configuration);
-        if (builder.IsDemoEnabled() || builder.IsSeedCommand())
-        {
-            // Demo flows give their cases realistic dates and choose their draws; everyone else sees real time and real draws.
-            services.AddSingleton<TimeProvider, Data.Demo.DemoClock>();
-            services.AddSingleton<Justice.Workflows.Cases.SamplingSeeds, Data.Demo.DemoSamplingSeeds>();
-            services.AddSingleton<Data.Demo.DemoSeeder>();
-        }
+        if (demo is not null && (builder.IsDemoEnabled() || builder.IsSeedCommand()))
+            demo.AddServices(builder);
         if (builder.IsSeedCommand())
             builder.Configuration["Workflows:RunTimers"] = "false";
         services.AddJusticeWorkflows(builder.Configuration, connectionString);
@@ -122,7 +119,7 @@ public static class PortalServiceExtensions
     public static bool IsDemoEnabled(this WebApplicationBuilder builder) =>
         builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Seed:Demo");
 
-    /// <summary><c>dotnet run --project src/Portal -- seed --cases 2000</c>: fill the database and exit.</summary>
+    /// <summary><c>dotnet run --project src/Portal.Demo -- seed --cases 2000</c>: fill the database and exit.</summary>
     public static bool IsSeedCommand(this WebApplicationBuilder builder) => builder.Configuration["seed-command"] == "true";
 
     static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
@@ -136,28 +133,20 @@ public static class PortalServiceExtensions
         return Task.CompletedTask;
     }
 
-    /// <summary>Creates and migrates the database, seeds accounts, imports the shipped definitions.</summary>
-    public static async Task InitializePortalAsync(this WebApplication app)
+    /// <summary>Creates and migrates the database, seeds accounts, imports the shipped definitions, then the demo's first cases.</summary>
+    public static async Task InitializePortalAsync(this WebApplication app, IPortalDemo? demo = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await services.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
         await services.MigrateWorkflowDatabaseAsync();
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
-        await services.GetRequiredService<ContentAudit>().RecordChangesAsync();
+        await services.GetRequiredService<Features.Audit.ContentAudit>().RecordChangesAsync();
         var folder = PortalPaths.ShippedFolder("workflow-definitions", app.Environment.ContentRootPath);
         await services.GetRequiredService<Justice.Workflows.Management.DefinitionFolderImporter>().ImportAsync(folder);
 
-        // Development (or Seed:Demo) starts with demo cases, once; the seed command fills as many as asked.
-        var seeder = services.GetService<Data.Demo.DemoSeeder>();
-        var count = app.Configuration.GetValue("Seed:Cases", 200);
-        if (seeder is not null && app.Configuration["seed-command"] != "true" && count > 0 && !await seeder.HasDemoDataAsync())
-        {
-            var logger = services.GetRequiredService<ILogger<Data.Demo.DemoSeeder>>();
-            logger.LogInformation("正在通过流程引擎生成 {Count} 件演示案件……", count);
-            var result = await seeder.SeedAsync(count, report: p => logger.LogInformation("演示数据：{Done}/{Total}（{Seconds:0.0} 秒）", p.Done, p.Total, p.Elapsed.TotalSeconds));
-            logger.LogInformation("演示数据已生成：{Done} 件，失败 {Failed} 件，用时 {Seconds:0.0} 秒", result.Done - result.Failed, result.Failed, result.Elapsed.TotalSeconds);
-        }
+        if (demo is not null)
+            await demo.SeedAsync(app, services);
     }
 
     /// <summary>The request pipeline: errors as problem details under /api, pages as the template has them.</summary>

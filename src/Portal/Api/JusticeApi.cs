@@ -1,8 +1,19 @@
+using Justice.Portal.Features.Admin;
+using Justice.Portal.Features.Audit;
+using Justice.Portal.Features.Calendar;
+using Justice.Portal.Features.Cases;
+using Justice.Portal.Features.Definitions;
+using Justice.Portal.Features.Documents;
+using Justice.Portal.Features.Inbox;
+using Justice.Portal.Features.Instances;
+using Justice.Portal.Features.Notifications;
+using Justice.Portal.Features.Verify;
+
 namespace Justice.Portal.Api;
 
 public static class JusticeApi
 {
-    /// <summary>Maps the HTTP API under <c>/api</c>.</summary>
+    /// <summary>Maps the HTTP API under <c>/api</c>, each feature its own group.</summary>
     public static IEndpointRouteBuilder MapJusticeApi(this IEndpointRouteBuilder app)
     {
         app.MapWorkflowDefinitionsApi();
@@ -11,9 +22,11 @@ public static class JusticeApi
         app.MapTasksApi();
         app.MapCalendarApi();
         app.MapCasesApi();
+        app.MapDocumentsApi();
         app.MapVerifyApi();
         app.MapNotificationsApi();
         app.MapAdminApi();
+        app.MapAuditApi();
         return app;
     }
 }

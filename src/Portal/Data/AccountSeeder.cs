@@ -1,3 +1,4 @@
+using Justice.Portal.Features.Admin;
 using Microsoft.AspNetCore.Identity;
 
 namespace Justice.Portal.Data;
@@ -8,8 +9,11 @@ namespace Justice.Portal.Data;
 /// </summary>
 public sealed class AccountSeeder(
     UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IConfiguration configuration,
-    IHostEnvironment environment, ILogger<AccountSeeder> logger)
+    IHostEnvironment environment, ILogger<AccountSeeder> logger, IServiceProvider services)
 {
+    /// <summary>The demo's names for its staff accounts (Justice.Portal.Demo); none without the demo.</summary>
+    readonly IDemoStaffNames? names = services.GetService<IDemoStaffNames>();
+
     public const string DemoDomain = "demo.justice.local";
     public const string DefaultDemoPassword = "Justice#2026";
 
@@ -65,7 +69,7 @@ public sealed class AccountSeeder(
         if (!await users.IsInRoleAsync(user, role))
             Check(await users.AddToRoleAsync(user, role), $"账号 {email} 的角色 {role}");
         // Demo staff are named as people: a profile once, never overwriting what an administrator has set.
-        if (string.IsNullOrWhiteSpace(user.FullName) && Demo.DemoStaff.For(email) is { } profile)
+        if (string.IsNullOrWhiteSpace(user.FullName) && names?.For(email) is { } profile)
         {
             user.FullName = profile.FullName;
             user.Title ??= profile.Title;
@@ -79,4 +83,11 @@ public sealed class AccountSeeder(
         if (!result.Succeeded)
             throw new InvalidOperationException($"无法创建{what}：{string.Join("；", result.Errors.Select(e => e.Description))}");
     }
+}
+
+/// <summary>Fixed fictitious names, titles and units of the demo staff accounts, given by the demo.</summary>
+public interface IDemoStaffNames
+{
+    /// <summary>The profile of a demo account, or null when the address is not one of the demo's staff.</summary>
+    StaffProfile? For(string email);
 }

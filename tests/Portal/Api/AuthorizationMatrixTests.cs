@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Justice.Portal.Data;
-using Justice.Portal.Data.Demo;
+using Justice.Portal.Demo;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Cases;
 using Microsoft.EntityFrameworkCore;

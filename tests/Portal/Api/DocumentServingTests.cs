@@ -1,5 +1,5 @@
 using System.Net;
-using Justice.Portal.Api;
+using Justice.Portal.Features.Documents;
 using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +19,11 @@ public sealed class DocumentServingTests(SeededPortal portal) : IClassFixture<Se
 
         var view = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, view.StatusCode);
-        Assert.Equal(CasesApi.DocumentPolicy, string.Join(";", view.Headers.GetValues("Content-Security-Policy")));
-        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox", CasesApi.DocumentPolicy);
+        Assert.Equal(DocumentsApi.DocumentPolicy, string.Join(";", view.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox", DocumentsApi.DocumentPolicy);
 
         var download = await client.GetAsync(url + "?download=true");
-        Assert.Equal(CasesApi.DocumentPolicy, string.Join(";", download.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(DocumentsApi.DocumentPolicy, string.Join(";", download.Headers.GetValues("Content-Security-Policy")));
 
         var print = await client.GetAsync(url + "?print=true");
         var policy = string.Join(";", print.Headers.GetValues("Content-Security-Policy"));

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Justice.Portal.Data;
-using Justice.Portal.Data.Demo;
+using Justice.Portal.Demo;
 using Justice.Workflows.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 

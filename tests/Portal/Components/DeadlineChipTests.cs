@@ -14,7 +14,7 @@ public sealed class DeadlineChipTests
     {
         var context = new BunitContext();
         context.Services.AddMudServices();
-        context.Services.AddSingleton<UiText>();
+        context.Services.AddLocalization();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         return context;
     }

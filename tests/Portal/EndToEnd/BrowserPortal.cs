@@ -1,4 +1,4 @@
-using Justice.Portal.Data.Demo;
+using Justice.Portal.Demo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

@@ -24,7 +24,7 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
         try
         {
             await OpenDesignerAsync(page, "designer/arbitration-case");
-            var file = JsonNode.Parse(File.ReadAllText(Path.Combine(Designer.DesignerModelTests.Repository, "workflow-definitions", "arbitration-case.json")))!;
+            var file = JsonNode.Parse(File.ReadAllText(Path.Combine(Features.Designer.DesignerModelTests.Repository, "workflow-definitions", "arbitration-case.json")))!;
             var activities = file["root"]!["activities"]!.AsArray();
             var nodes = page.Locator("[data-testid=designer-canvas] g.node[data-activity-id]");
             Assert.Equal(activities.Count, await nodes.CountAsync());
@@ -193,7 +193,7 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
     /// <summary>A copy of a shipped definition under its own id, saved as a draft, for a test to change freely.</summary>
     async Task<string> DraftCopyAsync(string file)
     {
-        var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(Designer.DesignerModelTests.Repository, "workflow-definitions", file)))!.AsObject();
+        var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(Features.Designer.DesignerModelTests.Repository, "workflow-definitions", file)))!.AsObject();
         var id = $"copy-{Guid.NewGuid():N}"[..16];
         definition["definitionId"] = id;
         definition.Remove("id");

@@ -21,7 +21,7 @@ public sealed class DesignerEditingBrowserTests(BrowserPortal portal)
     /// <summary>A copy of general-approval under its own id, saved as a draft, for a test to change freely.</summary>
     async Task<string> DraftCopyAsync()
     {
-        var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(Designer.DesignerModelTests.Repository, "workflow-definitions", "general-approval.json")))!.AsObject();
+        var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(Features.Designer.DesignerModelTests.Repository, "workflow-definitions", "general-approval.json")))!.AsObject();
         var id = $"edit-{Guid.NewGuid():N}"[..16];
         definition["definitionId"] = id;
         definition.Remove("id");

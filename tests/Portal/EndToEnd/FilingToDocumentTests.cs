@@ -213,7 +213,7 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
         return (await db.CaseMembers.AsNoTracking().FirstAsync(m => m.CaseId == caseId && m.Relation == CaseRelations.Secretary && m.Active)).UserEmail;
     }
 
-    static readonly string ApplicantId = Justice.Portal.Data.Demo.ChineseIdentity.ResidentId("430405", new DateOnly(1990, 3, 15), 122);
+    static readonly string ApplicantId = Justice.Portal.Features.Filing.ChineseIdentity.ResidentId("430405", new DateOnly(1990, 3, 15), 122);
 
-    static string ValidCreditCode() => Justice.Portal.Data.Demo.ChineseIdentity.CreditCode("430407", "MA4L0001");
+    static string ValidCreditCode() => Justice.Portal.Features.Filing.ChineseIdentity.CreditCode("430407", "MA4L0001");
 }

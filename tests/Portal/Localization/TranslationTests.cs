@@ -1,9 +1,12 @@
 using System.Text.RegularExpressions;
+using System.Globalization;
 using Justice.Portal.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace Justice.Portal.Tests.Localization;
 
-/// <summary>Every Chinese text a page or component passes through <see cref="UiText"/> has its English.</summary>
+/// <summary>Every Chinese text a page or component passes to the localizer (<c>T["…"]</c>) has its English in <c>SharedResource.en.resx</c>.</summary>
 public sealed partial class TranslationTests
 {
     [GeneratedRegex("""T(?:\.Format\(|\[)\s*"((?:[^"\\]|\\.)*)"\s*[\],]""")]
@@ -12,18 +15,10 @@ public sealed partial class TranslationTests
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Chinese();
 
-    static string SourceFolder()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Justice.Workflow.sln")))
-            folder = folder.Parent;
-        return Path.Combine(folder?.FullName ?? throw new DirectoryNotFoundException("Justice.Workflow.sln"), "src", "Portal");
-    }
-
     [Fact]
     public void EveryChineseText_OfEveryPage_HasItsEnglish()
     {
-        var files = Directory.EnumerateFiles(SourceFolder(), "*.*", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(EnglishTexts.SourceFolder(), "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".razor") || f.EndsWith(".cs")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .ToList();
@@ -37,11 +32,42 @@ public sealed partial class TranslationTests
                 if (!Chinese().IsMatch(text))
                     continue;
                 seen++;
-                if (!UiText.HasEnglish(text))
+                if (!EnglishTexts.Has(text))
                     missing.Add($"{Path.GetFileName(file)}: {text}");
             }
         }
-        Assert.True(seen > 300, $"only {seen} texts found: the pattern no longer matches how pages use UiText");
+        Assert.True(seen > 300, $"only {seen} texts found: the pattern no longer matches how pages use the localizer");
         Assert.True(missing.Count == 0, "没有英文的界面文字：\n" + string.Join("\n", missing.Distinct()));
+    }
+
+    [Fact]
+    public void TheChineseAndTheEnglishResources_HoldTheSameTexts()
+    {
+        var chinese = EnglishTexts.Read("SharedResource.resx");
+        var english = EnglishTexts.Read("SharedResource.en.resx");
+        Assert.True(chinese.Count > 900, $"only {chinese.Count} texts in SharedResource.resx");
+        Assert.Empty(chinese.Keys.Except(english.Keys));
+        Assert.Empty(english.Keys.Except(chinese.Keys));
+        Assert.All(chinese, entry => Assert.Equal(entry.Key, entry.Value));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "我的待办")]
+    [InlineData("en", "My tasks")]
+    public void TheLocalizer_AnswersInTheCultureOfTheRequest(string culture, string expected)
+    {
+        using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+        var T = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            Assert.Equal(expected, T["我的待办"]);
+            Assert.Equal(culture == "en" ? "Remove a.pdf" : "移除 a.pdf", T.Format("移除 {0}", "a.pdf"));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 }

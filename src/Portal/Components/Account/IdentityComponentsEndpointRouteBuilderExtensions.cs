@@ -12,6 +12,7 @@ using Justice.Portal.Components.Account.Pages;
 using Justice.Portal.Components.Account.Pages.Manage;
 using Justice.Portal.Data;
 using Justice.Portal.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -58,7 +59,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] UserManager<ApplicationUser> userManager,
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] IAntiforgery antiforgery,
-            [FromServices] UiText T) =>
+            [FromServices] IStringLocalizer<SharedResource> T) =>
         {
             await antiforgery.ValidateRequestAsync(context);
 
@@ -119,7 +120,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
             [FromServices] AuthenticationStateProvider authenticationStateProvider,
-            [FromServices] UiText T) =>
+            [FromServices] IStringLocalizer<SharedResource> T) =>
         {
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Justice.Portal.Data;
 using Justice.Portal.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Justice.Portal.Components.Account;
 
-internal sealed class IdentityRedirectManager(NavigationManager navigationManager, UiText T)
+internal sealed class IdentityRedirectManager(NavigationManager navigationManager, IStringLocalizer<SharedResource> T)
 {
     public const string StatusCookieName = "Identity.StatusMessage";
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Justice.Portal.Data;
 using Justice.Portal.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Justice.Portal.Components.Account;
 
@@ -28,7 +29,7 @@ public sealed class EmailOptions
 /// Sends the account mails. Confirmation and reset links reach only the owner of the address: they are mailed and
 /// never shown on a page. Without a server or pickup folder the mail is not sent and a warning is logged.
 /// </summary>
-internal sealed class PortalEmailSender(IOptions<EmailOptions> options, UiText T, ILogger<PortalEmailSender> logger) : IEmailSender<ApplicationUser>
+internal sealed class PortalEmailSender(IOptions<EmailOptions> options, IStringLocalizer<SharedResource> T, ILogger<PortalEmailSender> logger) : IEmailSender<ApplicationUser>
 {
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         SendAsync(email, T["确认邮箱"], T.Format("请<a href='{0}'>点击此处</a>确认您的账号。", confirmationLink));

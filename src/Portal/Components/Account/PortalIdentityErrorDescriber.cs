@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Justice.Portal.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Justice.Portal.Components.Account;
 
@@ -7,7 +8,7 @@ namespace Justice.Portal.Components.Account;
 /// Identity's error messages (password rules, taken emails, wrong passwords …) in the portal's words:
 /// Chinese, or English when the culture cookie says so. The codes stay Identity's.
 /// </summary>
-internal sealed class PortalIdentityErrorDescriber(UiText T) : IdentityErrorDescriber
+internal sealed class PortalIdentityErrorDescriber(IStringLocalizer<SharedResource> T) : IdentityErrorDescriber
 {
     static IdentityError Error(string code, string description) => new() { Code = code, Description = description };
 

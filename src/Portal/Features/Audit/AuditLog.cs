@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Justice.Portal.Data;
+using Justice.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Justice.Portal.Features.Audit;
+
+/// <summary>Writes and reads the audit log of administrative changes (users, roles, definitions, templates, rule sets).</summary>
+public sealed class AuditLog(ApplicationDbContext db, TimeProvider clock)
+{
+    public async Task RecordAsync(ClaimsPrincipal actor, string action, string target, string? details = null, CancellationToken cancellationToken = default) =>
+        await RecordAsync(actor.FindFirstValue(ClaimTypes.Email) ?? actor.Identity?.Name ?? "system", action, target, details, cancellationToken);
+
+    public async Task RecordAsync(string actor, string action, string target, string? details = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        db.AuditLog.Add(new AuditEntry { Id = Ulid.NewId(now), At = now, Actor = actor.ToLowerInvariant(), Action = action, Target = target, Details = details });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<(IReadOnlyList<AuditEntry> Items, int Total)> ListAsync(string? action, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = db.AuditLog.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(action))
+            query = query.Where(e => e.Action.StartsWith(action));
+        if (!string.IsNullOrWhiteSpace(search))
+            query = query.Where(e => e.Actor.Contains(search) || e.Target.Contains(search) || (e.Details != null && e.Details.Contains(search)));
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+}

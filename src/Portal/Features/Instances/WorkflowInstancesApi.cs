@@ -1,0 +1,75 @@
+using Justice.Portal.Api;
+using Justice.Portal.Data;
+using Justice.Portal.Security;
+using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Runtime;
+
+namespace Justice.Portal.Features.Instances;
+
+/// <summary>Instances with their journal, for administrators and the staff of their case; the parties read a redacted view.</summary>
+public static class WorkflowInstancesApi
+{
+    public static RouteGroupBuilder MapWorkflowInstancesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/workflow-instances").WithTags("流程实例");
+        group.MapGet("/", ListAsync).WithSummary("流程实例列表（管理员；审计人员只读）").RequireAuthorization(Audit.AuditApi.AuditReaders);
+        group.MapGet("/{id}", GetAsync).WithSummary("流程实例（含书签、故障和流水）：管理员，以及可以查看其案件的人；当事人只看到阶段、日期和文书").RequireAuthorization();
+        group.MapPost("/{id}/cancel", CancelAsync).WithSummary("取消流程实例").RequireAuthorization(PortalRoles.Admin);
+        group.MapPost("/{id}/activities/{activityId}/retry", RetryAsync).WithSummary("重试出现故障的活动，实例从该活动继续运行").RequireAuthorization(PortalRoles.Admin);
+        return group;
+    }
+
+    static async Task<IResult> ListAsync(string? definitionId, string? status, string? subStatus, string? correlationId, int? page, int? pageSize,
+        IWorkflowInstanceStore store, WorkflowInstanceView view, CancellationToken ct)
+    {
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var (items, total) = await store.QueryAsync(new InstanceQuery(definitionId, status, subStatus, correlationId, p, size), ct);
+        return Results.Ok(new { items = items.Select(view.Summary).ToList(), totalCount = total, page = p, pageSize = size });
+    }
+
+    static async Task<IResult> GetAsync(string id, System.Security.Claims.ClaimsPrincipal user, IWorkflowInstanceStore store, Justice.Workflows.Cases.CaseQueries cases,
+        WorkflowInstanceView view, CancellationToken ct)
+    {
+        var record = await store.FindAsync(id, ct);
+        if (record is null)
+            return ApiProblems.NotFound($"流程实例“{id}”不存在。");
+        var viewer = user.ToCaseViewer();
+        if (!await cases.CanSeeInstanceAsync(viewer, record, ct))
+            return ApiProblems.Forbidden("您不能查看这个流程实例。");
+        if (Justice.Workflows.Cases.CaseAccess.IsStaff(viewer))
+            return Results.Ok(await view.BuildAsync(record, ct));
+        // A party sees what its case file shows: stages, dates and documents.
+        var file = await cases.GetAsync(viewer, record.CorrelationId!, ct);
+        return file is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(view.PartyView(record, file));
+    }
+
+    static async Task<IResult> CancelAsync(string id, InstanceAdministration administration, WorkflowInstanceView view, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
+    {
+        try
+        {
+            var instance = await administration.CancelAsync(actor, id, ct);
+            return instance is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(await view.BuildAsync(instance, ct));
+        }
+        catch (WorkflowConflictException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+    }
+
+    static async Task<IResult> RetryAsync(string id, string activityId, InstanceAdministration administration, WorkflowInstanceView view, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
+    {
+        try
+        {
+            var instance = await administration.RetryAsync(actor, id, activityId, ct);
+            return instance is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(await view.BuildAsync(instance, ct));
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return ApiProblems.NotFound(ex.Message);
+        }
+        catch (WorkflowConflictException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+    }
+}

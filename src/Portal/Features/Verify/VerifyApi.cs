@@ -1,0 +1,61 @@
+using System.Threading.RateLimiting;
+using Justice.Portal.Api;
+using Justice.Workflows.Cases;
+
+namespace Justice.Portal.Features.Verify;
+
+/// <summary>Public verification of notarial certificates: no login, rate-limited, nothing personal.</summary>
+public static class VerifyApi
+{
+    /// <summary>The answer; <c>Effect</c> says what the status means in law: a revoked certificate is void from the beginning (自始无效).</summary>
+    public sealed record VerifyResponse(string Status, string Number, string? Matter, string? IssuedOn, string? Office, string? Effect = null);
+
+    /// <summary>Notary Law Art. 39 / Notary Procedure Rules Art. 63: a revoked certificate is void from the beginning.</summary>
+    public const string RevokedEffect = "自始无效";
+
+    public const string PartlyRevokedEffect = "被撤销的部分自始无效，其余部分继续有效";
+
+    public const string CorrectedEffect = "以更正后的内容为准";
+
+    public static IServiceCollection AddVerificationRateLimit(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton(new VerificationLimiter(configuration.GetValue("Verify:PermitPerMinute", 30)));
+
+    public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/verify/{number}", VerifyAsync).WithTags("公证书查验").AllowAnonymous()
+            .WithSummary("查验公证书：valid（有效）、revoked（已撤销，自始无效）、partially-revoked（已部分撤销）、corrected（已更正）或 unknown（查无此证）");
+        return app;
+    }
+
+    static async Task<IResult> VerifyAsync(string number, HttpContext context, VerificationLimiter limiter, CaseQueries queries, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(number) || number.Length > 64)
+            return ApiProblems.BadRequest("请输入公证书编号。");
+        if (!limiter.TryAcquire(context))
+            return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁", "查询过于频繁，请一分钟后再试。");
+        var status = await queries.VerifyAsync(number.Trim(), ct);
+        return Results.Ok(new VerifyResponse(status.Status, status.Number, status.Matter, status.IssuedOn?.ToString("yyyy-MM-dd"), status.Office,
+            status.Status switch { "revoked" => RevokedEffect, "partially-revoked" => PartlyRevokedEffect, "corrected" => CorrectedEffect, _ => null }));
+    }
+}
+
+/// <summary>One per-address budget for the public verification page and its API together.</summary>
+public sealed class VerificationLimiter(int permitPerMinute) : IDisposable
+{
+    readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+    /// <summary>Takes one check from the caller's budget; when none is left, tells the caller when to try again (<c>Retry-After</c>).</summary>
+    public bool TryAcquire(HttpContext? context)
+    {
+        using var lease = _limiter.AttemptAcquire(context?.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (!lease.IsAcquired && context is not null)
+        {
+            var after = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
