@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Management;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -26,7 +26,9 @@ public sealed class WorkflowTestHost : IAsyncDisposable
     public IServiceProvider Services => _services;
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public WorkflowDefinitionService Definitions => _services.GetRequiredService<WorkflowDefinitionService>();
-    public IWorkflowInstanceStore Store => _services.GetRequiredService<IWorkflowInstanceStore>();
+    public IInstanceQueries Instances => _services.GetRequiredService<IInstanceQueries>();
+    public ITaskStore TaskStore => _services.GetRequiredService<ITaskStore>();
+    public ITimerStore Timers => _services.GetRequiredService<ITimerStore>();
     public WorkflowInstanceView View => _services.GetRequiredService<WorkflowInstanceView>();
 
     public static async Task<WorkflowTestHost> CreateAsync(Dictionary<string, string?>? settings = null, string? folder = null, Action<IServiceCollection>? configure = null)
@@ -69,16 +71,16 @@ public sealed class WorkflowTestHost : IAsyncDisposable
 
     /// <summary>The journal as "activityId:Event" lines.</summary>
     public async Task<List<string>> JournalAsync(string instanceId) =>
-        (await Store.GetJournalAsync(instanceId)).Select(j => $"{j.ActivityId}:{j.Event}").ToList();
+        (await Instances.GetJournalAsync(instanceId)).Select(j => $"{j.ActivityId}:{j.Event}").ToList();
 
     public async Task<List<string>> WrittenLinesAsync(string instanceId) =>
-        (await Store.GetJournalAsync(instanceId))
+        (await Instances.GetJournalAsync(instanceId))
             .Where(j => j.ActivityType == "Elsa.WriteLine" && j.Event == "Completed")
             .Select(j => JsonNode.Parse(j.DataJson)!["text"]!.GetValue<string>()).ToList();
 
     public async Task<JsonNode?> VariableAsync(string instanceId, string name)
     {
-        var record = await Store.FindAsync(instanceId);
+        var record = await Instances.FindAsync(instanceId);
         return WorkflowState.Deserialize(record!.StateJson).Variables.GetValueOrDefault(name);
     }
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Tasks;
 
 namespace Justice.Portal.Api;

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Justice.Portal.Data;
 using Justice.Portal.Work;
 using Justice.Workflows.Management;
-using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Stores;
 
 namespace Justice.Portal.Api;
 
@@ -112,7 +112,7 @@ public static class WorkflowDefinitionsApi
             : Results.Text(WorkflowDefinitionService.Export(record).ToJsonString(Workflows.Definitions.DefinitionJson.WriteOptions), "application/json; charset=utf-8");
     }
 
-    static async Task<IResult> VersionsAsync(string definitionId, WorkflowDefinitionService definitions, IWorkflowInstanceStore instances, WorkflowInstanceView view, CancellationToken ct)
+    static async Task<IResult> VersionsAsync(string definitionId, WorkflowDefinitionService definitions, IInstanceQueries instances, WorkflowInstanceView view, CancellationToken ct)
     {
         var versions = await definitions.ListVersionsAsync(definitionId, ct);
         if (versions.Count == 0)

@@ -1,6 +1,6 @@
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Stores;
 
 namespace Justice.Portal.Api;
 
@@ -18,14 +18,14 @@ public static class WorkflowInstancesApi
     }
 
     static async Task<IResult> ListAsync(string? definitionId, string? status, string? subStatus, string? correlationId, int? page, int? pageSize,
-        IWorkflowInstanceStore store, WorkflowInstanceView view, CancellationToken ct)
+        IInstanceQueries store, WorkflowInstanceView view, CancellationToken ct)
     {
         var (p, size) = Paging.Normalize(page, pageSize);
         var (items, total) = await store.QueryAsync(new InstanceQuery(definitionId, status, subStatus, correlationId, p, size), ct);
         return Results.Ok(new { items = items.Select(view.Summary).ToList(), totalCount = total, page = p, pageSize = size });
     }
 
-    static async Task<IResult> GetAsync(string id, System.Security.Claims.ClaimsPrincipal user, IWorkflowInstanceStore store, Justice.Workflows.Cases.CaseQueries cases,
+    static async Task<IResult> GetAsync(string id, System.Security.Claims.ClaimsPrincipal user, IInstanceQueries store, Justice.Workflows.Cases.CaseQueries cases,
         WorkflowInstanceView view, CancellationToken ct)
     {
         var record = await store.FindAsync(id, ct);

@@ -7,8 +7,8 @@ using Justice.Workflows.Cases.Rules;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Documents;
 using Justice.Workflows.Management;
-using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Portal.Designer;
 

@@ -10,6 +10,7 @@ using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Justice.Workflows.Common;
 
 namespace Justice.Portal.Work;
 

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 
 namespace Justice.Portal.Work;
 
@@ -107,7 +109,7 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
 }
 
 /// <summary>Loads what a diagram needs: the instance, the definition version it runs on, its journal.</summary>
-public sealed class DiagramLoader(IWorkflowInstanceStore instances, IWorkflowDefinitionStore definitions, ActivityRegistry activities)
+public sealed class DiagramLoader(IInstanceQueries instances, IWorkflowDefinitionStore definitions, ActivityRegistry activities)
 {
     public async Task<(WorkflowInstanceRecord Instance, WorkflowDefinitionRecord Version, FlowDiagram Diagram, IReadOnlyList<JournalRecord> Journal)?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
     {

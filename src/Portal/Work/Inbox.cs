@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Tasks;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 
 namespace Justice.Portal.Work;
 
@@ -19,7 +20,7 @@ public sealed class InstanceAdministration(WorkflowRuntime runtime, AuditLog aud
         return instance;
     }
 
-    /// <summary>Cancels the instance (null when it does not exist); <see cref="Justice.Workflows.Persistence.Stores.WorkflowConflictException"/> when it moved on meanwhile.</summary>
+    /// <summary>Cancels the instance (null when it does not exist); <see cref="Justice.Workflows.Runtime.Stores.WorkflowConflictException"/> when it moved on meanwhile.</summary>
     public async Task<WorkflowInstanceRecord?> CancelAsync(ClaimsPrincipal actor, string instanceId, CancellationToken cancellationToken = default)
     {
         var instance = await runtime.CancelAsync(instanceId, cancellationToken);

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Justice.Portal.Api;
 using Justice.Portal.Data;
 using Justice.Workflows.Cases;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Tasks;
 using Microsoft.AspNetCore.Identity;
 

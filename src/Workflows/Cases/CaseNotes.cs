@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Cases;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Cases;
 
@@ -9,7 +10,7 @@ namespace Justice.Workflows.Cases;
 /// The case changes of one unit of work (one stimulus): activities read cases through it, seeing their own
 /// changes, and everything they change is written in the burst's transaction — or not at all.
 /// </summary>
-public sealed class CaseSession(ICaseStore store, TimeProvider clock, Tasks.IStaffDirectory? staff = null) : IPersistentEffect
+public sealed class CaseSession(ICaseStore store, TimeProvider clock, Tasks.IStaffDirectory? staff = null) : IBurstEffect
 {
     readonly Dictionary<string, string?> _names = new(StringComparer.OrdinalIgnoreCase);
 
@@ -153,7 +154,7 @@ public sealed class CaseSession(ICaseStore store, TimeProvider clock, Tasks.ISta
             Actor = actor,
             Kind = kind,
             Title = title,
-            DataJson = data?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) ?? "{}",
+            DataJson = data?.ToJsonString(WorkflowJson.Compact) ?? "{}",
         };
         _added.Add(entry);
         return entry;
@@ -204,7 +205,19 @@ public sealed class CaseSession(ICaseStore store, TimeProvider clock, Tasks.ISta
         }
     }
 
-    public void Apply(WorkflowDbContext db)
+    /// <summary>Draws the next value of each reserved series in the burst's transaction (rolled back with it: no gaps).</summary>
+    public async ValueTask<IReadOnlyDictionary<string, string>> DrawNumbersAsync(BurstTransaction transaction, CancellationToken cancellationToken)
+    {
+        var numbers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var reservation in _reservations)
+            numbers[reservation.Token] = reservation.FormatNumber(await NumberReservation.DrawAsync(transaction, reservation.SeriesKey, cancellationToken));
+        return numbers;
+    }
+
+    public ValueTask WriteAsync(BurstTransaction transaction, CancellationToken cancellationToken) =>
+        store.WriteAsync(transaction, Apply, cancellationToken);
+
+    void Apply(WorkflowDbContext db)
     {
         foreach (var id in _newCases)
             db.Cases.Add(_cases[id]);
@@ -228,6 +241,6 @@ public static class CaseSessionExtensions
 {
     public static CaseSession Cases(this ActivityExecutionContext context) =>
         context.Workflow.Unit.GetOrAddEffect(() => new CaseSession(
-            (ICaseStore)context.Services.GetService(typeof(ICaseStore))!, context.Workflow.Clock,
-            (Tasks.IStaffDirectory?)context.Services.GetService(typeof(Tasks.IStaffDirectory))));
+            context.GetRequiredService<ICaseStore>(), context.Workflow.Clock,
+            context.GetService<Tasks.IStaffDirectory>()));
 }

@@ -1,4 +1,6 @@
 using Justice.Workflows.Persistence;
+using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Workflows.Cases;
@@ -6,6 +8,23 @@ namespace Justice.Workflows.Cases;
 /// <summary>Case reads on EF Core.</summary>
 public sealed class EfCaseStore(IDbContextFactory<WorkflowDbContext> factory) : ICaseStore
 {
+    /// <summary>Saves case changes on the burst's connection, inside its transaction.</summary>
+    public async ValueTask WriteAsync(BurstTransaction transaction, Action<WorkflowDbContext> apply, CancellationToken cancellationToken = default)
+    {
+        var options = new DbContextOptionsBuilder<WorkflowDbContext>().UseSqlite(transaction.Connection).Options;
+        await using var db = new WorkflowDbContext(options);
+        await db.Database.UseTransactionAsync(transaction.Transaction, cancellationToken);
+        apply(db);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new WorkflowConflictException("案件已被其他操作修改。");
+        }
+    }
+
     async Task<T> ReadAsync<T>(Func<WorkflowDbContext, Task<T>> query, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

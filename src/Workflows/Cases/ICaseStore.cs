@@ -3,6 +3,9 @@ namespace Justice.Workflows.Cases;
 /// <summary>Reads of case records (writes go through a <see cref="CaseSession"/> in a burst's transaction).</summary>
 public interface ICaseStore
 {
+    /// <summary>Saves a session's changes on the burst's connection, inside its transaction.</summary>
+    ValueTask WriteAsync(Runtime.BurstTransaction transaction, Action<Persistence.WorkflowDbContext> apply, CancellationToken cancellationToken = default);
+
     Task<CaseRecord?> FindAsync(string caseId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<CaseParty>> GetPartiesAsync(string caseId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<CaseMember>> GetMembersAsync(string caseId, CancellationToken cancellationToken = default);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases.Rules;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Cases;
 

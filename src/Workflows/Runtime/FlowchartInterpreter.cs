@@ -3,6 +3,8 @@ using Justice.Workflows.Activities;
 using Justice.Workflows.Activities.Core;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
+using Justice.Workflows.Common;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Runtime;
 
@@ -22,7 +24,7 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
     bool _halted;
 
     /// <summary>One activity to run: started anew, or resumed through its bookmark (<paramref name="Replay"/>: a resume that faulted, its bookmark already consumed).</summary>
-    sealed record WorkItem(string ActivityId, Persistence.Entities.BookmarkRecord? Bookmark, JsonNode? Input, bool Replay = false);
+    sealed record WorkItem(string ActivityId, Justice.Workflows.Runtime.State.BookmarkRecord? Bookmark, JsonNode? Input, bool Replay = false);
 
     public async Task StartAsync()
     {
@@ -32,7 +34,7 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
         await RunAsync();
     }
 
-    public async Task ResumeAsync(Persistence.Entities.BookmarkRecord bookmark, JsonNode? input)
+    public async Task ResumeAsync(Justice.Workflows.Runtime.State.BookmarkRecord bookmark, JsonNode? input)
     {
         workflow.Record.SubStatus = WorkflowSubStatus.Executing;
         _queue.AddLast(new WorkItem(bookmark.ActivityId, bookmark, input));
@@ -377,7 +379,7 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
             MarkCancelled(_model.Activities[scopeId]);
     }
 
-    void CancelBookmark(Persistence.Entities.BookmarkRecord bookmark)
+    void CancelBookmark(Justice.Workflows.Runtime.State.BookmarkRecord bookmark)
     {
         workflow.RemoveBookmark(bookmark);
         MarkCancelled(_model.Activities[bookmark.ActivityId]);
@@ -438,13 +440,13 @@ internal sealed class FlowchartInterpreter(WorkflowExecutionContext workflow, in
             ["subStatus"] = workflow.Record.SubStatus,
             ["output"] = workflow.Output.DeepClone(),
         };
-        workflow.Changes.AddedTimers.Add(new Persistence.Entities.TimerRecord
+        workflow.Changes.AddedTimers.Add(new Justice.Workflows.Runtime.State.TimerRecord
         {
             Id = $"handoff:{parent.BookmarkId}",
             BookmarkId = parent.BookmarkId,
             InstanceId = parent.InstanceId,
             DueAt = workflow.Now,
-            InputJson = input.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
+            InputJson = input.ToJsonString(WorkflowJson.Compact),
         });
         _state.Parent = null;
     }

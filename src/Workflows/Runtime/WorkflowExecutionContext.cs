@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Common;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Runtime;
 
@@ -152,7 +153,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
             ActivityType = activity.Type,
             Event = journalEvent,
             OutcomesJson = outcomes is { Count: > 0 } ? JsonSerializer.Serialize(outcomes) : "[]",
-            DataJson = data is { Count: > 0 } ? data.ToJsonString(DefinitionJson.CompactOptions) : "{}",
+            DataJson = data is { Count: > 0 } ? data.ToJsonString(WorkflowJson.Compact) : "{}",
         });
     }
 
@@ -165,7 +166,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
             ActivityId = activity.Id,
             Name = activity.Type,
             Hash = BookmarkHash(activity.Type, request.Stimulus),
-            PayloadJson = request.Payload.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
+            PayloadJson = request.Payload.ToJsonString(WorkflowJson.Compact),
             CreatedAt = Now,
             HasTimer = request.ResumeAt is not null || request.MarkOverdueAt is not null,
             HasTask = request.Task is not null,
@@ -173,7 +174,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
         LiveBookmarks.Add(bookmark);
         Changes.AddedBookmarks.Add(bookmark);
         if (request.ResumeAt is { } at)
-            Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at, InputJson = request.TimerInput?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) });
+            Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at, InputJson = request.TimerInput?.ToJsonString(WorkflowJson.Compact) });
         else if (request.MarkOverdueAt is { } overdueAt)
             Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = overdueAt, Kind = TimerKinds.MarkOverdue });
         if (request.Task is { } task)
@@ -194,7 +195,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
                 CreatedAt = Now,
                 CaseRelation = task.CaseRelation,
                 ExcludedRelationsJson = task.ExcludedRelations is { Count: > 0 } excluded ? JsonSerializer.Serialize(excluded) : null,
-                FormJson = task.Form?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
+                FormJson = task.Form?.ToJsonString(WorkflowJson.Compact),
                 PeriodId = task.PeriodId,
                 PeriodUnit = task.PeriodUnit,
             });
@@ -207,7 +208,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     {
         Changes.AddedTimers.RemoveAll(t => t.Id == bookmark.Id);
         Changes.TimerReschedules.Add((bookmark.Id, dueAt));
-        var input = JsonNode.Parse(bookmark.PayloadJson)?["timerInput"]?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
+        var input = JsonNode.Parse(bookmark.PayloadJson)?["timerInput"]?.ToJsonString(WorkflowJson.Compact);
         if (dueAt is { } at)
             Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at, Kind = kind, InputJson = input });
     }

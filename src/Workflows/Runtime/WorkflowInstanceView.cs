@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Runtime.Stores;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Runtime;
 
 /// <summary>Builds the instance JSON of docs/workflow-format.md §7 (enums as strings, times in the bureau's time zone).</summary>
-public sealed class WorkflowInstanceView(IWorkflowInstanceStore store, Microsoft.Extensions.Options.IOptions<WorkflowOptions> options)
+public sealed class WorkflowInstanceView(IInstanceQueries store, Microsoft.Extensions.Options.IOptions<WorkflowOptions> options)
 {
     readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Justice.Workflows.Cases;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Tasks;
 

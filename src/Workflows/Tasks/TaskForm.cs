@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
 using Justice.Workflows.Definitions;
 
 namespace Justice.Workflows.Tasks;
@@ -35,7 +36,7 @@ public static class TaskForm
     public static IReadOnlyList<DefinitionProblem> Validate(string? formJson, JsonNode? data, string activityId, string? outcome = null)
     {
         var problems = new List<DefinitionProblem>();
-        if (data is not null && data.ToJsonString(DefinitionJson.CompactOptions).Length > MaxDataLength)
+        if (data is not null && data.ToJsonString(WorkflowJson.Compact).Length > MaxDataLength)
         {
             problems.Add(new("too-long", "$.data", activityId, $"表单数据过大（不超过 {MaxDataLength / 1024} KB）。"));
             return problems;
@@ -48,7 +49,7 @@ public static class TaskForm
         {
             if (declared.Contains(name))
                 continue;
-            if (value is JsonObject or JsonArray || (value?.ToJsonString(DefinitionJson.CompactOptions).Length ?? 0) > MaxCommentLength)
+            if (value is JsonObject or JsonArray || (value?.ToJsonString(WorkflowJson.Compact).Length ?? 0) > MaxCommentLength)
                 problems.Add(new("too-long", $"$.data.{name}", activityId, $"“{name}”不是表单中的字段，只能是不超过 {MaxCommentLength} 字的文字。"));
         }
         if (fields is null)
@@ -61,7 +62,7 @@ public static class TaskForm
             var required = (field["required"] is JsonValue r && r.TryGetValue<bool>(out var req) && req)
                 || (outcome is not null && field["requiredFor"] is JsonArray requiredFor && requiredFor.Any(o => o is JsonValue ov && ov.TryGetValue<string>(out var os) && os == outcome));
             var value = values?[name];
-            var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
+            var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString(WorkflowJson.Compact);
             var path = $"$.data.{name}";
             if (field["refusedMessage"] is JsonValue refused && refused.TryGetValue<string>(out var refusal) && !string.IsNullOrWhiteSpace(refusal)
                 && value is JsonValue chosen && (chosen.GetValueKind() == JsonValueKind.True || (chosen.GetValueKind() == JsonValueKind.String && !string.IsNullOrWhiteSpace(text))))

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Justice.Workflows.Cases;
+using Justice.Workflows.Common;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Workflows.Tasks;
@@ -31,7 +32,7 @@ public abstract record TaskCompletion
 /// The inbox rules: who may act on a human task (its assignee; else the active holders of its case relation;
 /// else its role — never a person barred by an excluded relation), listing and completion with form checks.
 /// </summary>
-public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, WorkflowRuntime runtime, IDbContextFactory<WorkflowDbContext> factory, TimeProvider clock,
+public sealed class TaskService(ITaskStore store, ICaseStore cases, WorkflowRuntime runtime, IDbContextFactory<WorkflowDbContext> factory, TimeProvider clock,
     IStaffDirectory staff)
 {
     public async Task<(IReadOnlyList<HumanTaskRecord> Items, int TotalCount)> ListAsync(TaskUser user, int page, int pageSize, CancellationToken cancellationToken = default)
@@ -208,7 +209,7 @@ public sealed class TaskService(IWorkflowInstanceStore store, ICaseStore cases, 
             CompletedAt = clock.GetUtcNow(),
             Outcome = outcome,
             Comment = comment,
-            DataJson = data?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
+            DataJson = data?.ToJsonString(WorkflowJson.Compact),
         };
         var input = new JsonObject
         {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Justice.Portal.Data;
 using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using Justice.Portal.Components.Pages.Work;
 using Justice.Portal.Localization;
 using Justice.Portal.Work;
 using Justice.Workflows;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Justice.Portal.Data;
 using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,8 +1,8 @@
 using Justice.Workflows.Activities;
 using System.Text.Json.Nodes;
 using Justice.Portal.Work;
-using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Portal.Tests.Work;
 

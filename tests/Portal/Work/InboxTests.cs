@@ -1,7 +1,7 @@
 using Justice.Portal.Work;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using Justice.Portal.Data;
 using Justice.Portal.Tests.Api;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -409,7 +409,7 @@ public sealed class ArbitrationProcessTests : EngineTest
 
         var invalid = Assert.IsType<TaskCompletion.Invalid>(result);
         Assert.Equal(["$.data.method", "$.data.receivedOn"], invalid.Errors.Select(e => e.Path));
-        Assert.Equal("Open", (await s.Host.Store.FindTaskAsync(task.Id))!.Status);
+        Assert.Equal("Open", (await s.Host.TaskStore.FindTaskAsync(task.Id))!.Status);
     }
 
     [Fact]

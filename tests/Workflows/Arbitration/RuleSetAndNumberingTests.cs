@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Cases;
-using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Arbitration.ArbitrationScenario;
@@ -96,7 +95,7 @@ public sealed class RuleSetAndNumberingTests
         var instance = await host.RunAsync(definition);
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal(("doc", "template-error"), (incident.ActivityId, incident.Code));
         Assert.Contains("arbitration/broken", incident.Message);
         Assert.Contains("第 2 行", incident.Message);

@@ -59,7 +59,7 @@ public sealed class PeriodRecalculationTests
         var period = Assert.Single(await cases.GetPeriodsAsync(caseId));
         Assert.Equal(D("2027-02-15"), period.DueOn); // 02-04…02-12 off, then the weekend
         var expires = calendar.ExpiresAt(D("2027-02-15"));
-        var (tasks, _) = await host.Store.ListOpenTasksAsync(["secretary"], null, [caseId], 1, 50);
+        var (tasks, _) = await host.TaskStore.ListOpenTasksAsync(["secretary"], null, [caseId], 1, 50);
         Assert.Equal(expires, Assert.Single(tasks).DueAt);
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
             Assert.Equal(expires, (await db.Timers.SingleAsync(t => t.BookmarkId == period.BookmarkId)).DueAt);

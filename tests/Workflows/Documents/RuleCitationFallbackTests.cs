@@ -36,7 +36,7 @@ public sealed class RuleCitationFallbackTests : EngineTest
             record.RuleSetJson = copy.ToJsonString();
             await db.SaveChangesAsync();
         }
-        var task = Assert.Single((await Host.Store.ListOpenTasksAsync(["secretary"], null, [caseId], 1, 10)).Items);
+        var task = Assert.Single((await Host.TaskStore.ListOpenTasksAsync(["secretary"], null, [caseId], 1, 10)).Items);
 
         Assert.IsType<TaskCompletion.Completed>(await Host.Services.GetRequiredService<TaskService>().CompleteAsync(task.Id, new TaskUser("s@x", ["secretary"]), "Done", null, null));
 

@@ -1,4 +1,5 @@
 using Justice.Workflows.Management;
+using Justice.Workflows.Persistence.Stores;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Management;

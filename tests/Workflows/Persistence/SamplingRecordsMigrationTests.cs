@@ -1,6 +1,6 @@
 using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

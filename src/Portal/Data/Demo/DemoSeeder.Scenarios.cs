@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Justice.Workflows.Runtime.Stores;
 using Justice.Workflows.Tasks;
 
 namespace Justice.Portal.Data.Demo;
@@ -353,11 +354,11 @@ public sealed partial class DemoSeeder
 
     async Task<string> VerifierOfAsync(Context c, CancellationToken ct)
     {
-        var store = services.GetRequiredService<Justice.Workflows.Persistence.Stores.IWorkflowInstanceStore>();
+        var store = services.GetRequiredService<Justice.Workflows.Runtime.Stores.IInstanceQueries>();
         var family = new List<string> { c.Flow.InstanceId };
         for (var i = 0; i < family.Count; i++)
             family.AddRange((await store.GetChildrenAsync(family[i], ct)).Select(x => x.Id));
-        return (await store.GetOpenTasksAsync(family, ct)).Single(t => t.ActivityId == "verify").Assignee!;
+        return (await services.GetRequiredService<Justice.Workflows.Runtime.Stores.ITaskStore>().GetOpenTasksAsync(family, ct)).Single(t => t.ActivityId == "verify").Assignee!;
     }
 
     // ---------------- legal aid ----------------

@@ -1,4 +1,5 @@
 using Justice.Workflows;
+using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Data.Demo;

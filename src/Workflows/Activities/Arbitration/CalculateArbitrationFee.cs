@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Cases.Rules;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Activities.Arbitration;
 
@@ -32,7 +33,7 @@ public sealed class CalculateArbitrationFee : CaseActivity
         };
         var fields = JsonNode.Parse(record.FieldsJson) as JsonObject ?? [];
         fields["fees"] = result.DeepClone();
-        record.FieldsJson = fields.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
+        record.FieldsJson = fields.ToJsonString(WorkflowJson.Compact);
         session.Update(record);
         session.Log(record.Id, "fee", $"应预交仲裁费 {Justice.Workflows.Documents.ChineseFormat.Money(fees.Total)}", Actor(context), result.DeepClone().AsObject());
         context.JournalData["total"] = fees.Total;

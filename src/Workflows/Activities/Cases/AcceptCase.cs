@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Cases.Rules;
+using Justice.Workflows.Common;
 using Justice.Workflows.Runtime;
 
 namespace Justice.Workflows.Activities.Cases;
@@ -27,8 +28,8 @@ public sealed class AcceptCase : CaseActivity
     {
         var session = context.Cases();
         var record = await CaseAsync(context);
-        var calendar = (StatutoryCalendar)context.Services.GetService(typeof(StatutoryCalendar))!;
-        var rules = (RuleSetProvider)context.Services.GetService(typeof(RuleSetProvider))!;
+        var calendar = context.GetRequiredService<StatutoryCalendar>();
+        var rules = context.GetRequiredService<RuleSetProvider>();
         var accepted = await context.EvaluateAsync(AcceptedOn) is { Length: >= 10 } text ? DateOnly.ParseExact(text[..10], "yyyy-MM-dd") : calendar.Today(context.Now);
         var ruleSet = rules.InForce(record.Kind, accepted);
         var procedure = await context.EvaluateAsync(Procedure) is { Length: > 0 } chosen
@@ -37,7 +38,7 @@ public sealed class AcceptCase : CaseActivity
 
         record.AcceptedOn = accepted;
         record.RuleSetId = ruleSet.Id;
-        record.RuleSetJson = ruleSet.Json.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
+        record.RuleSetJson = ruleSet.Json.ToJsonString(WorkflowJson.Compact);
         record.Procedure = procedure;
         record.Stage = "受理";
         // One series per office and year, whichever rule set is in force (a new rule set does not restart numbering).

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Activities.Cases;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Activities.Cases;
 
@@ -36,7 +37,7 @@ public sealed class CreateCase : Activity
     {
         var session = context.Cases();
         var id = Ulid.NewId(context.Now);
-        var calendar = (Calendar.StatutoryCalendar)context.Services.GetService(typeof(Calendar.StatutoryCalendar))!;
+        var calendar = context.GetRequiredService<Calendar.StatutoryCalendar>();
         var filed = await context.EvaluateAsync(FiledOn) is { Length: >= 10 } text
             ? DateOnly.ParseExact(text[..10], "yyyy-MM-dd")
             : calendar.Today(context.Now);
@@ -48,7 +49,7 @@ public sealed class CreateCase : Activity
             Stage = "申请",
             AmountInDispute = await context.EvaluateAsync(Amount),
             FiledOn = filed,
-            FieldsJson = (await context.EvaluateAsync(Fields) ?? []).ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
+            FieldsJson = (await context.EvaluateAsync(Fields) ?? []).ToJsonString(WorkflowJson.Compact),
             InstanceId = context.Workflow.InstanceId,
             IsDemo = await context.EvaluateAsync(IsDemo),
         });

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Cases;
+using Justice.Workflows.Common;
 using Justice.Workflows.Runtime;
 
 namespace Justice.Workflows.Activities.Cases;
@@ -38,7 +39,7 @@ public sealed class UpdateCase : CaseActivity
             var merged = JsonNode.Parse(record.FieldsJson) as JsonObject ?? [];
             foreach (var (key, value) in fields)
                 merged[key] = value?.DeepClone();
-            record.FieldsJson = merged.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
+            record.FieldsJson = merged.ToJsonString(WorkflowJson.Compact);
         }
         foreach (var code in await context.EvaluateAsync(CompletePeriods) ?? [])
         {
@@ -53,7 +54,7 @@ public sealed class UpdateCase : CaseActivity
         {
             record.Status = CaseStatus.Closed;
             record.Outcome = outcome;
-            record.ClosedOn = ((Calendar.StatutoryCalendar)context.Services.GetService(typeof(Calendar.StatutoryCalendar))!).Today(context.Now);
+            record.ClosedOn = (context.GetRequiredService<Calendar.StatutoryCalendar>()).Today(context.Now);
             CancelPeriods(session, await session.PeriodsAsync(record.Id));
             // A case closed by another process (aid terminated after verification): its own process, still waiting
             // for the provider, ends with it — unless it is the parent waiting for this process's result.
@@ -85,7 +86,7 @@ public sealed class UpdateCase : CaseActivity
     /// </summary>
     async Task CloseUnattendedCommitmentsAsync(ActivityExecutionContext context, CaseSession session, CaseRecord main, string? outcome)
     {
-        var store = (ICaseStore)context.Services.GetService(typeof(ICaseStore))!;
+        var store = context.GetRequiredService<ICaseStore>();
         foreach (var id in await store.GetUnattendedCommitmentsAsync(main, context.CancellationToken))
         {
             var commitment = await session.GetAsync(id, context.CancellationToken);

@@ -30,8 +30,8 @@ public sealed class CheckCreditRecord : CaseActivity
             var applicant = (await session.PartiesAsync(caseId)).FirstOrDefault(p => p.Side is PartySides.Applicant or PartySides.Claimant);
             subject = applicant?.IdNumber ?? applicant?.CreditCode;
         }
-        var today = ((StatutoryCalendar)context.Services.GetService(typeof(StatutoryCalendar))!).Today(context.Now);
-        var records = string.IsNullOrWhiteSpace(subject) ? [] : await ((ICaseStore)context.Services.GetService(typeof(ICaseStore))!).GetCreditRecordsAsync(subject, context.CancellationToken);
+        var today = (context.GetRequiredService<StatutoryCalendar>()).Today(context.Now);
+        var records = string.IsNullOrWhiteSpace(subject) ? [] : await (context.GetRequiredService<ICaseStore>()).GetCreditRecordsAsync(subject, context.CancellationToken);
         var inForce = records.Where(r => r.InForce(today)).ToList();
         var result = new JsonObject
         {

@@ -3,6 +3,7 @@ using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Activities.Commitments;
 
@@ -28,7 +29,7 @@ public sealed class RecordDishonesty : CaseActivity
         var record = await CaseAsync(context);
         var applicant = (await session.PartiesAsync(record.Id)).FirstOrDefault(p => p.Side is PartySides.Applicant or PartySides.Claimant)
             ?? throw new WorkflowFaultException("no-applicant", "案件没有申请人，无法记录失信行为。");
-        var today = ((StatutoryCalendar)context.Services.GetService(typeof(StatutoryCalendar))!).Today(context.Now);
+        var today = (context.GetRequiredService<StatutoryCalendar>()).Today(context.Now);
         var credit = new CreditRecord
         {
             Id = Ulid.NewId(context.Now),

@@ -3,6 +3,7 @@ using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Activities.Commitments;
 
@@ -21,10 +22,10 @@ public sealed class RepairCredit : CaseActivity
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var store = (ICaseStore)context.Services.GetService(typeof(ICaseStore))!;
+        var store = context.GetRequiredService<ICaseStore>();
         var subject = await context.EvaluateAsync(SubjectId) ?? throw new WorkflowFaultException("invalid-input", "未指定信用修复的主体。");
         var id = await context.EvaluateAsync(RecordId);
-        var today = ((StatutoryCalendar)context.Services.GetService(typeof(StatutoryCalendar))!).Today(context.Now);
+        var today = (context.GetRequiredService<StatutoryCalendar>()).Today(context.Now);
         var note = await context.EvaluateAsync(Note) ?? "信用修复";
         var repaired = 0;
         foreach (var record in (await store.GetCreditRecordsAsync(subject, context.CancellationToken)).Where(r => r.InForce(today) && (id is null || r.Id == id)))

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Activities.Commitments;
 
@@ -28,8 +29,8 @@ public sealed class SampleForVerification : CaseActivity
     {
         var session = context.Cases();
         var record = await CaseAsync(context);
-        var planner = (PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!;
-        var seeds = (SamplingSeeds?)context.Services.GetService(typeof(SamplingSeeds)) ?? new SamplingSeeds();
+        var planner = context.GetRequiredService<PeriodPlanner>();
+        var seeds = context.GetService<SamplingSeeds>() ?? new SamplingSeeds();
         var rules = planner.RulesOf(record, planner.Calendar.Today(context.Now));
         var rate = await context.EvaluateAsync(Rate) ?? (rules.Json["sampling"]?["rate"] is { } r ? (double)Expressions.ValueConverter.Number(r) : 0.2);
         var handlers = (await session.MembersAsync(record.Id)).Select(m => m.UserEmail).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -43,9 +44,9 @@ public sealed class SampleForVerification : CaseActivity
             ["seed"] = seed, ["value"] = draw.Value, ["rate"] = rate, ["pool"] = new JsonArray([.. pool.Select(p => (JsonNode)p)]),
             ["sampled"] = draw.Sampled, ["verifier"] = draw.Verifier,
         };
-        if (context.Services.GetService(typeof(IAuditTrail)) is IAuditTrail trail)
+        if (context.GetService<IAuditTrail>() is IAuditTrail trail)
             await trail.RecordAsync(Actor(context), "sampling.draw", record.Number ?? record.Id,
-                audit.ToJsonString(Definitions.DefinitionJson.CompactOptions), context.CancellationToken);
+                audit.ToJsonString(WorkflowJson.Compact), context.CancellationToken);
         var verifierName = draw.Verifier is { } picked ? await session.PersonNameAsync(picked, cancellationToken: context.CancellationToken) : null;
         session.Log(record.Id, CaseEntryKinds.Sampling, draw.Sampled ? $"随机抽查：抽中，核查人员 {verifierName}（种子 {seed}）" : $"随机抽查：未抽中（种子 {seed}）",
             Actor(context), audit);

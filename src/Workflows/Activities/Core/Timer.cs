@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Activities.Core;
 

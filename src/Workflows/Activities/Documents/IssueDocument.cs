@@ -5,6 +5,7 @@ using Justice.Workflows.Cases;
 using Justice.Workflows.Cases.Rules;
 using Justice.Workflows.Documents;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Activities.Documents;
 
@@ -49,9 +50,9 @@ public sealed class IssueDocument : CaseActivity
         var record = await CaseAsync(context);
         var template = await context.EvaluateAsync(Template) ?? throw new WorkflowFaultException("invalid-input", "未指定文书模板。");
         var title = await context.EvaluateAsync(Title) ?? template;
-        var calendar = (StatutoryCalendar)context.Services.GetService(typeof(StatutoryCalendar))!;
+        var calendar = context.GetRequiredService<StatutoryCalendar>();
         var today = calendar.Today(context.Now);
-        var provider = (RuleSetProvider)context.Services.GetService(typeof(RuleSetProvider))!;
+        var provider = context.GetRequiredService<RuleSetProvider>();
         var rules = record.RuleSetJson is { } json
             ? new RuleSet((JsonObject)JsonNode.Parse(json)!)
             : provider.InForce(record.Kind, today);
@@ -80,7 +81,7 @@ public sealed class IssueDocument : CaseActivity
         string html;
         try
         {
-            html = await ((DocumentRenderer)context.Services.GetService(typeof(DocumentRenderer))!).RenderAsync(template, model, context.CancellationToken);
+            html = await (context.GetRequiredService<DocumentRenderer>()).RenderAsync(template, model, context.CancellationToken);
         }
         catch (DocumentTemplateException ex)
         {

@@ -3,6 +3,7 @@ using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Activities.Documents;
 
@@ -36,7 +37,7 @@ public sealed class ServeDocument : CaseActivity
         var method = await context.EvaluateAsync(Method) ?? ServiceMethods.Electronic;
         if (!ServiceMethods.All.Contains(method))
             throw new WorkflowFaultException("invalid-input", $"送达方式“{method}”无效。");
-        var calendar = (StatutoryCalendar)context.Services.GetService(typeof(StatutoryCalendar))!;
+        var calendar = context.GetRequiredService<StatutoryCalendar>();
         var today = calendar.Today(context.Now);
         var received = await context.EvaluateAsync(ReceivedOn) is { Length: >= 10 } text ? DateOnly.ParseExact(text[..10], "yyyy-MM-dd") : today;
         var to = await context.EvaluateAsync(To) ?? "all";

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Activities.Periods;
 
@@ -21,14 +23,14 @@ public sealed class PausePeriod : CaseActivity
         var caseId = await CaseIdAsync(context);
         var code = await context.EvaluateAsync(Code) ?? throw new WorkflowFaultException("invalid-input", "未指定期间代码。");
         var reason = await context.EvaluateAsync(Reason) ?? "中止";
-        var planner = (PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!;
+        var planner = context.GetRequiredService<PeriodPlanner>();
         var today = planner.Calendar.Today(context.Now);
         foreach (var period in (await session.PeriodsAsync(caseId)).Where(p => p.Code == code && p.Status == PeriodStatus.Running))
         {
             planner.Pause(period, today, reason);
             session.Modify(period);
             if (context.Workflow.Bookmarks.FirstOrDefault(b => b.Id == period.BookmarkId) is { } bookmark)
-                context.Workflow.RescheduleTimer(bookmark, null, Persistence.Entities.TimerKinds.Resume);
+                context.Workflow.RescheduleTimer(bookmark, null, Justice.Workflows.Runtime.State.TimerKinds.Resume);
             session.Log(caseId, "period", $"{period.Label}因{reason}中止计算，尚余{period.RemainingWhenPaused}日", Actor(context),
                 new JsonObject { ["code"] = code, ["remaining"] = period.RemainingWhenPaused });
         }

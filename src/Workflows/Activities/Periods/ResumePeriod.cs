@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Activities.Periods;
 
@@ -17,7 +19,7 @@ public sealed class ResumePeriod : CaseActivity
         var session = context.Cases();
         var caseId = await CaseIdAsync(context);
         var code = await context.EvaluateAsync(Code) ?? throw new WorkflowFaultException("invalid-input", "未指定期间代码。");
-        var planner = (PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!;
+        var planner = context.GetRequiredService<PeriodPlanner>();
         var today = planner.Calendar.Today(context.Now);
         foreach (var period in (await session.PeriodsAsync(caseId)).Where(p => p.Code == code && p.Status == PeriodStatus.Paused))
         {
@@ -25,7 +27,7 @@ public sealed class ResumePeriod : CaseActivity
             session.Modify(period);
             if (context.Workflow.Bookmarks.FirstOrDefault(b => b.Id == period.BookmarkId) is { } bookmark)
             {
-                var kind = JsonNode.Parse(bookmark.PayloadJson)?["timerKind"]?.GetValue<string>() ?? Persistence.Entities.TimerKinds.Resume;
+                var kind = JsonNode.Parse(bookmark.PayloadJson)?["timerKind"]?.GetValue<string>() ?? Justice.Workflows.Runtime.State.TimerKinds.Resume;
                 context.Workflow.RescheduleTimer(bookmark, planner.ExpiresAt(period), kind);
             }
             session.Log(caseId, "period", $"{period.Label}恢复计算，至{due:yyyy-MM-dd}届满", Actor(context), new JsonObject { ["code"] = code, ["dueOn"] = due.ToString("yyyy-MM-dd") });

@@ -3,6 +3,7 @@ using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Activities.Periods;
 
@@ -26,7 +27,7 @@ public sealed class StartPeriod : CaseActivity
     {
         var session = context.Cases();
         var record = await CaseAsync(context);
-        var planner = (PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!;
+        var planner = context.GetRequiredService<PeriodPlanner>();
         var today = planner.Calendar.Today(context.Now);
         var from = await context.EvaluateAsync(From) is { Length: >= 10 } text ? DateOnly.ParseExact(text[..10], "yyyy-MM-dd") : today;
         var code = await context.EvaluateAsync(Code) ?? throw new WorkflowFaultException("invalid-input", "未指定期间代码。");

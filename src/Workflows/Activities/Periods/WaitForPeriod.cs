@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Activities.Periods;
 
@@ -23,13 +25,13 @@ public sealed class WaitForPeriod : CaseActivity
         var code = await context.EvaluateAsync(Code) ?? throw new WorkflowFaultException("invalid-input", "未指定期间代码。");
         var period = (await session.PeriodsAsync(caseId)).LastOrDefault(p => p.Code == code && p.Status is PeriodStatus.Running or PeriodStatus.Paused)
             ?? throw new WorkflowFaultException("no-period", $"案件没有正在进行的期间 {code}。");
-        var planner = (PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!;
+        var planner = context.GetRequiredService<PeriodPlanner>();
         var bookmarkId = ActivityExecutionContext.NewId();
         period.BookmarkId = bookmarkId;
         session.Modify(period);
         context.JournalData["code"] = code;
         context.JournalData["dueOn"] = period.DueOn.ToString("yyyy-MM-dd");
-        context.CreateBookmark(new BookmarkRequest(new JsonObject { ["periodId"] = period.Id, ["code"] = code, ["timerKind"] = Persistence.Entities.TimerKinds.Resume })
+        context.CreateBookmark(new BookmarkRequest(new JsonObject { ["periodId"] = period.Id, ["code"] = code, ["timerKind"] = Justice.Workflows.Runtime.State.TimerKinds.Resume })
         {
             Id = bookmarkId,
             ResumeAt = period.Status == PeriodStatus.Running ? planner.ExpiresAt(period) : null,

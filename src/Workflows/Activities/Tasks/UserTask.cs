@@ -3,8 +3,9 @@ using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
-using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Common;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Activities.Tasks;
 
@@ -103,7 +104,7 @@ public sealed class UserTask : Activity
                 throw new WorkflowFaultException("no-case", $"人工任务“{title}”有法定期间，但不知道是哪个案件。");
             var session = context.Cases();
             var record = await session.GetAsync(caseId, context.CancellationToken);
-            var planner = (PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!;
+            var planner = context.GetRequiredService<PeriodPlanner>();
             var today = planner.Calendar.Today(context.Now);
             var from = await context.EvaluateAsync(PeriodFrom) is { Length: >= 10 } text ? DateOnly.ParseExact(text[..10], "yyyy-MM-dd") : today;
             var unit = await context.EvaluateAsync(PeriodUnit) is { Length: > 0 } u ? PeriodUnits.Parse(u) : (PeriodUnit?)null;
@@ -112,7 +113,7 @@ public sealed class UserTask : Activity
             await session.AddPeriodAsync(period);
         }
 
-        var expires = period is null ? (DateTimeOffset?)null : ((PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!).ExpiresAt(period);
+        var expires = period is null ? (DateTimeOffset?)null : (context.GetRequiredService<PeriodPlanner>()).ExpiresAt(period);
         var overdueConnected = OverdueConnected(context);
         var timerInput = new JsonObject { ["overdue"] = true };
         var excluded = await context.EvaluateAsync(ExcludeRelations);
@@ -182,7 +183,7 @@ public sealed class UserTask : Activity
     static async Task<JsonArray> WithLeadTimesAsync(ActivityExecutionContext context, JsonArray form, string caseId)
     {
         var record = await context.Cases().GetAsync(caseId, context.CancellationToken);
-        var planner = (PeriodPlanner)context.Services.GetService(typeof(PeriodPlanner))!;
+        var planner = context.GetRequiredService<PeriodPlanner>();
         var today = planner.Calendar.Today(context.Now);
         var rules = planner.RulesOf(record, today);
         var result = (JsonArray)form.DeepClone();

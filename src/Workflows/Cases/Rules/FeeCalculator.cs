@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Cases.Rules;
 
@@ -15,7 +16,7 @@ public static class FeeCalculator
 
     public static Fees Calculate(RuleSet rules, decimal amountInDispute)
     {
-        var fees = rules.Json["fees"] as JsonObject ?? throw new Runtime.WorkflowFaultException("no-fees", $"规则“{rules.Name}”没有收费标准。");
+        var fees = rules.Json["fees"] as JsonObject ?? throw new Justice.Workflows.Common.WorkflowFaultException("no-fees", $"规则“{rules.Name}”没有收费标准。");
         var acceptance = AcceptanceFee(fees["acceptance"] as JsonArray ?? [], amountInDispute);
         var rate = fees["handlingRate"] is { } r ? Expressions.ValueConverter.Number(r) : 0m;
         var minimum = fees["handlingMinimum"] is { } m ? Expressions.ValueConverter.Number(m) : 0m;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Calendar;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Cases.Rules;
 
@@ -23,7 +24,7 @@ public sealed class RuleSet(JsonObject json)
     public PeriodRule Period(string code, string? procedure = null)
     {
         if (Json["periods"]?[code] is not JsonObject rule)
-            throw new Runtime.WorkflowFaultException("unknown-period", $"规则“{Name}”没有期间 {code}。");
+            throw new Justice.Workflows.Common.WorkflowFaultException("unknown-period", $"规则“{Name}”没有期间 {code}。");
         var label = rule["label"]?.GetValue<string>() ?? code;
         var specific = procedure is not null && rule[procedure] is JsonObject byProcedure ? byProcedure : rule["ordinary"] as JsonObject ?? rule;
         return new PeriodRule(code, label, specific["amount"]!.GetValue<int>(), PeriodUnits.Parse(specific["unit"]?.GetValue<string>() ?? "days"));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Cases.Rules;
 
@@ -41,7 +42,7 @@ public sealed class RuleSetProvider
     /// <summary>The rule set of a kind in force on a date: the latest that took effect on or before it.</summary>
     public RuleSet InForce(string kind, DateOnly on) =>
         _sets.Where(s => s.Kind == kind && s.EffectiveFrom <= on).MaxBy(s => s.EffectiveFrom)
-        ?? throw new Runtime.WorkflowFaultException("no-rule-set", $"{on:yyyy-MM-dd} 没有有效的 {kind} 规则。");
+        ?? throw new Justice.Workflows.Common.WorkflowFaultException("no-rule-set", $"{on:yyyy-MM-dd} 没有有效的 {kind} 规则。");
 }
 
 public sealed class RuleSetOptions

@@ -1,4 +1,5 @@
 using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,4 +1,4 @@
-namespace Justice.Workflows.Persistence.Entities;
+namespace Justice.Workflows.Runtime.State;
 
 /// <summary>
 /// A scheduled resume of a bookmark: a durable timer (Delay, Timer, StartAt, statutory periods) or a hand-off

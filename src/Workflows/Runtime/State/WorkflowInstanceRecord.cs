@@ -1,4 +1,4 @@
-namespace Justice.Workflows.Persistence.Entities;
+namespace Justice.Workflows.Runtime.State;
 
 /// <summary>A workflow instance; its working state (variables, flowchart bookkeeping) is one JSON column.</summary>
 public sealed class WorkflowInstanceRecord

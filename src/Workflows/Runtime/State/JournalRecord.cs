@@ -1,4 +1,4 @@
-namespace Justice.Workflows.Persistence.Entities;
+namespace Justice.Workflows.Runtime.State;
 
 /// <summary>One activity event of an instance, append-only, in sequence.</summary>
 public sealed class JournalRecord

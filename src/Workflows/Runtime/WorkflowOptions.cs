@@ -1,6 +1,6 @@
 using Justice.Workflows.Expressions;
 
-namespace Justice.Workflows;
+namespace Justice.Workflows.Runtime;
 
 /// <summary>Engine settings (configuration section <c>Workflows</c>).</summary>
 public sealed class WorkflowOptions

@@ -1,4 +1,4 @@
-namespace Justice.Workflows.Persistence.Entities;
+namespace Justice.Workflows.Runtime.State;
 
 /// <summary>A fault of an instance: which activity, what happened.</summary>
 public sealed class IncidentRecord

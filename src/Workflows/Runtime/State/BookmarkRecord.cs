@@ -1,4 +1,4 @@
-namespace Justice.Workflows.Persistence.Entities;
+namespace Justice.Workflows.Runtime.State;
 
 /// <summary>A point where an instance waits: found by <see cref="Hash"/> (type + stimulus), consumed exactly once.</summary>
 public sealed class BookmarkRecord

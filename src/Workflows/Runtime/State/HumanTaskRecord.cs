@@ -1,4 +1,4 @@
-namespace Justice.Workflows.Persistence.Entities;
+namespace Justice.Workflows.Runtime.State;
 
 /// <summary>The inbox projection of a user-task bookmark (same id as the bookmark).</summary>
 public sealed class HumanTaskRecord

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace Justice.Workflows.Runtime;
+namespace Justice.Workflows.Common;
 
 /// <summary>
 /// Sortable unique ids (ULID text: 48-bit time, 80 random bits, Crockford base 32), e.g. <c>01JD...</c>.
