@@ -1,10 +1,10 @@
 using Justice.Workflows.Activities;
 using Justice.Workflows.Calendar;
-using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Management;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +28,7 @@ public static class WorkflowServiceCollectionExtensions
         services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
         services.AddSingleton<HolidayCalendar>();
         services.AddSingleton<StatutoryCalendar>();
+        services.AddSingleton<IScriptTimeZone>(sp => sp.GetRequiredService<StatutoryCalendar>());
         services.Configure<Documents.DocumentOptions>(configuration.GetSection(Documents.DocumentOptions.Section));
         services.AddSingleton<Documents.DocumentRenderer>();
         services.Configure<Cases.Rules.RuleSetOptions>(configuration.GetSection(Cases.Rules.RuleSetOptions.Section));

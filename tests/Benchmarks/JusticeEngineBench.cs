@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Management;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.Stores;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;

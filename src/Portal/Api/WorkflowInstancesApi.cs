@@ -1,4 +1,5 @@
 using Justice.Portal.Data;
+using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Stores;
 

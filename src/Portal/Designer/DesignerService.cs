@@ -8,6 +8,7 @@ using Justice.Workflows.Definitions;
 using Justice.Workflows.Documents;
 using Justice.Workflows.Management;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
 
 namespace Justice.Portal.Designer;

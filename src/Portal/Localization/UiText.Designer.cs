@@ -1,3 +1,5 @@
+using Justice.Workflows.Runtime.Model;
+
 namespace Justice.Portal.Localization;
 
 /// <summary>The designer's words, and the activities' own (categories, names, inputs, descriptions), in English.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Portal.Localization;
 

@@ -8,7 +8,7 @@ namespace Justice.Workflows.Calendar;
 /// skip weekends and holidays and count make-up working days; a month period ends on the same day number of the
 /// target month, or on its last day; a period expires at 24:00 of its last day in the bureau's time zone.
 /// </summary>
-public sealed class StatutoryCalendar(HolidayCalendar holidays, IOptions<CalendarOptions> options)
+public sealed class StatutoryCalendar(HolidayCalendar holidays, IOptions<CalendarOptions> options) : Expressions.IScriptTimeZone
 {
     readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Cases;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases.Rules;
-using Justice.Workflows.Runtime;
 using Justice.Workflows.Common;
+using Justice.Workflows.Runtime;
 
 namespace Justice.Workflows.Cases;
 

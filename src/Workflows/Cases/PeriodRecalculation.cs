@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Cases;
 

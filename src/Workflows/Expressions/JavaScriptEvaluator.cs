@@ -15,7 +15,7 @@ namespace Justice.Workflows.Expressions;
 /// <c>AllowReturnOutsideFunction</c>, its completion value the result, Elsa's helper functions, and a sandbox.
 /// Scripts are parsed once and cached by their text; each evaluation gets a fresh engine (engines are not thread-safe).
 /// </summary>
-public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock = null, Calendar.StatutoryCalendar? calendar = null)
+public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock = null, IScriptTimeZone? calendar = null)
 {
     /// <summary>Beijing time when no calendar is configured (tests constructing the evaluator alone).</summary>
     static readonly TimeZoneInfo DefaultZone = TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Activities;
-using Justice.Workflows.Expressions;
 using Justice.Workflows.Common;
+using Justice.Workflows.Expressions;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Runtime;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Justice.Workflows.Runtime.Stores;
 
 namespace Justice.Workflows.Runtime;
 

@@ -1,4 +1,4 @@
-using Justice.Workflows.Definitions;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Runtime;
 

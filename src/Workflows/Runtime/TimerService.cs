@@ -1,7 +1,7 @@
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Justice.Workflows.Runtime.Stores;
 
 namespace Justice.Workflows.Runtime;
 

@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Justice.Workflows.Activities;
+using Justice.Workflows.Common;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
-using Justice.Workflows.Common;
+using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Runtime;

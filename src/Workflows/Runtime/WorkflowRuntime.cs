@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Definitions;
+using Justice.Workflows.Common;
 using Justice.Workflows.Expressions;
-using Justice.Workflows.Runtime.Stores;
+using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Runtime;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Runtime;

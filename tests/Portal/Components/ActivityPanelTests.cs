@@ -5,6 +5,7 @@ using Justice.Portal.Designer;
 using Justice.Portal.Localization;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Definitions;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Justice.Portal.Localization;
 using Justice.Workflows.Activities;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Portal.Tests.Designer;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Justice.Portal.Designer;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Definitions;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Portal.Tests.Designer;
 

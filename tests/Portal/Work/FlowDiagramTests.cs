@@ -2,6 +2,7 @@ using Justice.Workflows.Activities;
 using System.Text.Json.Nodes;
 using Justice.Portal.Work;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
 
 namespace Justice.Portal.Tests.Work;

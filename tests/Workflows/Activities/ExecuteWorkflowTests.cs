@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Activities;

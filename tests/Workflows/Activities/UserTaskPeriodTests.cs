@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Tasks;
 using Microsoft.Extensions.DependencyInjection;

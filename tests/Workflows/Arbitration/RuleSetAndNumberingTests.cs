@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Arbitration.ArbitrationScenario;
 using static Justice.Workflows.Tests.Flow;

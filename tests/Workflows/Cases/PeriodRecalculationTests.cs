@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Flow;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Activities;
 using Justice.Workflows.Definitions;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Definitions;

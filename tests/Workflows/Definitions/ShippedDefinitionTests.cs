@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Activities;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Management;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Tests.Definitions;
 

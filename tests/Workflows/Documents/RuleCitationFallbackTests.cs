@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence;
+using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,7 @@
+using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
 using System.Text.Json.Nodes;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Expressions;

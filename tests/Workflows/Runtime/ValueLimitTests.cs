@@ -1,4 +1,5 @@
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Runtime;

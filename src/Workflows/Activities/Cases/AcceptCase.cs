@@ -3,7 +3,9 @@ using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Cases.Rules;
 using Justice.Workflows.Common;
+using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Activities.Cases;
 

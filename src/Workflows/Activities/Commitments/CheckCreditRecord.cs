@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
+using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Activities.Commitments;
 

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
-using Justice.Workflows.Runtime;
 using Justice.Workflows.Common;
+using Justice.Workflows.Expressions;
+using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Activities.Commitments;
 

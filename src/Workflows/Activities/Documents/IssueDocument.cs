@@ -3,9 +3,11 @@ using Justice.Workflows.Activities.Cases;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
 using Justice.Workflows.Cases.Rules;
-using Justice.Workflows.Documents;
-using Justice.Workflows.Runtime;
 using Justice.Workflows.Common;
+using Justice.Workflows.Documents;
+using Justice.Workflows.Expressions;
+using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Activities.Documents;
 

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Calendar;
 using Justice.Workflows.Cases;
+using Justice.Workflows.Common;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
-using Justice.Workflows.Common;
+using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Activities.Tasks;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Cases.Rules;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Justice.Portal.Designer;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Expressions;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.AspNetCore.Components;
 
 namespace Justice.Portal.Components.Pages.Designer;

@@ -1,4 +1,4 @@
-namespace Justice.Workflows.Activities;
+namespace Justice.Workflows.Runtime.Model;
 
 /// <summary>Declares an activity type: its type name as written in definitions (<c>Namespace.Name</c>) and how the designer shows it.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]

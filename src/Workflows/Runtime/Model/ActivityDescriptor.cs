@@ -1,6 +1,7 @@
 using System.Reflection;
+using Justice.Workflows.Expressions;
 
-namespace Justice.Workflows.Activities;
+namespace Justice.Workflows.Runtime.Model;
 
 /// <summary>What an activity type is, read from its class: the designer's toolbox and the validator both use it.</summary>
 public sealed class ActivityDescriptor

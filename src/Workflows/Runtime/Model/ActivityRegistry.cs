@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Justice.Workflows.Activities;
+namespace Justice.Workflows.Runtime.Model;
 
 /// <summary>The activity types the engine knows, by type name (e.g. <c>Elsa.WriteLine</c>).</summary>
 public sealed class ActivityRegistry

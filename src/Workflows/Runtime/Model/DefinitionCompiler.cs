@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Activities;
-using Justice.Workflows.Activities.Core;
+using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
+using Justice.Workflows.Runtime.Model;
 
-namespace Justice.Workflows.Definitions;
+namespace Justice.Workflows.Runtime.Model;
 
 /// <summary>
 /// Turns definition JSON into a <see cref="WorkflowModel"/> and reports every problem at once, each with where

@@ -1,6 +1,7 @@
-using Justice.Workflows.Activities;
+using Justice.Workflows.Definitions;
+using Justice.Workflows.Runtime.Model;
 
-namespace Justice.Workflows.Definitions;
+namespace Justice.Workflows.Runtime.Model;
 
 /// <summary>Collects problems while a definition is compiled; activities add their own checks through it.</summary>
 public sealed class DefinitionValidationContext

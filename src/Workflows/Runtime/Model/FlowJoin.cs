@@ -1,8 +1,9 @@
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 
-namespace Justice.Workflows.Activities.Core;
+namespace Justice.Workflows.Runtime.Model;
 
 /// <summary>
 /// Merges branches. WaitAny runs on the first arrival and cancels what still runs upstream; WaitAll runs when

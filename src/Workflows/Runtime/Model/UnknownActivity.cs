@@ -1,7 +1,7 @@
-using Justice.Workflows.Runtime;
 using Justice.Workflows.Common;
+using Justice.Workflows.Runtime;
 
-namespace Justice.Workflows.Activities;
+namespace Justice.Workflows.Runtime.Model;
 
 /// <summary>
 /// Stands in for an activity whose type this engine does not know: its JSON is kept for round-trip, the

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Activities;
-using Justice.Workflows.Activities.Core;
+using Justice.Workflows.Definitions;
+using Justice.Workflows.Runtime.Model;
 
-namespace Justice.Workflows.Definitions;
+namespace Justice.Workflows.Runtime.Model;
 
 /// <summary>
 /// A compiled definition version: its activities bound to their inputs, its flowcharts with connection indexes.

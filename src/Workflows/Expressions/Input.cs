@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Expressions;
 
-namespace Justice.Workflows.Activities;
+namespace Justice.Workflows.Expressions;
 
 /// <summary>An input bound from the definition: a literal or an expression, evaluated when the activity runs.</summary>
 public abstract class Input

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 
-namespace Justice.Workflows.Activities.Core;
+namespace Justice.Workflows.Runtime.Model;
 
 /// <summary>
 /// A flowchart: activities joined by connections from outcome ports. The interpreter runs it; this class holds

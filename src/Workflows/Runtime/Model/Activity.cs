@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Definitions;
 using Justice.Workflows.Runtime;
 
-namespace Justice.Workflows.Activities;
+namespace Justice.Workflows.Runtime.Model;
 
 /// <summary>
 /// An activity of a definition. One object per activity node and definition version, shared by every instance
