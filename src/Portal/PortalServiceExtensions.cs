@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using Justice.Casework;
 using Justice.Portal.Api;
 using Justice.Portal.Components.Account;
 using Justice.Portal.Data;
@@ -42,8 +43,8 @@ public static class PortalServiceExtensions
         services.AddScoped<ContentAudit>();
         services.AddScoped<Work.InstanceAdministration>();
         services.AddScoped<Work.TaskReassignment>();
-        services.AddSingleton<Justice.Workflows.Tasks.IStaffDirectory, IdentityStaffDirectory>();
-        services.AddSingleton<Justice.Workflows.Cases.IAuditTrail, PortalAuditTrail>();
+        services.AddSingleton<Justice.Casework.Tasks.IStaffDirectory, IdentityStaffDirectory>();
+        services.AddSingleton<Justice.Casework.Cases.IAuditTrail, PortalAuditTrail>();
         services.AddSingleton<StaffNames>();
         services.Configure<Work.UploadOptions>(builder.Configuration.GetSection(Work.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
@@ -110,12 +111,12 @@ public static class PortalServiceExtensions
         {
             // Demo flows give their cases realistic dates and choose their draws; everyone else sees real time and real draws.
             services.AddSingleton<TimeProvider, Data.Demo.DemoClock>();
-            services.AddSingleton<Justice.Workflows.Cases.SamplingSeeds, Data.Demo.DemoSamplingSeeds>();
+            services.AddSingleton<Justice.Casework.Cases.SamplingSeeds, Data.Demo.DemoSamplingSeeds>();
             services.AddSingleton<Data.Demo.DemoSeeder>();
         }
         if (builder.IsSeedCommand())
             builder.Configuration["Workflows:RunTimers"] = "false";
-        services.AddJusticeWorkflows(builder.Configuration, connectionString);
+        services.AddJusticeWorkflows(builder.Configuration, connectionString).AddJusticeCasework(builder.Configuration, connectionString);
         return builder;
     }
 
@@ -143,6 +144,7 @@ public static class PortalServiceExtensions
         var services = scope.ServiceProvider;
         await services.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
         await services.MigrateWorkflowDatabaseAsync();
+        await services.MigrateCaseworkDatabaseAsync();
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
         await services.GetRequiredService<ContentAudit>().RecordChangesAsync();
         var folder = PortalPaths.ShippedFolder("workflow-definitions", app.Environment.ContentRootPath);

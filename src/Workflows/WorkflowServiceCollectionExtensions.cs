@@ -1,5 +1,4 @@
 using Justice.Workflows.Activities;
-using Justice.Workflows.Calendar;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Management;
 using Justice.Workflows.Persistence;
@@ -25,18 +24,13 @@ public static class WorkflowServiceCollectionExtensions
         var options = section.Get<WorkflowOptions>() ?? new WorkflowOptions();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
-        services.AddSingleton<HolidayCalendar>();
-        services.AddSingleton<StatutoryCalendar>();
-        services.AddSingleton<IScriptTimeZone>(sp => sp.GetRequiredService<StatutoryCalendar>());
-        services.Configure<Documents.DocumentOptions>(configuration.GetSection(Documents.DocumentOptions.Section));
-        services.AddSingleton<Documents.DocumentRenderer>();
-        services.Configure<Cases.Rules.RuleSetOptions>(configuration.GetSection(Cases.Rules.RuleSetOptions.Section));
-        services.AddSingleton<Cases.Rules.RuleSetProvider>();
-        services.AddSingleton<Cases.PeriodPlanner>();
-        services.TryAddSingleton<Cases.SamplingSeeds>();
-        services.AddSingleton<Cases.PeriodRecalculation>();
-        services.AddSingleton(ActivityRegistry.CreateDefault());
+        services.AddSingleton(sp =>
+        {
+            var registry = ActivityRegistry.CreateDefault();
+            foreach (var activities in sp.GetServices<ActivityAssembly>())
+                registry.AddFromAssembly(activities.Assembly);
+            return registry;
+        });
         services.AddSingleton<DefinitionCompiler>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Scripts);
         services.AddSingleton<JavaScriptEvaluator>();
@@ -44,26 +38,22 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<ExpressionEvaluator>();
 
         services.AddWorkflowPersistence(options, connectionString);
-        services.AddSingleton<Cases.ICaseStore, Cases.EfCaseStore>();
 
         services.AddSingleton<WorkflowDefinitionService>();
         services.AddSingleton<IWorkflowModels>(sp => sp.GetRequiredService<WorkflowDefinitionService>());
-        services.AddSingleton<IOverdueEffects, Cases.OverduePeriods>();
         services.AddSingleton<DefinitionFolderImporter>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<WorkflowInstanceView>();
-        services.AddSingleton<Tasks.TaskService>();
-        services.TryAddSingleton<Tasks.IStaffDirectory, Tasks.NoStaffDirectory>();
-        services.TryAddSingleton<Cases.IAuditTrail, Cases.NoAuditTrail>();
-        services.AddSingleton<Cases.CaseQueries>();
-        services.AddSingleton<Cases.CaseNotes>();
         if (options.RunTimers)
         {
             services.AddHostedService<TimerService>();
-            services.AddHostedService<CalendarWatcher>();
         }
         return services;
     }
+
+    /// <summary>Adds the activities of an assembly (those with an <see cref="ActivityAttribute"/>) to the engine's registry.</summary>
+    public static IServiceCollection AddWorkflowActivities(this IServiceCollection services, System.Reflection.Assembly assembly) =>
+        services.AddSingleton(new ActivityAssembly(assembly));
 
     /// <summary>Creates or migrates the engine's tables.</summary>
     public static Task MigrateWorkflowDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>

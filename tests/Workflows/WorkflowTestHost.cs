@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Justice.Casework;
 using Justice.Workflows.Management;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.State;
@@ -43,13 +44,15 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<Justice.Workflows.Tasks.IStaffDirectory>(new StaffOfEveryRole())
+            .AddSingleton<Justice.Casework.Tasks.IStaffDirectory>(new StaffOfEveryRole())
             .AddSingleton<Processes.PlannedSamplingSeeds>()
-            .AddSingleton<Justice.Workflows.Cases.SamplingSeeds>(sp => sp.GetRequiredService<Processes.PlannedSamplingSeeds>())
-            .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
+            .AddSingleton<Justice.Casework.Cases.SamplingSeeds>(sp => sp.GetRequiredService<Processes.PlannedSamplingSeeds>())
+            .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}")
+            .AddJusticeCasework(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.MigrateWorkflowDatabaseAsync();
+        await provider.MigrateCaseworkDatabaseAsync();
         return new WorkflowTestHost(provider, folder, clock);
     }
 
@@ -92,11 +95,11 @@ public sealed class WorkflowTestHost : IAsyncDisposable
 }
 
 /// <summary>The process tests' roster: every address is an active account holding every staff role.</summary>
-public sealed class StaffOfEveryRole : Justice.Workflows.Tasks.IStaffDirectory
+public sealed class StaffOfEveryRole : Justice.Casework.Tasks.IStaffDirectory
 {
     static readonly string[] Roles = ["secretary", "arbitrator", "director", "notary", "notary-assistant", "notary-head", "legalaid-officer", "legalaid-head",
         "legalaid-provider", "verifier", "credit-officer", "reviewer", "supervisor"];
 
-    public Task<Justice.Workflows.Tasks.StaffMember?> FindAsync(string email, CancellationToken cancellationToken = default) =>
-        Task.FromResult<Justice.Workflows.Tasks.StaffMember?>(new(email, email, Roles, true));
+    public Task<Justice.Casework.Tasks.StaffMember?> FindAsync(string email, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Justice.Casework.Tasks.StaffMember?>(new(email, email, Roles, true));
 }

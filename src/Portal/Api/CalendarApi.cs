@@ -1,5 +1,5 @@
 using System.Globalization;
-using Justice.Workflows.Calendar;
+using Justice.Casework.Calendar;
 
 namespace Justice.Portal.Api;
 

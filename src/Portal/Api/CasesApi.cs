@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Api;

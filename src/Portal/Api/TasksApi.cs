@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.State;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 
 namespace Justice.Portal.Api;
 

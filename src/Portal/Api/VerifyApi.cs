@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 
 namespace Justice.Portal.Api;
 

@@ -1,5 +1,5 @@
 using Justice.Portal.Data;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Stores;
 
@@ -26,7 +26,7 @@ public static class WorkflowInstancesApi
         return Results.Ok(new { items = items.Select(view.Summary).ToList(), totalCount = total, page = p, pageSize = size });
     }
 
-    static async Task<IResult> GetAsync(string id, System.Security.Claims.ClaimsPrincipal user, IInstanceQueries store, Justice.Workflows.Cases.CaseQueries cases,
+    static async Task<IResult> GetAsync(string id, System.Security.Claims.ClaimsPrincipal user, IInstanceQueries store, Justice.Casework.Cases.CaseQueries cases,
         WorkflowInstanceView view, CancellationToken ct)
     {
         var record = await store.FindAsync(id, ct);
@@ -35,7 +35,7 @@ public static class WorkflowInstancesApi
         var viewer = user.ToCaseViewer();
         if (!await cases.CanSeeInstanceAsync(viewer, record, ct))
             return ApiProblems.Forbidden("您不能查看这个流程实例。");
-        if (Justice.Workflows.Cases.CaseAccess.IsStaff(viewer))
+        if (Justice.Casework.Cases.CaseAccess.IsStaff(viewer))
             return Results.Ok(await view.BuildAsync(record, ct));
         // A party sees what its case file shows: stages, dates and documents.
         var file = await cases.GetAsync(viewer, record.CorrelationId!, ct);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Justice.Workflows.Cases.Rules;
-using Justice.Workflows.Documents;
+using Justice.Casework.Cases.Rules;
+using Justice.Casework.Documents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

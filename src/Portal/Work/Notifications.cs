@@ -1,11 +1,12 @@
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
 using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Work;
 
 /// <summary>The in-app messages of a user: addressed to them, or to one of their roles.</summary>
-public sealed class Notifications(IDbContextFactory<WorkflowDbContext> factory, TimeProvider clock)
+public sealed class Notifications(IDbContextFactory<CaseworkDbContext> factory, TimeProvider clock)
 {
     static List<string> Recipients(CaseViewer viewer) => [.. viewer.Roles.Select(r => $"role:{r}"), .. viewer.Email is { } e ? new[] { e.ToLowerInvariant() } : []];
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Justice.Portal.Api;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Justice.Portal.Work;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Justice.Portal.Api;
 using Justice.Portal.Data;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 using Justice.Workflows.Runtime.State;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 using Microsoft.AspNetCore.Identity;
 
 namespace Justice.Portal.Work;

@@ -45,10 +45,13 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     public JsonObject Input { get; }
     public JsonObject Output { get; }
     internal ExpressionEvaluator Evaluator { get; }
-    internal IWorkflowHost Host { get; }
+    /// <summary>Starts and resumes other instances (sub-processes, cases that follow from this one).</summary>
+    public IWorkflowHost Host { get; }
     internal long MaxValueBytes { get; }
-    internal UnitOfWork Unit { get; }
-    internal InstanceChanges Changes { get; }
+    /// <summary>The unit of work this burst belongs to: its effects are committed with it.</summary>
+    public UnitOfWork Unit { get; }
+    /// <summary>What this burst changed of the instance so far (bookmarks, timers, tasks, journal).</summary>
+    public InstanceChanges Changes { get; }
     internal List<BookmarkRecord> LiveBookmarks { get; }
     internal ActivityExecutionContext? CurrentActivity { get; set; }
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Justice.Portal.Data;
 using Justice.Portal.Data.Demo;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Justice.Portal.Tests.Api;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bunit;
+using Justice.Casework.Activities;
 using Justice.Portal.Components.Pages.Designer;
 using Justice.Portal.Designer;
 using Justice.Portal.Localization;
@@ -15,7 +16,7 @@ namespace Justice.Portal.Tests.Components;
 /// <summary>The property panel writes what its editors show, in Elsa 3's shapes.</summary>
 public sealed class ActivityPanelTests
 {
-    static readonly ActivityRegistry Registry = ActivityRegistry.CreateDefault();
+    static readonly ActivityRegistry Registry = CaseworkActivities.CreateRegistry();
 
     static BunitContext Context()
     {

@@ -1,10 +1,11 @@
 using Bunit;
+using Justice.Casework;
 using Justice.Portal.Components.Pages.Work;
 using Justice.Portal.Localization;
 using Justice.Portal.Work;
 using Justice.Workflows;
 using Justice.Workflows.Runtime.State;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -36,7 +37,8 @@ public sealed class CompleteTaskDialogTests
         context.Services.AddMudServices();
         context.Services.AddSingleton<UiText>();
         var database = Path.Combine(Path.GetTempPath(), $"justice-bunit-{Guid.NewGuid():N}.db");
-        context.Services.AddLogging().AddJusticeWorkflows(new ConfigurationBuilder().Build(), $"Data Source={database}");
+        context.Services.AddLogging().AddJusticeWorkflows(new ConfigurationBuilder().Build(), $"Data Source={database}")
+            .AddJusticeCasework(new ConfigurationBuilder().Build(), $"Data Source={database}");
 
         var provider = context.Render<MudDialogProvider>();
         var dialogs = context.Services.GetRequiredService<IDialogService>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Justice.Casework.Activities;
 using Justice.Portal.Localization;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Runtime.Model;
@@ -25,7 +26,7 @@ public sealed partial class DesignerLocalizationTests
     public void EveryWordOfTheActivitiesMetadata_HasItsEnglish()
     {
         var missing = new List<string>();
-        foreach (var d in ActivityRegistry.CreateDefault().Descriptors)
+        foreach (var d in CaseworkActivities.CreateRegistry().Descriptors)
         {
             IEnumerable<string?> words = [d.Category, d.DisplayName, d.Description,
                 .. d.Inputs.SelectMany(i => new[] { i.Info.DisplayName, i.Info.Description }),

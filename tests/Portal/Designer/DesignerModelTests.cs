@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Justice.Casework.Activities;
 using Justice.Portal.Designer;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Definitions;
@@ -9,7 +10,7 @@ namespace Justice.Portal.Tests.Designer;
 /// <summary>The designer's model without a browser: exact round-trip, edits, undo and redo, ports, problems, layout.</summary>
 public sealed class DesignerModelTests
 {
-    static readonly ActivityRegistry Registry = ActivityRegistry.CreateDefault();
+    static readonly ActivityRegistry Registry = CaseworkActivities.CreateRegistry();
     static readonly DefinitionCompiler Compiler = new(Registry);
 
     public static string Repository { get; } = FindRepository();

@@ -1,4 +1,4 @@
-using Justice.Workflows.Calendar;
+using Justice.Casework.Calendar;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Flow;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 using Justice.Workflows.Runtime.State;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Justice.Workflows.Tests.Arbitration;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 using static Justice.Workflows.Tests.Arbitration.ArbitrationScenario;
 
 namespace Justice.Workflows.Tests.Arbitration;

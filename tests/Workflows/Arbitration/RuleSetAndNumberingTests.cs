@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Model;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +76,7 @@ public sealed class RuleSetAndNumberingTests
         var second = await StartAsync(host);
         await second.CompleteAsync("review", "受理", SecretaryUser);
 
-        Assert.Single(results, r => r is Justice.Workflows.Tasks.TaskCompletion.Completed);
+        Assert.Single(results, r => r is Justice.Casework.Tasks.TaskCompletion.Completed);
         Assert.Equal("（2026）衡仲字第0001号", (await s.CaseAsync()).Number);
         Assert.Equal("（2026）衡仲字第0002号", (await second.CaseAsync()).Number);
     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Calendar;
-using Justice.Workflows.Cases;
+using Justice.Casework.Calendar;
+using Justice.Casework.Cases;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime.Model;
 using Microsoft.EntityFrameworkCore;

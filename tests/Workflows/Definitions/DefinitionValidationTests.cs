@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Justice.Casework.Activities;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
@@ -7,7 +8,7 @@ namespace Justice.Workflows.Tests.Definitions;
 
 public sealed class DefinitionValidationTests
 {
-    readonly DefinitionCompiler _compiler = new(ActivityRegistry.CreateDefault());
+    readonly DefinitionCompiler _compiler = new(CaseworkActivities.CreateRegistry());
 
     IReadOnlyList<DefinitionProblem> Validate(JsonObject definition) => _compiler.Compile(definition).Problems;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Justice.Casework;
 using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Model;
@@ -94,6 +95,7 @@ public sealed class DurabilityTests
         {
             await first.StartAsync();
             await first.Services.MigrateWorkflowDatabaseAsync();
+            await first.Services.MigrateCaseworkDatabaseAsync();
             var runtime = first.Services.GetRequiredService<WorkflowRuntime>();
             await first.Services.GetRequiredService<Justice.Workflows.Management.WorkflowDefinitionService>().ImportAsync(
                 Definition("sleepy", [Activity("d", "Elsa.Delay", ("timeSpan", Literal("1.00:00:00", "TimeSpan"))), WriteLine("w", "woke")], [("d", "Done", "w")]).ToJsonString(), publish: true);
@@ -126,9 +128,11 @@ public sealed class DurabilityTests
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Workflows:TimerPollInterval"] = "00:00:30" });
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddJusticeWorkflows(builder.Configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
+        builder.Services.AddJusticeWorkflows(builder.Configuration, $"Data Source={Path.Combine(folder, "workflows.db")}")
+            .AddJusticeCasework(builder.Configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
         var host = builder.Build();
         host.Services.MigrateWorkflowDatabaseAsync().GetAwaiter().GetResult();
+        host.Services.MigrateCaseworkDatabaseAsync().GetAwaiter().GetResult();
         return host;
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 using Justice.Workflows.Runtime.Stores;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Processes.CaseDriver;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime.Stores;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 
 namespace Justice.Portal.Data.Demo;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Runtime.Stores;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 
 namespace Justice.Portal.Data.Demo;
 
@@ -169,7 +169,7 @@ public sealed partial class DemoSeeder
 
     async Task<string> ReviewerOfAsync(Context c, CancellationToken ct)
     {
-        var cases = services.GetRequiredService<Justice.Workflows.Cases.ICaseStore>();
+        var cases = services.GetRequiredService<Justice.Casework.Cases.ICaseStore>();
         return (await cases.GetMembersAsync(c.Flow.CaseId, ct)).Last(m => m.Relation == "reviewer").UserEmail;
     }
 

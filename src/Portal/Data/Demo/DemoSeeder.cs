@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
+using Justice.Casework.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Data.Demo;
@@ -28,7 +29,7 @@ public sealed partial class DemoSeeder(IServiceProvider services, ILogger<DemoSe
     /// <summary>Whether demo cases exist already.</summary>
     public async Task<bool> HasDemoDataAsync(CancellationToken cancellationToken = default)
     {
-        var factory = services.GetRequiredService<IDbContextFactory<Justice.Workflows.Persistence.WorkflowDbContext>>();
+        var factory = services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Cases.AnyAsync(c => c.IsDemo, cancellationToken);
     }

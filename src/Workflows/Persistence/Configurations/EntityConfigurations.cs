@@ -17,7 +17,7 @@ sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration<Workflow
     }
 }
 
-sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstanceRecord>
+public sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstanceRecord>
 {
     public void Configure(EntityTypeBuilder<WorkflowInstanceRecord> b)
     {
@@ -43,7 +43,7 @@ sealed class BookmarkConfiguration : IEntityTypeConfiguration<BookmarkRecord>
     }
 }
 
-sealed class TimerConfiguration : IEntityTypeConfiguration<TimerRecord>
+public sealed class TimerConfiguration : IEntityTypeConfiguration<TimerRecord>
 {
     public void Configure(EntityTypeBuilder<TimerRecord> b)
     {
@@ -54,7 +54,7 @@ sealed class TimerConfiguration : IEntityTypeConfiguration<TimerRecord>
     }
 }
 
-sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTaskRecord>
+public sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTaskRecord>
 {
     public void Configure(EntityTypeBuilder<HumanTaskRecord> b)
     {

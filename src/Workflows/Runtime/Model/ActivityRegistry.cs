@@ -34,3 +34,6 @@ public sealed class ActivityRegistry
     /// <summary>The engine's built-in activities.</summary>
     public static ActivityRegistry CreateDefault() => new ActivityRegistry().AddFromAssembly(typeof(ActivityRegistry).Assembly);
 }
+
+/// <summary>An assembly whose activities the host adds to the registry (see <c>AddWorkflowActivities</c>).</summary>
+public sealed record ActivityAssembly(System.Reflection.Assembly Assembly);
