@@ -1,5 +1,5 @@
-using MudBlazor.Services;
 using Justice.Casework;
+using MudBlazor.Services;
 using Justice.Portal.Api;
 using Justice.Portal.Components.Account;
 using Justice.Portal.Data;

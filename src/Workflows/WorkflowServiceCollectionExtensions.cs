@@ -1,4 +1,3 @@
-using Justice.Workflows.Activities;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Management;
 using Justice.Workflows.Persistence;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Justice.Casework;
-using Justice.Workflows;
 using Justice.Casework.Cases;
+using Justice.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

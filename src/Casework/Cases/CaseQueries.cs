@@ -1,6 +1,5 @@
-using Justice.Casework.Persistence;
 using Justice.Casework.Calendar;
-using Justice.Workflows.Persistence;
+using Justice.Casework.Persistence;
 using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
-using Justice.Casework.Persistence;
 using System.Text.Json.Nodes;
+using Justice.Casework.Persistence;
 using Justice.Workflows.Common;
-using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using Justice.Casework.Persistence;
-using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Stores;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,9 @@
-using Justice.Casework.Persistence;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
 using Justice.Workflows.Common;
 using Justice.Workflows.Definitions;
-using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime.Stores;

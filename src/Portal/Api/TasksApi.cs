@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Justice.Workflows.Runtime;
-using Justice.Workflows.Runtime.State;
 using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Api;
 

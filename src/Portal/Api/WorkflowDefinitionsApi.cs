@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Justice.Portal.Data;
 using Justice.Portal.Work;
 using Justice.Workflows.Management;
-using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Stores;
+using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Api;
 

@@ -1,7 +1,7 @@
-using Justice.Portal.Data;
 using Justice.Casework.Cases;
-using Justice.Workflows.Runtime;
+using Justice.Portal.Data;
 using Justice.Workflows.Runtime.Stores;
+using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Api;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using Justice.Workflows.Common;
 using Justice.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Justice.Workflows.Common;
 
 namespace Justice.Portal.Data;
 

@@ -1,15 +1,15 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Justice.Casework.Cases.Rules;
+using Justice.Casework.Documents;
 using Justice.Portal.Work;
 using Justice.Workflows.Activities;
-using Justice.Casework.Cases.Rules;
 using Justice.Workflows.Definitions;
-using Justice.Casework.Documents;
 using Justice.Workflows.Management;
-using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Designer;
 

@@ -1,17 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Justice.Casework.Calendar;
+using Justice.Casework.Cases.Rules;
+using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
 using Justice.Portal.Data;
 using Justice.Portal.Data.Demo;
-using Justice.Casework.Calendar;
-using Justice.Casework.Cases;
-using Justice.Casework.Cases.Rules;
-using Justice.Workflows.Persistence;
+using Justice.Workflows.Common;
 using Justice.Workflows.Runtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Justice.Workflows.Common;
 
 namespace Justice.Portal.Work;
 

@@ -2,10 +2,10 @@ using Justice.Workflows.Activities;
 using System.Text.Json.Nodes;
 using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Persistence.Stores;
-using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime.Stores;
+using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Work;
 

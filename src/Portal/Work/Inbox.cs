@@ -3,9 +3,8 @@ using System.Text.Json.Nodes;
 using Justice.Casework.Calendar;
 using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
-using Justice.Workflows.Persistence;
-using Justice.Workflows.Runtime.State;
 using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Work;

@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Justice.Portal.Data;
-using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.State;
-using Justice.Workflows.Runtime.Stores;
+using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Work;
 

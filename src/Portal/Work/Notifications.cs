@@ -1,6 +1,5 @@
 using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
-using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Work;

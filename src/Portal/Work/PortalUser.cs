@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using Justice.Portal.Api;
 using Justice.Casework.Cases;
 using Justice.Casework.Tasks;
+using Justice.Portal.Api;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Justice.Portal.Work;

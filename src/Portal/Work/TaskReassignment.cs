@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
 using Justice.Portal.Api;
 using Justice.Portal.Data;
-using Justice.Casework.Cases;
 using Justice.Workflows.Runtime.State;
-using Justice.Casework.Tasks;
 using Microsoft.AspNetCore.Identity;
 
 namespace Justice.Portal.Work;

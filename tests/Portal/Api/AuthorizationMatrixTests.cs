@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
 using Justice.Portal.Data;
 using Justice.Portal.Data.Demo;
-using Justice.Workflows.Persistence;
-using Justice.Casework.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

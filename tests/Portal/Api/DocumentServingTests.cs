@@ -1,7 +1,6 @@
 using System.Net;
 using Justice.Casework.Persistence;
 using Justice.Portal.Api;
-using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

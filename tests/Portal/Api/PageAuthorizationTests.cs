@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Justice.Casework.Persistence;
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

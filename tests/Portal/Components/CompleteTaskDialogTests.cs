@@ -1,11 +1,11 @@
 using Bunit;
+using Justice.Casework.Tasks;
 using Justice.Casework;
 using Justice.Portal.Components.Pages.Work;
 using Justice.Portal.Localization;
 using Justice.Portal.Work;
-using Justice.Workflows;
 using Justice.Workflows.Runtime.State;
-using Justice.Casework.Tasks;
+using Justice.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Persistence;
 using Justice.Portal.Data.Demo;
-using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

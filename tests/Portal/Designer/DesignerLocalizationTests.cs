@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Justice.Casework.Activities;
 using Justice.Portal.Localization;
 using Justice.Workflows.Activities;
-using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Portal.Tests.Designer;
 

@@ -1,7 +1,6 @@
+using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
 using Justice.Portal.Data;
-using Justice.Casework.Cases;
-using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

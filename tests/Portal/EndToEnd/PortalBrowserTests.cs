@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Justice.Casework.Persistence;
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

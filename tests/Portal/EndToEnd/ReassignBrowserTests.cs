@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Justice.Casework.Persistence;
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime.State;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,7 @@
+using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
 using Justice.Portal.Data.Demo;
 using Justice.Portal.Work;
-using Justice.Casework.Cases;
-using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,9 +2,9 @@ using Justice.Casework.Activities;
 using Justice.Workflows.Activities;
 using System.Text.Json.Nodes;
 using Justice.Portal.Work;
-using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Tests.Work;
 

@@ -1,8 +1,8 @@
-using Justice.Portal.Work;
 using Justice.Casework.Calendar;
+using Justice.Casework.Tasks;
+using Justice.Portal.Work;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime.State;
-using Justice.Casework.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

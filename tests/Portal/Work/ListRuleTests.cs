@@ -1,10 +1,9 @@
+using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
+using Justice.Casework.Tasks;
 using Justice.Portal.Data;
 using Justice.Portal.Tests.Api;
-using Justice.Casework.Cases;
-using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime.State;
-using Justice.Casework.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
-using Justice.Casework.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Flow;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Cases;
-using Justice.Workflows.Runtime.State;
 using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.State;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Justice.Workflows.Tests.Arbitration;

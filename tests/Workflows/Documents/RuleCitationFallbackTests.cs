@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
-using Justice.Workflows.Persistence;
-using Justice.Workflows.Runtime.Model;
 using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Flow;

@@ -1,6 +1,6 @@
+using System.Text.Json.Nodes;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
-using System.Text.Json.Nodes;
 using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime.Stores;
-using Justice.Casework.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Justice.Workflows.Tests.Processes;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Cases;
-using Justice.Workflows.Runtime.Stores;
 using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Processes.CaseDriver;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Runtime;
+using Justice.Casework.Tasks;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime.Stores;
-using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Data.Demo;
 

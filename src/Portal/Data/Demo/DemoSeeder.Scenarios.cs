@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Runtime.Stores;
 using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.Stores;
 
 namespace Justice.Portal.Data.Demo;
 

@@ -1,5 +1,5 @@
-using Justice.Workflows;
 using Justice.Workflows.Persistence;
+using Justice.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Data.Demo;
