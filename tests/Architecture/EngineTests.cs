@@ -32,6 +32,16 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Common_UsesNoOtherFolder()
+    {
+        var graph = new NamespaceGraph(Engine, Uses.Value);
+
+        var targets = graph.Targets("Common").ToList();
+
+        Assert.True(targets.Count == 0, string.Join(Environment.NewLine, targets.Select(t => $"Common → {t}: {graph.Example("Common", t)}")));
+    }
+
+    [Fact]
     public void Runtime_UsesNoPersistenceType()
     {
         var uses = Uses.Value
