@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Persistence.Stores;
+using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 using Justice.Workflows.Runtime;
-using Justice.Workflows.Tasks;
 
 namespace Justice.Portal.Demo;
 
@@ -10,7 +11,8 @@ public sealed class DemoFlow(IServiceProvider services)
 {
     readonly WorkflowRuntime _runtime = services.GetRequiredService<WorkflowRuntime>();
     readonly TaskService _tasks = services.GetRequiredService<TaskService>();
-    readonly IWorkflowInstanceStore _store = services.GetRequiredService<IWorkflowInstanceStore>();
+    readonly IInstanceQueries _instances = services.GetRequiredService<IInstanceQueries>();
+    readonly ITaskStore _taskStore = services.GetRequiredService<ITaskStore>();
 
     public string InstanceId { get; private set; } = "";
     public string CaseId { get; private set; } = "";
@@ -29,14 +31,14 @@ public sealed class DemoFlow(IServiceProvider services)
     {
         var family = new List<string> { InstanceId };
         for (var i = 0; i < family.Count; i++)
-            family.AddRange((await _store.GetChildrenAsync(family[i], cancellationToken)).Select(c => c.Id));
+            family.AddRange((await _instances.GetChildrenAsync(family[i], cancellationToken)).Select(c => c.Id));
         return family;
     }
 
     public async Task CompleteAsync(string activityId, string outcome, TaskUser user, JsonObject? data = null, CancellationToken cancellationToken = default)
     {
         var family = await FamilyAsync(cancellationToken);
-        var task = (await _store.GetOpenTasksAsync(family, cancellationToken)).FirstOrDefault(t => t.ActivityId == activityId)
+        var task = (await _taskStore.GetOpenTasksAsync(family, cancellationToken)).FirstOrDefault(t => t.ActivityId == activityId)
             ?? throw new InvalidOperationException($"演示案件 {CaseId} 没有待办任务“{activityId}”。");
         switch (await _tasks.CompleteAsync(task.Id, user, outcome, "演示数据", data, cancellationToken))
         {
@@ -57,7 +59,7 @@ public sealed class DemoFlow(IServiceProvider services)
         }
     }
 
-    void Check(Justice.Workflows.Persistence.Entities.WorkflowInstanceRecord instance, string step)
+    void Check(Justice.Workflows.Runtime.State.WorkflowInstanceRecord instance, string step)
     {
         if (instance.SubStatus == WorkflowSubStatus.Faulted)
             throw new InvalidOperationException($"演示案件 {CaseId} 在“{step}”处出错（实例 {instance.Id}）。");

@@ -1,4 +1,4 @@
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 
 namespace Justice.Portal.Demo;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.Stores;
 
 namespace Justice.Portal.Demo;
 
@@ -168,7 +169,7 @@ public sealed partial class DemoSeeder
 
     async Task<string> ReviewerOfAsync(Context c, CancellationToken ct)
     {
-        var cases = services.GetRequiredService<Justice.Workflows.Cases.ICaseStore>();
+        var cases = services.GetRequiredService<Justice.Casework.Cases.ICaseStore>();
         return (await cases.GetMembersAsync(c.Flow.CaseId, ct)).Last(m => m.Relation == "reviewer").UserEmail;
     }
 
@@ -353,11 +354,11 @@ public sealed partial class DemoSeeder
 
     async Task<string> VerifierOfAsync(Context c, CancellationToken ct)
     {
-        var store = services.GetRequiredService<Justice.Workflows.Persistence.Stores.IWorkflowInstanceStore>();
+        var store = services.GetRequiredService<Justice.Workflows.Runtime.Stores.IInstanceQueries>();
         var family = new List<string> { c.Flow.InstanceId };
         for (var i = 0; i < family.Count; i++)
             family.AddRange((await store.GetChildrenAsync(family[i], ct)).Select(x => x.Id));
-        return (await store.GetOpenTasksAsync(family, ct)).Single(t => t.ActivityId == "verify").Assignee!;
+        return (await services.GetRequiredService<Justice.Workflows.Runtime.Stores.ITaskStore>().GetOpenTasksAsync(family, ct)).Single(t => t.ActivityId == "verify").Assignee!;
     }
 
     // ---------------- legal aid ----------------

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Justice.Portal.Data;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
+using Justice.Casework.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Demo;
@@ -29,7 +30,7 @@ public sealed partial class DemoSeeder(IServiceProvider services, ILogger<DemoSe
     /// <summary>Whether demo cases exist already.</summary>
     public async Task<bool> HasDemoDataAsync(CancellationToken cancellationToken = default)
     {
-        var factory = services.GetRequiredService<IDbContextFactory<Justice.Workflows.Persistence.WorkflowDbContext>>();
+        var factory = services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Cases.AnyAsync(c => c.IsDemo, cancellationToken);
     }

@@ -1,5 +1,5 @@
 using Justice.Portal.Data;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 
 namespace Justice.Portal.Demo;
 

@@ -1,4 +1,5 @@
 using Justice.Portal.Data;
+using Justice.Workflows.Persistence;
 using Justice.Workflows;
 using Microsoft.EntityFrameworkCore;
 

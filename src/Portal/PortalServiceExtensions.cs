@@ -1,3 +1,4 @@
+using Justice.Casework;
 using MudBlazor.Services;
 using Justice.Portal.Api;
 using Justice.Portal.Features.Verify;
@@ -43,8 +44,8 @@ public static class PortalServiceExtensions
         services.AddScoped<Features.Audit.ContentAudit>();
         services.AddScoped<Features.Instances.InstanceAdministration>();
         services.AddScoped<Features.Inbox.TaskReassignment>();
-        services.AddSingleton<Justice.Workflows.Tasks.IStaffDirectory, IdentityStaffDirectory>();
-        services.AddSingleton<Justice.Workflows.Cases.IAuditTrail, Features.Audit.PortalAuditTrail>();
+        services.AddSingleton<Justice.Casework.Tasks.IStaffDirectory, IdentityStaffDirectory>();
+        services.AddSingleton<Justice.Casework.Cases.IAuditTrail, Features.Audit.PortalAuditTrail>();
         services.AddSingleton<StaffNames>();
         services.Configure<Features.Filing.UploadOptions>(builder.Configuration.GetSection(Features.Filing.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
@@ -112,7 +113,7 @@ public static class PortalServiceExtensions
             demo.AddServices(builder);
         if (builder.IsSeedCommand())
             builder.Configuration["Workflows:RunTimers"] = "false";
-        services.AddJusticeWorkflows(builder.Configuration, connectionString);
+        services.AddJusticeWorkflows(builder.Configuration, connectionString).AddJusticeCasework(builder.Configuration, connectionString);
         return builder;
     }
 
@@ -140,6 +141,7 @@ public static class PortalServiceExtensions
         var services = scope.ServiceProvider;
         await services.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
         await services.MigrateWorkflowDatabaseAsync();
+        await services.MigrateCaseworkDatabaseAsync();
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
         await services.GetRequiredService<Features.Audit.ContentAudit>().RecordChangesAsync();
         var folder = PortalPaths.ShippedFolder("workflow-definitions", app.Environment.ContentRootPath);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Justice.Casework;
+using Justice.Casework.Cases;
 using Justice.Workflows;
-using Justice.Workflows.Cases;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,9 +26,11 @@ public static class CaseListBench
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddJusticeWorkflows(new ConfigurationBuilder().Build(), $"Data Source={databasePath}")
+            .AddJusticeCasework(new ConfigurationBuilder().Build(), $"Data Source={databasePath}")
             .BuildServiceProvider();
         // A database seeded by an older build gets the newer indexes first.
         await services.MigrateWorkflowDatabaseAsync();
+        await services.MigrateCaseworkDatabaseAsync();
         var queries = services.GetRequiredService<CaseQueries>();
         var domain = "demo.justice.local";
         CaseViewer Viewer(string role) => new($"{role}@{domain}", [role]);
@@ -79,10 +82,10 @@ public static class CaseListBench
             Console.WriteLine($"{probe.Name,-48} {rows,8:N0} {Percentile(times, 0.5),8:0.0} {p95,8:0.0} {times[^1],8:0.0}");
         }
         // The inbox behind /inbox: open tasks the user may act on (roles, named, and relations to cases).
-        var tasks = services.GetRequiredService<Justice.Workflows.Tasks.TaskService>();
+        var tasks = services.GetRequiredService<Justice.Casework.Tasks.TaskService>();
         foreach (var role in new[] { "secretary", "arbitrator", "notary", "director" })
         {
-            var user = new Justice.Workflows.Tasks.TaskUser($"{role}@{domain}", [role]);
+            var user = new Justice.Casework.Tasks.TaskUser($"{role}@{domain}", [role]);
             var (_, count) = await tasks.ListAsync(user, 1, 25);
             var times = new List<double>(repetitions);
             for (var i = 0; i < repetitions; i++)

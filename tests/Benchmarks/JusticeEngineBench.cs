@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Diagnostics.Metrics;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using Justice.Workflows.Management;
+using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +41,8 @@ public static class JusticeEngineBench
             ["Workflows:RunTimers"] = "false",
         }).Build();
         await using var services = new ServiceCollection()
-            .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "bench.db")}", db => db.AddInterceptors(reads))
+            .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "bench.db")}")
+            .ConfigureWorkflowDatabase(db => db.AddInterceptors(reads))
             .AddLogging()
             .BuildServiceProvider();
         await services.MigrateWorkflowDatabaseAsync();
@@ -87,8 +91,8 @@ public static class JusticeEngineBench
 
     static async Task<int> StateBytesAsync(IServiceProvider services)
     {
-        var store = services.GetRequiredService<Justice.Workflows.Persistence.Stores.IWorkflowInstanceStore>();
-        var (items, _) = await store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("bench", null, null, null, 1, 1));
+        var store = services.GetRequiredService<Justice.Workflows.Runtime.Stores.IInstanceQueries>();
+        var (items, _) = await store.QueryAsync(new Justice.Workflows.Runtime.Stores.InstanceQuery("bench", null, null, null, 1, 1));
         return items.Count == 0 ? 1000 : items[0].StateJson.Length + items[0].InputJson.Length + items[0].OutputJson.Length;
     }
 

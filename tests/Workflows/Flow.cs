@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Tests;
 

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using Justice.Casework;
 using Justice.Workflows.Management;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -26,7 +27,9 @@ public sealed class WorkflowTestHost : IAsyncDisposable
     public IServiceProvider Services => _services;
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public WorkflowDefinitionService Definitions => _services.GetRequiredService<WorkflowDefinitionService>();
-    public IWorkflowInstanceStore Store => _services.GetRequiredService<IWorkflowInstanceStore>();
+    public IInstanceQueries Instances => _services.GetRequiredService<IInstanceQueries>();
+    public ITaskStore TaskStore => _services.GetRequiredService<ITaskStore>();
+    public ITimerStore Timers => _services.GetRequiredService<ITimerStore>();
     public WorkflowInstanceView View => _services.GetRequiredService<WorkflowInstanceView>();
 
     public static async Task<WorkflowTestHost> CreateAsync(Dictionary<string, string?>? settings = null, string? folder = null, Action<IServiceCollection>? configure = null)
@@ -41,13 +44,15 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<Justice.Workflows.Tasks.IStaffDirectory>(new StaffOfEveryRole())
+            .AddSingleton<Justice.Casework.Tasks.IStaffDirectory>(new StaffOfEveryRole())
             .AddSingleton<Processes.PlannedSamplingSeeds>()
-            .AddSingleton<Justice.Workflows.Cases.SamplingSeeds>(sp => sp.GetRequiredService<Processes.PlannedSamplingSeeds>())
-            .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
+            .AddSingleton<Justice.Casework.Cases.SamplingSeeds>(sp => sp.GetRequiredService<Processes.PlannedSamplingSeeds>())
+            .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}")
+            .AddJusticeCasework(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.MigrateWorkflowDatabaseAsync();
+        await provider.MigrateCaseworkDatabaseAsync();
         return new WorkflowTestHost(provider, folder, clock);
     }
 
@@ -69,16 +74,16 @@ public sealed class WorkflowTestHost : IAsyncDisposable
 
     /// <summary>The journal as "activityId:Event" lines.</summary>
     public async Task<List<string>> JournalAsync(string instanceId) =>
-        (await Store.GetJournalAsync(instanceId)).Select(j => $"{j.ActivityId}:{j.Event}").ToList();
+        (await Instances.GetJournalAsync(instanceId)).Select(j => $"{j.ActivityId}:{j.Event}").ToList();
 
     public async Task<List<string>> WrittenLinesAsync(string instanceId) =>
-        (await Store.GetJournalAsync(instanceId))
+        (await Instances.GetJournalAsync(instanceId))
             .Where(j => j.ActivityType == "Elsa.WriteLine" && j.Event == "Completed")
             .Select(j => JsonNode.Parse(j.DataJson)!["text"]!.GetValue<string>()).ToList();
 
     public async Task<JsonNode?> VariableAsync(string instanceId, string name)
     {
-        var record = await Store.FindAsync(instanceId);
+        var record = await Instances.FindAsync(instanceId);
         return WorkflowState.Deserialize(record!.StateJson).Variables.GetValueOrDefault(name);
     }
 
@@ -90,11 +95,11 @@ public sealed class WorkflowTestHost : IAsyncDisposable
 }
 
 /// <summary>The process tests' roster: every address is an active account holding every staff role.</summary>
-public sealed class StaffOfEveryRole : Justice.Workflows.Tasks.IStaffDirectory
+public sealed class StaffOfEveryRole : Justice.Casework.Tasks.IStaffDirectory
 {
     static readonly string[] Roles = ["secretary", "arbitrator", "director", "notary", "notary-assistant", "notary-head", "legalaid-officer", "legalaid-head",
         "legalaid-provider", "verifier", "credit-officer", "reviewer", "supervisor"];
 
-    public Task<Justice.Workflows.Tasks.StaffMember?> FindAsync(string email, CancellationToken cancellationToken = default) =>
-        Task.FromResult<Justice.Workflows.Tasks.StaffMember?>(new(email, email, Roles, true));
+    public Task<Justice.Casework.Tasks.StaffMember?> FindAsync(string email, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Justice.Casework.Tasks.StaffMember?>(new(email, email, Roles, true));
 }

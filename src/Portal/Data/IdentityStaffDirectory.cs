@@ -1,4 +1,4 @@
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Data;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Portal.Localization;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
 
 namespace Justice.Portal.Security;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
+using Justice.Portal.Api;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Justice.Portal.Security;

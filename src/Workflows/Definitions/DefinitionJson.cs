@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Definitions;
 
@@ -10,16 +11,9 @@ namespace Justice.Workflows.Definitions;
 /// </summary>
 public static class DefinitionJson
 {
-    public static readonly JsonSerializerOptions WriteOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static JsonSerializerOptions WriteOptions => WorkflowJson.Indented;
 
-    public static readonly JsonSerializerOptions CompactOptions = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static JsonSerializerOptions CompactOptions => WorkflowJson.Compact;
 
     static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
     static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };

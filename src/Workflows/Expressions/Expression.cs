@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Expressions;
 
@@ -20,7 +21,7 @@ public sealed record Expression(string Type, JsonNode? Value)
     public static Expression Literal(JsonNode? value) => new(LiteralType, value);
 
     /// <summary>The script or template text of a JavaScript or Liquid expression.</summary>
-    public string Text => Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : Value?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) ?? "";
+    public string Text => Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : Value?.ToJsonString(WorkflowJson.Compact) ?? "";
 
     public bool IsSupported => SupportedTypes.Contains(Type);
 

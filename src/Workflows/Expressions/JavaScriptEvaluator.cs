@@ -6,6 +6,7 @@ using Jint.Native;
 using Jint.Native.Json;
 using Jint.Runtime;
 using Jint.Runtime.Interop;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Expressions;
 
@@ -14,7 +15,7 @@ namespace Justice.Workflows.Expressions;
 /// <c>AllowReturnOutsideFunction</c>, its completion value the result, Elsa's helper functions, and a sandbox.
 /// Scripts are parsed once and cached by their text; each evaluation gets a fresh engine (engines are not thread-safe).
 /// </summary>
-public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock = null, Calendar.StatutoryCalendar? calendar = null)
+public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock = null, IScriptTimeZone? calendar = null)
 {
     /// <summary>Beijing time when no calendar is configured (tests constructing the evaluator alone).</summary>
     static readonly TimeZoneInfo DefaultZone = TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
@@ -81,7 +82,7 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock
         {
             throw new ExpressionException($"JavaScript 超出递归深度上限（{limits.MaxRecursion}）。", ex);
         }
-        catch (Exception ex) when (ex is ExpressionException or Justice.Workflows.Runtime.WorkflowFaultException)
+        catch (Exception ex) when (ex is ExpressionException or Justice.Workflows.Common.WorkflowFaultException)
         {
             // A limit or a refused value from a function the script called (setVariable): reported as it is.
             throw;
@@ -167,7 +168,7 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock
             outcomes is JsArray array ? array.Select(o => TypeConverter.ToString(o)).ToList() : [TypeConverter.ToString(outcomes)])));
         engine.SetValue("isNullOrEmpty", new Func<JsValue, bool>(v => v.IsNull() || v.IsUndefined() || (v.IsString() && v.AsString().Length == 0)));
         engine.SetValue("isNullOrWhiteSpace", new Func<JsValue, bool>(v => v.IsNull() || v.IsUndefined() || (v.IsString() && string.IsNullOrWhiteSpace(v.AsString()))));
-        engine.SetValue("toJson", new Func<JsValue, string>(v => FromJs(engine, v)?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) ?? "null"));
+        engine.SetValue("toJson", new Func<JsValue, string>(v => FromJs(engine, v)?.ToJsonString(WorkflowJson.Compact) ?? "null"));
         engine.SetValue("newGuid", new Func<string>(() => Guid.NewGuid().ToString()));
         engine.SetValue("newGuidString", new Func<string>(() => Guid.NewGuid().ToString()));
         engine.SetValue("newShortGuid", new Func<string>(NewShortGuid));
@@ -191,7 +192,7 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock
         foreach (var name in context.VariableNames)
         {
             var value = context.GetVariable(name)?.DeepClone();
-            snapshot[name] = value?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) ?? "null";
+            snapshot[name] = value?.ToJsonString(WorkflowJson.Compact) ?? "null";
             variables[name] = value;
         }
         engine.SetValue("variables", ToJs(engine, variables));
@@ -205,7 +206,7 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock
         foreach (var (name, before) in snapshot)
         {
             var now = FromJs(engine, variables.Get(name));
-            if ((now?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) ?? "null") != before)
+            if ((now?.ToJsonString(WorkflowJson.Compact) ?? "null") != before)
                 context.SetVariable(name, now);
         }
     }
@@ -222,13 +223,13 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock
             switch (value.GetValueKind())
             {
                 case System.Text.Json.JsonValueKind.String: return new JsString(value.GetValue<string>());
-                case System.Text.Json.JsonValueKind.Number: return new JsNumber(double.Parse(value.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions), System.Globalization.CultureInfo.InvariantCulture));
+                case System.Text.Json.JsonValueKind.Number: return new JsNumber(double.Parse(value.ToJsonString(WorkflowJson.Compact), System.Globalization.CultureInfo.InvariantCulture));
                 case System.Text.Json.JsonValueKind.True: return JsBoolean.True;
                 case System.Text.Json.JsonValueKind.False: return JsBoolean.False;
                 case System.Text.Json.JsonValueKind.Null: return JsValue.Null;
             }
         }
-        return new JsonParser(engine).Parse(node.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions));
+        return new JsonParser(engine).Parse(node.ToJsonString(WorkflowJson.Compact));
     }
 
     internal static JsonNode? FromJs(Engine engine, JsValue value)

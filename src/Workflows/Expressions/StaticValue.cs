@@ -1,5 +1,3 @@
-using Justice.Workflows.Activities;
-
 namespace Justice.Workflows.Expressions;
 
 /// <summary>Values known without running the workflow: literals and Object expressions (used to validate and to list ports).</summary>

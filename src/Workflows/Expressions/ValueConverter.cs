@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Expressions;
 
@@ -32,7 +33,7 @@ public static class ValueConverter
     static object? ConvertCore(JsonNode value, Type target)
     {
         if (target == typeof(string))
-            return value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
+            return value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value.ToJsonString(WorkflowJson.Compact);
         if (target == typeof(JsonObject))
             return value is JsonValue s && s.GetValueKind() == JsonValueKind.String ? JsonNode.Parse(s.GetValue<string>()) as JsonObject : value as JsonObject;
         if (target == typeof(JsonArray))
@@ -121,10 +122,10 @@ public static class ValueConverter
 
     /// <summary>A JSON number, whatever .NET type backs the node.</summary>
     public static decimal Number(JsonNode value) =>
-        decimal.Parse(value.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions), NumberStyles.Float, CultureInfo.InvariantCulture);
+        decimal.Parse(value.ToJsonString(WorkflowJson.Compact), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     static string Text(JsonNode value) =>
-        value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
+        value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString(WorkflowJson.Compact);
 
     /// <summary>Turns a .NET value into JSON for variables, outputs and the journal.</summary>
     public static JsonNode? ToJson(object? value) => value switch

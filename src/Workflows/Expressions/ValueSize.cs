@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
 
 namespace Justice.Workflows.Expressions;
 
@@ -52,7 +53,7 @@ public static class ValueSize
             case JsonValue value when value.GetValueKind() == JsonValueKind.String && value.TryGetValue<string>(out var text):
                 return (remaining -= StringBytes(text, remaining)) >= 0;
             default:
-                return (remaining -= node.ToJsonString(Definitions.DefinitionJson.CompactOptions).Length) >= 0;
+                return (remaining -= node.ToJsonString(WorkflowJson.Compact).Length) >= 0;
         }
     }
 

@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.Stores;
 
 namespace Justice.Workflows.Management;
 
@@ -12,7 +15,7 @@ namespace Justice.Workflows.Management;
 /// round-trip, and the compiled model of a version (cached).
 /// </summary>
 public sealed class WorkflowDefinitionService(
-    IWorkflowDefinitionStore store, IWorkflowInstanceStore instances, DefinitionCompiler compiler, TimeProvider clock)
+    IWorkflowDefinitionStore store, IInstanceQueries instances, DefinitionCompiler compiler, TimeProvider clock) : IWorkflowModels
 {
     readonly ConcurrentDictionary<string, WorkflowModel> _models = new(StringComparer.Ordinal);
 

@@ -1,5 +1,5 @@
-using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -17,27 +17,19 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<HumanTaskRecord> HumanTasks => Set<HumanTaskRecord>();
     public DbSet<JournalRecord> Journal => Set<JournalRecord>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
-    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
-    public DbSet<CaseParty> CaseParties => Set<CaseParty>();
-    public DbSet<CaseMember> CaseMembers => Set<CaseMember>();
-    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
-    public DbSet<DocumentService> DocumentServices => Set<DocumentService>();
-    public DbSet<CasePeriod> CasePeriods => Set<CasePeriod>();
-    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
-    public DbSet<Notification> Notifications => Set<Notification>();
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-    public DbSet<NumberSeries> NumberSeries => Set<NumberSeries>();
-    public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
 
-    /// <summary>Times are stored as UTC milliseconds: sortable and comparable in SQL on every provider.</summary>
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    /// <summary>Times are stored as UTC milliseconds (see <see cref="ConfigureConventions"/>); other contexts on the same tables use the same rule.</summary>
+    public static void UseUtcMilliseconds(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcMillisecondsConverter>();
     }
+
+    /// <summary>Times are stored as UTC milliseconds: sortable and comparable in SQL on every provider.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => UseUtcMilliseconds(configurationBuilder);
 
     sealed class UtcMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.ToUnixTimeMilliseconds(),

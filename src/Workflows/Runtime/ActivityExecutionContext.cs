@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Activities;
+using Justice.Workflows.Common;
 using Justice.Workflows.Expressions;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Runtime;
 
@@ -18,6 +19,13 @@ public sealed class ActivityExecutionContext
     public DateTimeOffset Now => Workflow.Now;
     public IServiceProvider Services => Workflow.Services;
     public CancellationToken CancellationToken => Workflow.CancellationToken;
+
+    /// <summary>A service the activity needs; the host registered it, so its absence is a configuration error.</summary>
+    public T GetRequiredService<T>() where T : notnull =>
+        (T?)Services.GetService(typeof(T)) ?? throw new InvalidOperationException($"No service of type {typeof(T).FullName} is registered.");
+
+    /// <summary>A service the host may or may not have registered.</summary>
+    public T? GetService<T>() where T : class => (T?)Services.GetService(typeof(T));
 
     /// <summary>Data the activity reports in its journal entry (the text of a WriteLine, a task's decision...).</summary>
     public JsonObject JournalData { get; } = new();

@@ -1,4 +1,4 @@
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Runtime;
 
@@ -68,13 +68,13 @@ public sealed class UnitOfWork
 
     public IReadOnlyList<WorkflowExecutionContext> Contexts => _contexts;
 
-    readonly List<Persistence.IPersistentEffect> _effects = [];
+    readonly List<IBurstEffect> _effects = [];
 
     /// <summary>Changes besides the instances (cases, documents …), written in the same transaction.</summary>
-    public IReadOnlyList<Persistence.IPersistentEffect> Effects => _effects;
+    public IReadOnlyList<IBurstEffect> Effects => _effects;
 
     /// <summary>The unit's single effect of a kind, created on first use.</summary>
-    public T GetOrAddEffect<T>(Func<T> create) where T : Persistence.IPersistentEffect
+    public T GetOrAddEffect<T>(Func<T> create) where T : IBurstEffect
     {
         var existing = _effects.OfType<T>().FirstOrDefault();
         if (existing is not null)

@@ -1,7 +1,7 @@
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Justice.Workflows.Persistence.Stores;
 
 namespace Justice.Workflows.Runtime;
 
@@ -10,7 +10,7 @@ namespace Justice.Workflows.Runtime;
 /// timers. The table is the schedule: after a restart nothing needs rebuilding.
 /// </summary>
 public sealed class TimerService(
-    WorkflowRuntime runtime, IWorkflowInstanceStore store, TimeProvider clock, IOptions<WorkflowOptions> options, ILogger<TimerService> logger)
+    WorkflowRuntime runtime, ITimerStore store, TimeProvider clock, IOptions<WorkflowOptions> options, ILogger<TimerService> logger)
     : BackgroundService
 {
     readonly SemaphoreSlim _wake = new(0);

@@ -2,10 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Justice.Workflows.Activities;
+using Justice.Workflows.Common;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Runtime;
 
@@ -44,10 +45,13 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     public JsonObject Input { get; }
     public JsonObject Output { get; }
     internal ExpressionEvaluator Evaluator { get; }
-    internal IWorkflowHost Host { get; }
+    /// <summary>Starts and resumes other instances (sub-processes, cases that follow from this one).</summary>
+    public IWorkflowHost Host { get; }
     internal long MaxValueBytes { get; }
-    internal UnitOfWork Unit { get; }
-    internal InstanceChanges Changes { get; }
+    /// <summary>The unit of work this burst belongs to: its effects are committed with it.</summary>
+    public UnitOfWork Unit { get; }
+    /// <summary>What this burst changed of the instance so far (bookmarks, timers, tasks, journal).</summary>
+    public InstanceChanges Changes { get; }
     internal List<BookmarkRecord> LiveBookmarks { get; }
     internal ActivityExecutionContext? CurrentActivity { get; set; }
 
@@ -152,7 +156,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
             ActivityType = activity.Type,
             Event = journalEvent,
             OutcomesJson = outcomes is { Count: > 0 } ? JsonSerializer.Serialize(outcomes) : "[]",
-            DataJson = data is { Count: > 0 } ? data.ToJsonString(DefinitionJson.CompactOptions) : "{}",
+            DataJson = data is { Count: > 0 } ? data.ToJsonString(WorkflowJson.Compact) : "{}",
         });
     }
 
@@ -165,7 +169,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
             ActivityId = activity.Id,
             Name = activity.Type,
             Hash = BookmarkHash(activity.Type, request.Stimulus),
-            PayloadJson = request.Payload.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
+            PayloadJson = request.Payload.ToJsonString(WorkflowJson.Compact),
             CreatedAt = Now,
             HasTimer = request.ResumeAt is not null || request.MarkOverdueAt is not null,
             HasTask = request.Task is not null,
@@ -173,7 +177,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
         LiveBookmarks.Add(bookmark);
         Changes.AddedBookmarks.Add(bookmark);
         if (request.ResumeAt is { } at)
-            Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at, InputJson = request.TimerInput?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions) });
+            Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at, InputJson = request.TimerInput?.ToJsonString(WorkflowJson.Compact) });
         else if (request.MarkOverdueAt is { } overdueAt)
             Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = overdueAt, Kind = TimerKinds.MarkOverdue });
         if (request.Task is { } task)
@@ -194,7 +198,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
                 CreatedAt = Now,
                 CaseRelation = task.CaseRelation,
                 ExcludedRelationsJson = task.ExcludedRelations is { Count: > 0 } excluded ? JsonSerializer.Serialize(excluded) : null,
-                FormJson = task.Form?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
+                FormJson = task.Form?.ToJsonString(WorkflowJson.Compact),
                 PeriodId = task.PeriodId,
                 PeriodUnit = task.PeriodUnit,
             });
@@ -207,7 +211,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     {
         Changes.AddedTimers.RemoveAll(t => t.Id == bookmark.Id);
         Changes.TimerReschedules.Add((bookmark.Id, dueAt));
-        var input = JsonNode.Parse(bookmark.PayloadJson)?["timerInput"]?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
+        var input = JsonNode.Parse(bookmark.PayloadJson)?["timerInput"]?.ToJsonString(WorkflowJson.Compact);
         if (dueAt is { } at)
             Changes.AddedTimers.Add(new TimerRecord { Id = bookmark.Id, BookmarkId = bookmark.Id, InstanceId = Record.Id, DueAt = at, Kind = kind, InputJson = input });
     }

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 
 namespace Justice.Workflows.Runtime;
 
 /// <summary>Builds the instance JSON of docs/workflow-format.md §7 (enums as strings, times in the bureau's time zone).</summary>
-public sealed class WorkflowInstanceView(IWorkflowInstanceStore store, Microsoft.Extensions.Options.IOptions<WorkflowOptions> options)
+public sealed class WorkflowInstanceView(IInstanceQueries store, Microsoft.Extensions.Options.IOptions<WorkflowOptions> options)
 {
     readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
 
@@ -68,25 +68,6 @@ public sealed class WorkflowInstanceView(IWorkflowInstanceStore store, Microsoft
             ["status"] = a.Value.Status,
             ["executions"] = a.Value.Executions,
         })));
-        return view;
-    }
-
-    /// <summary>
-    /// What a party of the case reads of an instance: its status and dates, and the stages and documents its case file
-    /// shows them. No input, variables, output, journal, bookmarks or form data: those hold staff e-mail addresses,
-    /// reviewer and verifier pools and working comments.
-    /// </summary>
-    public JsonObject PartyView(WorkflowInstanceRecord record, Cases.CaseDetails file)
-    {
-        var view = Summary(record);
-        view["stages"] = new JsonArray([.. file.Timeline.Where(e => e.Kind == "stage").Select(e => (JsonNode)new JsonObject { ["at"] = Time(e.At), ["title"] = e.Title })]);
-        view["documents"] = new JsonArray([.. file.Documents.Select(d => (JsonNode)new JsonObject
-        {
-            ["id"] = d.Id,
-            ["title"] = d.Title,
-            ["number"] = d.Number,
-            ["issuedAt"] = Time(d.IssuedAt),
-        })]);
         return view;
     }
 

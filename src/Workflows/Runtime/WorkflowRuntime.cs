@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Definitions;
+using Justice.Workflows.Common;
 using Justice.Workflows.Expressions;
-using Justice.Workflows.Management;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,16 +15,25 @@ namespace Justice.Workflows.Runtime;
 /// </summary>
 public sealed class WorkflowRuntime : IWorkflowHost
 {
-    readonly IWorkflowInstanceStore _store;
-    readonly WorkflowDefinitionService _definitions;
+    readonly IInstanceStore _store;
+    readonly IBookmarkStore _bookmarks;
+    readonly ITimerStore _timers;
+    readonly IInstanceQueries _queries;
+    readonly IReadOnlyList<IOverdueEffects> _overdueEffects;
+    readonly IWorkflowModels _definitions;
     readonly ILogger<WorkflowRuntime> _logger;
     readonly WorkflowBurstServices _services;
     readonly TimeProvider _clock;
 
-    public WorkflowRuntime(IWorkflowInstanceStore store, WorkflowDefinitionService definitions, ExpressionEvaluator evaluator,
-        TimeProvider clock, IServiceProvider services, IOptions<WorkflowOptions> options, ILogger<WorkflowRuntime> logger)
+    public WorkflowRuntime(IInstanceStore store, IBookmarkStore bookmarks, ITimerStore timers, IInstanceQueries queries, IWorkflowModels definitions,
+        ExpressionEvaluator evaluator, TimeProvider clock, IServiceProvider services, IOptions<WorkflowOptions> options, ILogger<WorkflowRuntime> logger,
+        IEnumerable<IOverdueEffects>? overdueEffects = null)
     {
         _store = store;
+        _bookmarks = bookmarks;
+        _timers = timers;
+        _queries = queries;
+        _overdueEffects = overdueEffects?.ToList() ?? [];
         _definitions = definitions;
         _logger = logger;
         _clock = clock;
@@ -66,7 +75,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
             Status = WorkflowStatus.Running,
             SubStatus = WorkflowSubStatus.Executing,
             ParentInstanceId = parentInstanceId ?? parent?.InstanceId,
-            InputJson = input.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
+            InputJson = input.ToJsonString(WorkflowJson.Compact),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -110,7 +119,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
     /// </summary>
     public async Task<WorkflowInstanceRecord?> ResumeAsync(string bookmarkId, JsonNode? input, HumanTaskRecord? completedTask = null, CancellationToken cancellationToken = default)
     {
-        var bookmark = await _store.FindBookmarkAsync(bookmarkId, cancellationToken);
+        var bookmark = await _bookmarks.FindBookmarkAsync(bookmarkId, cancellationToken);
         return bookmark is null ? null : await ResumeAsync(bookmark, input, completedTask, cancellationToken);
     }
 
@@ -147,7 +156,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
     public async Task<IReadOnlyList<string>> TriggerEventAsync(string eventName, string? correlationId, string? instanceId, JsonNode? input, CancellationToken cancellationToken = default)
     {
         var hash = WorkflowExecutionContext.BookmarkHash("Elsa.Event", eventName);
-        var bookmarks = await _store.FindBookmarksAsync(hash, correlationId, instanceId, cancellationToken);
+        var bookmarks = await _bookmarks.FindBookmarksAsync(hash, correlationId, instanceId, cancellationToken);
         var resumed = new List<string>();
         foreach (var bookmark in bookmarks)
         {
@@ -159,13 +168,13 @@ public sealed class WorkflowRuntime : IWorkflowHost
             catch (WorkflowFaultedException)
             {
                 // The instance waits for an administrator: the event is kept and delivered once it runs again.
-                await _store.AddTimerAsync(new TimerRecord
+                await _timers.AddTimerAsync(new TimerRecord
                 {
                     Id = $"event:{bookmark.Id}:{Ulid.NewId(_clock.GetUtcNow())}",
                     BookmarkId = bookmark.Id,
                     InstanceId = bookmark.InstanceId,
                     DueAt = _clock.GetUtcNow(),
-                    InputJson = input?.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions),
+                    InputJson = input?.ToJsonString(WorkflowJson.Compact),
                 }, cancellationToken);
             }
             catch (WorkflowConflictException)
@@ -226,9 +235,9 @@ public sealed class WorkflowRuntime : IWorkflowHost
         // Timers and events that came due while it was faulted were kept: deliver them now.
         if (context.Record.Status == WorkflowStatus.Running)
         {
-            await _store.ReleaseTimersAsync(instanceId, cancellationToken);
+            await _timers.ReleaseTimersAsync(instanceId, cancellationToken);
             await ProcessDueTimersAsync(TimeSpan.FromMinutes(1), cancellationToken: cancellationToken, instanceIds: [instanceId]);
-            return await _store.FindAsync(instanceId, cancellationToken) ?? context.Record;
+            return await _queries.FindAsync(instanceId, cancellationToken) ?? context.Record;
         }
         return context.Record;
     }
@@ -237,20 +246,20 @@ public sealed class WorkflowRuntime : IWorkflowHost
     public async Task<int> ProcessDueTimersAsync(TimeSpan lease, int max = 100, CancellationToken cancellationToken = default, IReadOnlyCollection<string>? instanceIds = null)
     {
         var fired = 0;
-        var timers = await _store.ClaimDueTimersAsync(_clock.GetUtcNow(), lease, max, instanceIds, cancellationToken);
+        var timers = await _timers.ClaimDueTimersAsync(_clock.GetUtcNow(), lease, max, instanceIds, cancellationToken);
         foreach (var timer in timers)
         {
             try
             {
                 if (timer.Kind == TimerKinds.MarkOverdue)
                 {
-                    await _store.MarkOverdueAsync(timer, cancellationToken);
+                    await MarkOverdueAsync(timer, cancellationToken);
                     fired++;
                     continue;
                 }
                 var input = timer.InputJson is null ? null : JsonNode.Parse(timer.InputJson);
                 if (await ResumeAsync(timer.BookmarkId, input, null, cancellationToken) is null)
-                    await _store.DeleteTimerAsync(timer.Id, cancellationToken);
+                    await _timers.DeleteTimerAsync(timer.Id, cancellationToken);
                 else
                     fired++;
             }
@@ -260,7 +269,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
             }
             catch (WorkflowConflictException)
             {
-                await _store.DeleteTimerAsync(timer.Id, cancellationToken);
+                await _timers.DeleteTimerAsync(timer.Id, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -271,6 +280,9 @@ public sealed class WorkflowRuntime : IWorkflowHost
         return fired;
     }
 
+    Task MarkOverdueAsync(TimerRecord timer, CancellationToken cancellationToken) =>
+        _timers.MarkOverdueAsync(timer, _overdueEffects.Select(e => e.ForOverdue(timer)).OfType<IBurstEffect>().ToList(), cancellationToken);
+
     async Task CommitAsync(UnitOfWork unit, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
@@ -278,7 +290,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         {
             context.Record.UpdatedAt = now;
             context.Record.StateJson = context.State.Serialize();
-            context.Record.OutputJson = context.Output.ToJsonString(Justice.Workflows.Definitions.DefinitionJson.CompactOptions);
+            context.Record.OutputJson = context.Output.ToJsonString(WorkflowJson.Compact);
         }
         var committing = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -309,7 +321,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
                 // is not resumed, which would complete it with no decision.
                 if (timer.Kind == TimerKinds.MarkOverdue)
                 {
-                    await _store.MarkOverdueAsync(timer, cancellationToken);
+                    await MarkOverdueAsync(timer, cancellationToken);
                     continue;
                 }
                 var input = timer.InputJson is null ? null : JsonNode.Parse(timer.InputJson);

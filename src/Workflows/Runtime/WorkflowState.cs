@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Runtime;
 
@@ -66,7 +68,7 @@ public sealed class ActivityState
     public string? Status { get; set; }
 
     /// <summary>When the activity faulted while being resumed: the bookmark and input, so that a retry resumes it again rather than starting it anew.</summary>
-    public Persistence.Entities.BookmarkRecord? FaultedResume { get; set; }
+    public Justice.Workflows.Runtime.State.BookmarkRecord? FaultedResume { get; set; }
     public JsonNode? FaultedResumeInput { get; set; }
     public Dictionary<string, JsonNode?>? Outputs { get; set; }
 }

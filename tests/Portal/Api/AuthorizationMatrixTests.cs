@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
 using Justice.Portal.Data;
 using Justice.Portal.Demo;
 using Justice.Workflows.Persistence;
-using Justice.Workflows.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +24,7 @@ public sealed class SeededPortal : IAsyncLifetime
         await Factory.ClientAsync();
         var result = await Factory.Services.GetRequiredService<DemoSeeder>().SeedAsync(60, concurrency: 4, randomSeed: 11);
         Assert.Equal(0, result.Failed);
-        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         foreach (var kind in new[] { "arbitration", "notary", "legal-aid", "commitment" })
         {
             var record = await db.Cases.AsNoTracking().Where(c => c.Kind == kind && c.InstanceId != null).OrderBy(c => c.Id).FirstAsync();
@@ -123,8 +124,8 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     [Fact]
     public async Task SupervisorsFigures_CountArbitration_WithoutItsFiles()
     {
-        var figures = await portal.Factory.Services.GetRequiredService<Justice.Workflows.Cases.CaseQueries>()
-            .StatisticsAsync(new Justice.Workflows.Cases.CaseViewer("supervisor@demo.justice.local", ["supervisor"]));
+        var figures = await portal.Factory.Services.GetRequiredService<Justice.Casework.Cases.CaseQueries>()
+            .StatisticsAsync(new Justice.Casework.Cases.CaseViewer("supervisor@demo.justice.local", ["supervisor"]));
 
         Assert.Contains(figures.OpenByStage, s => s.Kind == "arbitration" && s.Count > 0);
     }
@@ -135,7 +136,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     {
         var client = await portal.Factory.ClientAsync(role);
         var email = $"{role}@demo.justice.local";
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
 
         foreach (var kind in new[] { "arbitration", "notary", "legal-aid", "commitment" })
         {
@@ -186,7 +187,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     public async Task Party_ReadsItsInstancesRedacted_WithoutInputVariablesJournalFormDataOrEmails()
     {
         const string email = "applicant@demo.justice.local";
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var caseIds = await db.Cases.Where(c => db.CaseParties.Any(p => p.CaseId == c.Id && (p.UserEmail == email || p.AgentEmail == email))).Select(c => c.Id).ToListAsync();
         var instances = await db.Instances.AsNoTracking().Where(i => i.CorrelationId != null && caseIds.Contains(i.CorrelationId)).ToListAsync();
         Assert.Contains(instances, i => i.DefinitionId == "notary-application");
@@ -212,7 +213,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     [Fact]
     public async Task Verifier_OpensEveryCaseDrawnForThem_AndItsInstances()
     {
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var drawn = await db.HumanTasks.AsNoTracking().Where(t => t.ActivityId == "verify" && t.Assignee != null && t.CaseId != null).ToListAsync();
         Assert.NotEmpty(drawn);
 
@@ -274,7 +275,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     [Fact]
     public async Task RecusedArbitrator_LosesAccessToTheCaseAndItsInstance()
     {
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         // A case whose tribunal is formed and whose secretary now chooses the next step.
         var hub = await db.HumanTasks.AsNoTracking().Where(t => t.ActivityId == "hub" && t.Status == "Open").OrderBy(t => t.Id).FirstAsync();
         var caseId = hub.CaseId!;
@@ -317,7 +318,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     [Fact]
     public async Task StaffNotes_AreNotShownToTheParties()
     {
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var id = await db.Cases.Where(c => c.Kind == "arbitration" && db.CaseParties.Any(p => p.CaseId == c.Id && p.UserEmail == "applicant@demo.justice.local"))
             .Select(c => c.Id).FirstAsync();
         var secretary = await portal.Factory.ClientAsync("secretary");
@@ -334,7 +335,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     [Fact]
     public async Task PublicVerification_TellsValidRevokedAndUnknown_WithoutPersonalData()
     {
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var certificates = await db.CaseDocuments.Where(d => d.Template == "notary/certificate").ToListAsync();
         var cases = await db.Cases.Where(c => c.Kind == "notary").ToDictionaryAsync(c => c.Id);
         var revoked = certificates.First(d => cases[d.CaseId].FieldsJson.Contains("\"revoked\":true"));

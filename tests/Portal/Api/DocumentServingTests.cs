@@ -1,6 +1,8 @@
 using System.Net;
 using Justice.Portal.Features.Documents;
 using Justice.Workflows.Persistence;
+using Justice.Casework.Persistence;
+using Justice.Portal.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +14,7 @@ public sealed class DocumentServingTests(SeededPortal portal) : IClassFixture<Se
     [Fact]
     public async Task Document_IsServedSandboxed_ViewDownloadAndPrint()
     {
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var document = await db.CaseDocuments.AsNoTracking().Join(db.Cases.Where(c => c.Kind == "arbitration"), d => d.CaseId, c => c.Id, (d, c) => d).OrderBy(d => d.Id).FirstAsync();
         var client = await portal.Factory.ClientAsync("secretary");
         var url = $"/api/cases/{document.CaseId}/documents/{document.Id}";
@@ -43,7 +45,7 @@ public sealed class ForbiddenAnswerTests(SeededPortal portal) : IClassFixture<Se
     [Fact]
     public async Task CaseRefusal_NamesNeitherTheCaseNorItsNumber()
     {
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var record = await db.Cases.AsNoTracking().Where(c => c.Kind == "legal-aid" && c.Number != null).OrderBy(c => c.Id).FirstAsync();
         var document = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == record.Id).Select(d => d.Id).FirstOrDefaultAsync() ?? "x";
         var secretary = await portal.Factory.ClientAsync("secretary");

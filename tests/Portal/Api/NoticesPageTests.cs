@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Justice.Workflows.Persistence;
+using Justice.Casework.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +11,7 @@ public sealed class NoticesPageTests(SeededPortal portal) : IClassFixture<Seeded
 {
     async Task<(string Number, List<string> Private)> CertificateAsync(string marker)
     {
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var cases = await db.Cases.Where(c => c.Kind == "notary").ToListAsync();
         var record = cases.First(c => c.FieldsJson.Contains(marker));
         var certificate = await db.CaseDocuments.SingleAsync(d => d.CaseId == record.Id && d.Template == "notary/certificate");

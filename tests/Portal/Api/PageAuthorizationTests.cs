@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Justice.Casework.Persistence;
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -113,7 +113,7 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
     public async Task InstancePage_ForAParty_ShowsStagesDatesAndDocumentsOnly()
     {
         const string email = "applicant@demo.justice.local";
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var caseIds = await db.Cases.Where(c => db.CaseParties.Any(p => p.CaseId == c.Id && p.UserEmail == email)).Select(c => c.Id).ToListAsync();
         var instances = await db.Instances.AsNoTracking().Where(i => i.CorrelationId != null && caseIds.Contains(i.CorrelationId)).Select(i => i.Id).ToListAsync();
         Assert.NotEmpty(instances);

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Justice.Casework.Persistence;
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +30,7 @@ public sealed class ReassignmentMatrixTests(SeededPortal portal) : IClassFixture
     /// <summary>An open task of the unit, someone who may hold it, and a locked account that otherwise could.</summary>
     async Task<(HumanTaskRecord Task, string Eligible, string Locked)> TaskOfAsync(string unit)
     {
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var open = await db.HumanTasks.AsNoTracking().Where(t => t.Status == HumanTaskRecord.Open && (t.Role != null || t.CaseRelation != null) && t.ExcludedRelationsJson == null)
             .Join(db.Cases.Where(c => c.Kind == unit), t => t.CaseId, c => c.Id, (t, c) => t).OrderBy(t => t.Role == null).ThenBy(t => t.Id).FirstAsync();
         var key = open.Role ?? open.CaseRelation!;
@@ -44,7 +44,7 @@ public sealed class ReassignmentMatrixTests(SeededPortal portal) : IClassFixture
             await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddYears(10));
             if (open.CaseRelation is { } relation)
             {
-                db.CaseMembers.Add(new Justice.Workflows.Cases.CaseMember { Id = Guid.NewGuid().ToString("N"), CaseId = open.CaseId!, UserEmail = locked, Relation = relation == "tribunal" ? "arbitrator" : relation });
+                db.CaseMembers.Add(new Justice.Casework.Cases.CaseMember { Id = Guid.NewGuid().ToString("N"), CaseId = open.CaseId!, UserEmail = locked, Relation = relation == "tribunal" ? "arbitrator" : relation });
                 await db.SaveChangesAsync();
             }
         }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Justice.Casework.Persistence;
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +12,7 @@ public sealed class SamplingAuditTests(SeededPortal portal) : IClassFixture<Seed
     [Fact]
     public async Task EveryDraw_IsAudited_WithTheSeedOfItsStaffOnlyRecord()
     {
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var records = await db.CaseEntries.AsNoTracking().Where(e => e.Kind == "sampling").ToListAsync();
         Assert.NotEmpty(records);
         await using var scope = portal.Factory.Services.CreateAsyncScope();

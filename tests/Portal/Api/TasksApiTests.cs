@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Justice.Casework.Tasks;
 using Justice.Portal.Data;
 using Justice.Portal.Demo;
-using Justice.Workflows.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Justice.Portal.Tests.Api;

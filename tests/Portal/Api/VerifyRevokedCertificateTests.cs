@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Justice.Workflows.Persistence;
+using Justice.Casework.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +11,7 @@ public sealed class VerifyRevokedCertificateTests(SeededPortal portal) : IClassF
 {
     async Task<string> RevokedNumberAsync()
     {
-        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var certificates = await db.CaseDocuments.Where(d => d.Template == "notary/certificate").ToListAsync();
         var cases = await db.Cases.Where(c => c.Kind == "notary").ToDictionaryAsync(c => c.Id);
         return certificates.First(d => cases[d.CaseId].FieldsJson.Contains("\"revoked\":true")).Number!;

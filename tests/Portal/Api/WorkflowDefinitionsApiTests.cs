@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Portal.Tests.Api;
 

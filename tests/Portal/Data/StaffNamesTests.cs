@@ -2,13 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
+using Justice.Casework.Tasks;
 using Justice.Portal.Data;
 using Justice.Portal.Demo;
 using Justice.Portal.Features.Filing;
 using Justice.Portal.Features.Inbox;
-using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence;
-using Justice.Workflows.Tasks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +61,7 @@ public sealed class StaffNamesTests : IAsyncLifetime
             DisputeType = "服务合同", Claims = "1. 支付服务费5,000元", Facts = "被申请人未付服务费。", Amount = 5000,
         }, [new Upload("合同.pdf", "application/pdf", "%PDF-1.4 test"u8.ToArray(), "仲裁协议")]);
 
-        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var secretary = await db.CaseMembers.AsNoTracking().SingleAsync(m => m.CaseId == caseId && m.Relation == CaseRelations.Secretary);
         var name = DemoStaff.For(secretary.UserEmail)!.FullName;
         Assert.Equal(name, secretary.DisplayName);

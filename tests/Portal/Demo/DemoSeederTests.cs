@@ -2,6 +2,7 @@ using Justice.Portal.Features.Filing;
 using System.Text.Json.Nodes;
 using Justice.Portal.Demo;
 using Justice.Workflows.Persistence;
+using Justice.Casework.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,7 @@ public sealed class DemoSeederTests(PortalFactory factory) : IClassFixture<Porta
         var result = await seeder.SeedAsync(60, concurrency: 4, randomSeed: 7);
 
         Assert.Equal((60, 0), (result.Done, result.Failed));
-        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var cases = await db.Cases.AsNoTracking().ToListAsync();
         Assert.All(cases, c => Assert.True(c.IsDemo));
         Assert.Equal(["arbitration", "commitment", "legal-aid", "notary"], cases.Select(c => c.Kind).Distinct().Order());

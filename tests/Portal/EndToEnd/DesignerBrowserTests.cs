@@ -4,6 +4,7 @@ using Justice.Portal.Data;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Management;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

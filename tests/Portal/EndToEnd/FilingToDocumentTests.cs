@@ -1,6 +1,6 @@
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
 using Justice.Portal.Data;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -13,8 +13,8 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
 {
     const string Applicant = "applicant@demo.justice.local";
 
-    async Task<WorkflowDbContext> DbAsync() =>
-        await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+    async Task<CaseworkDbContext> DbAsync() =>
+        await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
 
     static string TempFile(string name, byte[] content)
     {

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Justice.Casework.Persistence;
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -15,8 +15,8 @@ public sealed class PortalBrowserTests(BrowserPortal portal)
 {
     public static TheoryData<string> Roles() => new([.. PortalRoles.All]);
 
-    async Task<WorkflowDbContext> DbAsync() =>
-        await portal.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+    async Task<CaseworkDbContext> DbAsync() =>
+        await portal.Factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
 
     [Theory]
     [MemberData(nameof(Roles))]

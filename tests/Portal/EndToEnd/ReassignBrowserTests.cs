@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Justice.Casework.Persistence;
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +39,7 @@ public sealed class ReassignBrowserTests(BrowserPortal portal)
     {
         var services = portal.Factory.Services;
         string caseId;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        await using (var db = await services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync())
             caseId = await db.Cases.Where(c => c.Kind == "arbitration").OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         const string deputy = "deputy-director@demo.justice.local";
         await using (var scope = services.CreateAsyncScope())
@@ -57,7 +57,7 @@ public sealed class ReassignBrowserTests(BrowserPortal portal)
         var started = await admin.PostAsJsonAsync("/api/workflow-definitions/director-decision-e2e/execute", new { input = new { CaseId = caseId } });
         var instanceId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         HumanTaskRecord task;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        await using (var db = await services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync())
             task = await db.HumanTasks.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId);
 
         var page = await portal.LoginAsync("director");
@@ -86,7 +86,7 @@ public sealed class ReassignBrowserTests(BrowserPortal portal)
             await page.Context.CloseAsync();
         }
 
-        await using (var db = await services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        await using (var db = await services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync())
             Assert.Equal(deputy, (await db.HumanTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id)).Assignee);
         await using var audit = services.CreateAsyncScope();
         Assert.True(await audit.ServiceProvider.GetRequiredService<ApplicationDbContext>().AuditLog.AnyAsync(e => e.Action == "task.reassign" && e.Target == task.Id));

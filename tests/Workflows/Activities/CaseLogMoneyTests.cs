@@ -1,4 +1,4 @@
-using Justice.Workflows.Documents;
+using Justice.Casework.Documents;
 
 namespace Justice.Workflows.Tests.Activities;
 

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.State;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Activities;
@@ -66,7 +69,7 @@ public sealed class CoreActivityTests : EngineTest
 
         Assert.Equal([instance.Id], resumed);
         Assert.Equal(["张三"], await Host.WrittenLinesAsync(instance.Id));
-        Assert.Equal(WorkflowSubStatus.Suspended, (await Host.Store.FindAsync(other.Id))!.SubStatus);
+        Assert.Equal(WorkflowSubStatus.Suspended, (await Host.Instances.FindAsync(other.Id))!.SubStatus);
     }
 
     [Fact]
@@ -104,7 +107,7 @@ public sealed class CoreActivityTests : EngineTest
         Assert.Equal(1, await Host.Runtime.ProcessDueTimersAsync(TimeSpan.FromMinutes(1)));
 
         Assert.Equal(["醒来"], await Host.WrittenLinesAsync(instance.Id));
-        Assert.Null(await Host.Store.NextTimerDueAsync());
+        Assert.Null(await Host.Timers.NextTimerDueAsync());
     }
 
     [Fact]
@@ -115,11 +118,11 @@ public sealed class CoreActivityTests : EngineTest
              Activity("s", "Elsa.StartAt", ("dateTime", Literal("2026-11-27T00:00:00+00:00", "DateTime"))), WriteLine("w", "到点")],
             [("t", "Done", "s"), ("s", "Done", "w")]);
         var instance = await Host.RunAsync(definition);
-        Assert.Equal(Host.Clock.GetUtcNow().AddMinutes(10), await Host.Store.NextTimerDueAsync());
+        Assert.Equal(Host.Clock.GetUtcNow().AddMinutes(10), await Host.Timers.NextTimerDueAsync());
 
         Host.Clock.Advance(TimeSpan.FromMinutes(10));
         await Host.Runtime.ProcessDueTimersAsync(TimeSpan.FromMinutes(1));
-        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero), await Host.Store.NextTimerDueAsync());
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero), await Host.Timers.NextTimerDueAsync());
         Host.Clock.Advance(TimeSpan.FromDays(1));
         await Host.Runtime.ProcessDueTimersAsync(TimeSpan.FromMinutes(1));
 
@@ -147,7 +150,7 @@ public sealed class CoreActivityTests : EngineTest
         var instance = await Host.RunAsync(definition);
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await Host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await Host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal(("E42", "业务", "材料缺失"), (incident.Code, incident.Category, incident.Message));
     }
 
@@ -158,16 +161,16 @@ public sealed class CoreActivityTests : EngineTest
         var definition = Definition("user-task", [task, WriteLine("ok", "同意了"), WriteLine("back", "退回了")], [("review", "同意", "ok"), ("review", "退回", "back")], inputs: ["Subject"]);
         var instance = await Host.RunAsync(definition, new JsonObject { ["Subject"] = "立案" }, "CASE-3");
 
-        var (tasks, total) = await Host.Store.ListOpenTasksAsync(["secretary"], null, [], 1, 10);
+        var (tasks, total) = await Host.TaskStore.ListOpenTasksAsync(["secretary"], null, [], 1, 10);
         var open = Assert.Single(tasks);
         Assert.Equal(("审核 立案", "secretary", "CASE-3"), (open.Title, open.Role, open.CaseId));
-        Assert.Empty((await Host.Store.ListOpenTasksAsync(["notary"], null, [], 1, 10)).Items);
+        Assert.Empty((await Host.TaskStore.ListOpenTasksAsync(["notary"], null, [], 1, 10)).Items);
 
         await Host.Runtime.ResumeAsync(open.Id, new JsonObject { ["outcome"] = "退回", ["userId"] = "s@x", ["comment"] = "缺材料" },
-            new Justice.Workflows.Persistence.Entities.HumanTaskRecord { Id = open.Id, InstanceId = open.InstanceId, DefinitionId = open.DefinitionId, ActivityId = open.ActivityId, Title = open.Title, CompletedBy = "s@x", Outcome = "退回" });
+            new Justice.Workflows.Runtime.State.HumanTaskRecord { Id = open.Id, InstanceId = open.InstanceId, DefinitionId = open.DefinitionId, ActivityId = open.ActivityId, Title = open.Title, CompletedBy = "s@x", Outcome = "退回" });
 
         Assert.Equal(["退回了"], await Host.WrittenLinesAsync(instance.Id));
-        var closed = (await Host.Store.FindTaskAsync(open.Id))!;
+        var closed = (await Host.TaskStore.FindTaskAsync(open.Id))!;
         Assert.Equal(("Completed", "s@x", "退回"), (closed.Status, closed.CompletedBy, closed.Outcome));
         Assert.Equal(1, total);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Activities;
@@ -23,7 +24,7 @@ public sealed class ExecuteWorkflowTests : EngineTest
         var instance = await Host.RunAsync(parent);
 
         Assert.Equal(["Finished/你好，李四"], await Host.WrittenLinesAsync(instance.Id));
-        var child = JsonNode.Parse((await Host.Store.FindAsync(instance.Id))!.StateJson)!["variables"]!["Child"]!;
+        var child = JsonNode.Parse((await Host.Instances.FindAsync(instance.Id))!.StateJson)!["variables"]!["Child"]!;
         Assert.Equal("Finished", child["status"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(child["workflowInstanceId"]!.GetValue<string>()));
     }
@@ -51,7 +52,7 @@ public sealed class ExecuteWorkflowTests : EngineTest
         Assert.Single(resumed);
         Assert.NotEqual(parentId, resumed[0]);
         Assert.Equal(["signed=true"], await second.WrittenLinesAsync(parentId));
-        Assert.Equal(WorkflowSubStatus.Finished, (await second.Store.FindAsync(parentId))!.SubStatus);
+        Assert.Equal(WorkflowSubStatus.Finished, (await second.Instances.FindAsync(parentId))!.SubStatus);
     }
 
     [Fact]
@@ -71,6 +72,6 @@ public sealed class ExecuteWorkflowTests : EngineTest
         var instance = await Host.RunAsync(Definition("parent-missing", [Execute("run", "nobody", wait: true)], [], [Variable("Child", "Object")]));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        Assert.Contains("nobody", Assert.Single(await Host.Store.GetIncidentsAsync(instance.Id)).Message);
+        Assert.Contains("nobody", Assert.Single(await Host.Instances.GetIncidentsAsync(instance.Id)).Message);
     }
 }

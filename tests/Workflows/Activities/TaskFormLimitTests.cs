@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 
 namespace Justice.Workflows.Tests.Activities;
 

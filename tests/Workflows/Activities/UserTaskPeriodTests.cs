@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
 using Justice.Workflows.Runtime;
-using Justice.Workflows.Tasks;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.State;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Flow;
 
@@ -41,7 +42,7 @@ public sealed class UserTaskPeriodTests : EngineTest
         return (instance, (await OpenTasksAsync()).SingleOrDefault(t => t.ActivityId == "decide")!);
     }
 
-    async Task<IReadOnlyList<HumanTaskRecord>> OpenTasksAsync() => (await Host.Store.ListOpenTasksAsync(["secretary"], null, [], 1, 50)).Items;
+    async Task<IReadOnlyList<HumanTaskRecord>> OpenTasksAsync() => (await Host.TaskStore.ListOpenTasksAsync(["secretary"], null, [], 1, 50)).Items;
 
     async Task CompleteAsync(string activityId, string outcome)
     {
@@ -55,7 +56,7 @@ public sealed class UserTaskPeriodTests : EngineTest
     {
         var (instance, decision) = await EnterTheDecisionAgainAfterItsPeriodAsync(overdueConnected: false);
 
-        Assert.Equal(WorkflowStatus.Running, (await Host.Store.FindAsync(instance.Id))!.Status);
+        Assert.Equal(WorkflowStatus.Running, (await Host.Instances.FindAsync(instance.Id))!.Status);
         Assert.NotNull(decision);
         Assert.True(decision.IsOverdue);
         var periods = await Host.Services.GetRequiredService<ICaseStore>().GetPeriodsAsync(instance.CorrelationId!);

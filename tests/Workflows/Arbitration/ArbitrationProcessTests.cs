@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
 using static Justice.Workflows.Tests.Arbitration.ArbitrationScenario;
 
 namespace Justice.Workflows.Tests.Arbitration;
@@ -299,7 +299,7 @@ public sealed class ArbitrationProcessTests : EngineTest
         var entries = await s.Cases.GetEntriesAsync(s.CaseId);
         var fee = entries.Single(e => e.Kind == "fee" && e.Title.StartsWith("撤回申请"));
         Assert.Equal(refund, JsonNode.Parse(fee.DataJson)!["refund"]!.GetValue<decimal>());
-        Assert.Contains(Justice.Workflows.Documents.ChineseFormat.MoneyInDocuments(refund), (await s.DocumentsAsync()).Last().Html);
+        Assert.Contains(Justice.Casework.Documents.ChineseFormat.MoneyInDocuments(refund), (await s.DocumentsAsync()).Last().Html);
     }
 
     [Theory]
@@ -409,7 +409,7 @@ public sealed class ArbitrationProcessTests : EngineTest
 
         var invalid = Assert.IsType<TaskCompletion.Invalid>(result);
         Assert.Equal(["$.data.method", "$.data.receivedOn"], invalid.Errors.Select(e => e.Path));
-        Assert.Equal("Open", (await s.Host.Store.FindTaskAsync(task.Id))!.Status);
+        Assert.Equal("Open", (await s.Host.TaskStore.FindTaskAsync(task.Id))!.Status);
     }
 
     [Fact]

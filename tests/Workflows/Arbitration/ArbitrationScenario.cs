@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.State;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Justice.Workflows.Tests.Arbitration;
@@ -71,12 +71,12 @@ public sealed class ArbitrationScenario
     }
 
     static async Task<string> IncidentsAsync(WorkflowTestHost host, string instanceId) =>
-        string.Join("\n", (await host.Store.GetIncidentsAsync(instanceId)).Select(i => $"{i.ActivityId}: {i.Message}"));
+        string.Join("\n", (await host.Instances.GetIncidentsAsync(instanceId)).Select(i => $"{i.ActivityId}: {i.Message}"));
 
     /// <summary>The open task of an activity of this case's instance.</summary>
     public async Task<HumanTaskRecord> TaskAsync(string activityId)
     {
-        var (items, _) = await Host.Store.ListOpenTasksAsync(["secretary", "director", "arbitrator", "reviewer"], null, [CaseId], 1, 500);
+        var (items, _) = await Host.TaskStore.ListOpenTasksAsync(["secretary", "director", "arbitrator", "reviewer"], null, [CaseId], 1, 500);
         var task = items.Where(t => t.InstanceId == InstanceId && t.ActivityId == activityId).ToList();
         Assert.True(task.Count == 1, $"expected one open task '{activityId}', found {task.Count}; open: {string.Join(", ", items.Where(t => t.InstanceId == InstanceId).Select(t => t.ActivityId))}; incidents: {await IncidentsAsync(Host, InstanceId)}");
         return task[0];

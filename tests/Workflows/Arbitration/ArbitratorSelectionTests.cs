@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
 using static Justice.Workflows.Tests.Arbitration.ArbitrationScenario;
 
 namespace Justice.Workflows.Tests.Arbitration;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Tasks;
 using static Justice.Workflows.Tests.Arbitration.ArbitrationScenario;
 
 namespace Justice.Workflows.Tests.Arbitration;
@@ -107,7 +107,7 @@ public sealed class HearingTests : EngineTest
 
         await s.Tasks.CompleteAsync(task.Id, ArbitratorUser, "作出裁决", null, new JsonObject { ["items"] = "被申请人支付货款200,000元", ["feeBorne"] = "被申请人承担" });
 
-        var incident = Assert.Single(await Host.Store.GetIncidentsAsync(s.InstanceId));
+        var incident = Assert.Single(await Host.Instances.GetIncidentsAsync(s.InstanceId));
         Assert.Equal("awardDoc", incident.ActivityId);
         Assert.Contains("裁决书缺少必备内容：facts、opinion、legalBasis", incident.Message);
         Assert.DoesNotContain(await s.DocumentsAsync(), d => d.Title == "裁决书");

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 using static Justice.Workflows.Tests.Arbitration.ArbitrationScenario;
 
 namespace Justice.Workflows.Tests.Arbitration;

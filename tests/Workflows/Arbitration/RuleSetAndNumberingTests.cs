@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Persistence.Stores;
+using Justice.Casework.Cases;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Arbitration.ArbitrationScenario;
 using static Justice.Workflows.Tests.Flow;
@@ -76,7 +76,7 @@ public sealed class RuleSetAndNumberingTests
         var second = await StartAsync(host);
         await second.CompleteAsync("review", "受理", SecretaryUser);
 
-        Assert.Single(results, r => r is Justice.Workflows.Tasks.TaskCompletion.Completed);
+        Assert.Single(results, r => r is Justice.Casework.Tasks.TaskCompletion.Completed);
         Assert.Equal("（2026）衡仲字第0001号", (await s.CaseAsync()).Number);
         Assert.Equal("（2026）衡仲字第0002号", (await second.CaseAsync()).Number);
     }
@@ -96,7 +96,7 @@ public sealed class RuleSetAndNumberingTests
         var instance = await host.RunAsync(definition);
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal(("doc", "template-error"), (incident.ActivityId, incident.Code));
         Assert.Contains("arbitration/broken", incident.Message);
         Assert.Contains("第 2 行", incident.Message);

@@ -1,4 +1,4 @@
-using Justice.Workflows.Calendar;
+using Justice.Casework.Calendar;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Calendar;
+using Justice.Casework.Calendar;
 
 namespace Justice.Workflows.Tests.Calendar;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Calendar;
-using Justice.Workflows.Cases;
+using Justice.Casework.Calendar;
+using Justice.Casework.Cases;
 using Justice.Workflows.Persistence;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Flow;
@@ -59,7 +60,7 @@ public sealed class PeriodRecalculationTests
         var period = Assert.Single(await cases.GetPeriodsAsync(caseId));
         Assert.Equal(D("2027-02-15"), period.DueOn); // 02-04…02-12 off, then the weekend
         var expires = calendar.ExpiresAt(D("2027-02-15"));
-        var (tasks, _) = await host.Store.ListOpenTasksAsync(["secretary"], null, [caseId], 1, 50);
+        var (tasks, _) = await host.TaskStore.ListOpenTasksAsync(["secretary"], null, [caseId], 1, 50);
         Assert.Equal(expires, Assert.Single(tasks).DueAt);
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
             Assert.Equal(expires, (await db.Timers.SingleAsync(t => t.BookmarkId == period.BookmarkId)).DueAt);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Management;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Tests.Definitions;
 

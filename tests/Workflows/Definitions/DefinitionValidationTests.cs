@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Activities;
+using Justice.Casework.Activities;
 using Justice.Workflows.Definitions;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Definitions;
 
 public sealed class DefinitionValidationTests
 {
-    readonly DefinitionCompiler _compiler = new(ActivityRegistry.CreateDefault());
+    readonly DefinitionCompiler _compiler = new(CaseworkActivities.CreateRegistry());
 
     IReadOnlyList<DefinitionProblem> Validate(JsonObject definition) => _compiler.Compile(definition).Problems;
 

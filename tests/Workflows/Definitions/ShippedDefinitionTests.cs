@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Activities;
+using Justice.Casework.Activities;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Management;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Tests.Definitions;
 
@@ -18,7 +19,7 @@ public sealed class ShippedDefinitionTests : EngineTest
     {
         var document = DefinitionJson.Parse(File.ReadAllText(Path.Combine(Folder, file)), out var problem)!;
 
-        var model = new DefinitionCompiler(ActivityRegistry.CreateDefault()).Compile(document);
+        var model = new DefinitionCompiler(CaseworkActivities.CreateRegistry()).Compile(document);
 
         Assert.Null(problem);
         Assert.True(model.IsValid, string.Join("\n", model.Problems.Select(p => $"{p.Code} {p.Path} {p.Message}")));

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Justice.Workflows.Documents;
+using Justice.Casework.Documents;
 using Microsoft.Extensions.Options;
 
 namespace Justice.Workflows.Tests.Documents;

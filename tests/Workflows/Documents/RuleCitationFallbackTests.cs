@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Persistence;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
+using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Flow;
@@ -28,7 +29,7 @@ public sealed class RuleCitationFallbackTests : EngineTest
     {
         var instance = await Host.RunAsync(AcceptThenCorrectTheAward);
         var caseId = instance.CorrelationId!;
-        await using (var db = await Host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        await using (var db = await Host.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync())
         {
             var record = await db.Cases.SingleAsync(c => c.Id == caseId);
             var copy = JsonNode.Parse(record.RuleSetJson!)!.AsObject();
@@ -36,7 +37,7 @@ public sealed class RuleCitationFallbackTests : EngineTest
             record.RuleSetJson = copy.ToJsonString();
             await db.SaveChangesAsync();
         }
-        var task = Assert.Single((await Host.Store.ListOpenTasksAsync(["secretary"], null, [caseId], 1, 10)).Items);
+        var task = Assert.Single((await Host.TaskStore.ListOpenTasksAsync(["secretary"], null, [caseId], 1, 10)).Items);
 
         Assert.IsType<TaskCompletion.Completed>(await Host.Services.GetRequiredService<TaskService>().CompleteAsync(task.Id, new TaskUser("s@x", ["secretary"]), "Done", null, null));
 
@@ -47,7 +48,7 @@ public sealed class RuleCitationFallbackTests : EngineTest
     [Fact]
     public void CitationsTheCaseKept_StayAsKept_AndAnotherVersionLendsNone()
     {
-        static Justice.Workflows.Cases.Rules.RuleSet Rules(string id, JsonObject citations) => new(new JsonObject { ["id"] = id, ["citations"] = citations });
+        static Justice.Casework.Cases.Rules.RuleSet Rules(string id, JsonObject citations) => new(new JsonObject { ["id"] = id, ["citations"] = citations });
         var kept = Rules("v1", new JsonObject { ["rejection"] = "第二十四条（留存）" });
 
         kept.AddMissingCitations(Rules("v2", new JsonObject { ["awardCorrection"] = "第九十九条" }));

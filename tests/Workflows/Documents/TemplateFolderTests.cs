@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Documents;
+using Justice.Casework.Documents;
 using Microsoft.Extensions.Options;
 
 namespace Justice.Workflows.Tests.Documents;

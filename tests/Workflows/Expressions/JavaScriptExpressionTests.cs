@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Expressions;
@@ -91,7 +92,7 @@ public sealed class JavaScriptExpressionTests : IAsyncLifetime
 
         Assert.Equal(WorkflowStatus.Finished, instance.Status);
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await _host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await _host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal("bad", incident.ActivityId);
         Assert.Equal("Elsa.FlowDecision", incident.ActivityType);
         Assert.Equal("Error: boom", incident.Message);
@@ -105,7 +106,7 @@ public sealed class JavaScriptExpressionTests : IAsyncLifetime
         var instance = await _host.RunAsync(Definition($"js-runaway-{expected.Length}-{script.Length}", [Decision("loop", script)], []));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        Assert.Contains(expected, Assert.Single(await _host.Store.GetIncidentsAsync(instance.Id)).Message);
+        Assert.Contains(expected, Assert.Single(await _host.Instances.GetIncidentsAsync(instance.Id)).Message);
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class JavaScriptExpressionTests : IAsyncLifetime
 
         var instance = await host.RunAsync(Definition("js-memory", [Decision("hoard", "var a = []; while (true) { a.push('x'.repeat(1000)); }")], []));
 
-        Assert.Contains("内存", Assert.Single(await host.Store.GetIncidentsAsync(instance.Id)).Message);
+        Assert.Contains("内存", Assert.Single(await host.Instances.GetIncidentsAsync(instance.Id)).Message);
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public sealed class JavaScriptExpressionTests : IAsyncLifetime
 
         var instance = await host.RunAsync(Definition("js-timeout", [Decision("slow", "while (true) {}")], []));
 
-        Assert.Contains("时间", Assert.Single(await host.Store.GetIncidentsAsync(instance.Id)).Message);
+        Assert.Contains("时间", Assert.Single(await host.Instances.GetIncidentsAsync(instance.Id)).Message);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class JavaScriptExpressionTests : IAsyncLifetime
         var instance = await _host.RunAsync(Definition("js-repeat", [Activity("big", "Elsa.RunJavaScript", ("script", Literal("'x'.repeat(2e8)", "String")))], []));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await _host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await _host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal("big", incident.ActivityId);
         Assert.Contains("内存", incident.Message);
     }
@@ -146,7 +147,7 @@ public sealed class JavaScriptExpressionTests : IAsyncLifetime
             [Activity("big", "Elsa.WriteLine", ("text", Js("'x'.repeat(2 * 1024 * 1024)", "String")))], []));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await _host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await _host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal("big", incident.ActivityId);
         Assert.Equal("value-too-large", incident.Code);
         Assert.Contains("1 MB", incident.Message);
@@ -163,7 +164,7 @@ public sealed class JavaScriptExpressionTests : IAsyncLifetime
         var instance = (await host.Runtime.StartAsync("js-regex", null, null))!;
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        Assert.Contains("时间", Assert.Single(await host.Store.GetIncidentsAsync(instance.Id)).Message);
+        Assert.Contains("时间", Assert.Single(await host.Instances.GetIncidentsAsync(instance.Id)).Message);
         // Jint's own regex timeout is 10 s; the script's 200 ms must bound it.
         Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(8));
     }

@@ -1,5 +1,7 @@
-using Justice.Workflows.Runtime;
 using System.Text.Json.Nodes;
+using Justice.Workflows.Expressions;
+using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Expressions;
@@ -37,7 +39,7 @@ public sealed class LiquidExpressionTests : EngineTest
         var instance = await Host.RunAsync(Definition("liquid-range", [Activity("w", "Elsa.WriteLine", ("text", Liquid("{% for i in (1..1000000000) %}{% endfor %}")))], []));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await Host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await Host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal("w", incident.ActivityId);
         Assert.Contains("100000", incident.Message);
     }
@@ -50,7 +52,7 @@ public sealed class LiquidExpressionTests : EngineTest
         var instance = await host.RunAsync(Definition("liquid-output", [Activity("w", "Elsa.WriteLine", ("text", Liquid("{% for i in (1..500) %}0123456789{% endfor %}")))], []));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal("w", incident.ActivityId);
         Assert.Contains("大小上限", incident.Message);
     }
@@ -62,7 +64,7 @@ public sealed class LiquidExpressionTests : EngineTest
             [Activity("w", "Elsa.WriteLine", ("text", Liquid("{% assign s = 'x' %}{% for i in (1..25) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}")))], []));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        Assert.Contains("大小上限", Assert.Single(await Host.Store.GetIncidentsAsync(instance.Id)).Message);
+        Assert.Contains("大小上限", Assert.Single(await Host.Instances.GetIncidentsAsync(instance.Id)).Message);
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public sealed class LiquidExpressionTests : EngineTest
             [Activity("w", "Elsa.WriteLine", ("text", Liquid("{% for i in (1..3000) %}{% for j in (1..3000) %}{% endfor %}{% endfor %}")))], []));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal("w", incident.ActivityId);
         Assert.Contains("时间", incident.Message);
     }

@@ -1,4 +1,6 @@
 using Justice.Workflows.Management;
+using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Management;

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Casework;
 using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +22,7 @@ public sealed class DurabilityTests
     {
         await using var host = await WorkflowTestHost.CreateAsync();
         var instance = await host.RunAsync(WaitThenWrite("race"));
-        var bookmark = Assert.Single(await host.Store.GetBookmarksAsync(instance.Id));
+        var bookmark = Assert.Single(await host.Instances.GetBookmarksAsync(instance.Id));
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => Task.Run(async () =>
         {
@@ -37,7 +39,7 @@ public sealed class DurabilityTests
         Assert.Single(outcomes, o => o == "resumed");
         Assert.Equal(["resumed"], await host.WrittenLinesAsync(instance.Id));
         Assert.Single(await host.JournalAsync(instance.Id), e => e == "wait:Resumed");
-        Assert.Equal(WorkflowSubStatus.Finished, (await host.Store.FindAsync(instance.Id))!.SubStatus);
+        Assert.Equal(WorkflowSubStatus.Finished, (await host.Instances.FindAsync(instance.Id))!.SubStatus);
     }
 
     [Fact]
@@ -62,10 +64,10 @@ public sealed class DurabilityTests
         CrashingStore? crashing = null;
         await using var host = await WorkflowTestHost.CreateAsync(configure: services =>
         {
-            services.AddSingleton<EfWorkflowInstanceStore>();
+            services.AddSingleton<EfInstanceStore>();
             services.AddSingleton(sp =>
             {
-                var (store, control) = CrashingStore.Wrap(sp.GetRequiredService<EfWorkflowInstanceStore>());
+                var (store, control) = CrashingStore.Wrap(sp.GetRequiredService<EfInstanceStore>());
                 crashing = control;
                 return store;
             });
@@ -75,8 +77,8 @@ public sealed class DurabilityTests
         crashing!.CrashNextCommit = true;
         await Assert.ThrowsAsync<IOException>(() => host.Runtime.TriggerEventAsync("Go", null, instance.Id, null));
 
-        Assert.Equal(WorkflowSubStatus.Suspended, (await host.Store.FindAsync(instance.Id))!.SubStatus);
-        Assert.Single(await host.Store.GetBookmarksAsync(instance.Id));
+        Assert.Equal(WorkflowSubStatus.Suspended, (await host.Instances.FindAsync(instance.Id))!.SubStatus);
+        Assert.Single(await host.Instances.GetBookmarksAsync(instance.Id));
         Assert.DoesNotContain("wait:Resumed", await host.JournalAsync(instance.Id));
 
         Assert.Equal([instance.Id], await host.Runtime.TriggerEventAsync("Go", null, instance.Id, null));
@@ -93,6 +95,7 @@ public sealed class DurabilityTests
         {
             await first.StartAsync();
             await first.Services.MigrateWorkflowDatabaseAsync();
+            await first.Services.MigrateCaseworkDatabaseAsync();
             var runtime = first.Services.GetRequiredService<WorkflowRuntime>();
             await first.Services.GetRequiredService<Justice.Workflows.Management.WorkflowDefinitionService>().ImportAsync(
                 Definition("sleepy", [Activity("d", "Elsa.Delay", ("timeSpan", Literal("1.00:00:00", "TimeSpan"))), WriteLine("w", "woke")], [("d", "Done", "w")]).ToJsonString(), publish: true);
@@ -114,7 +117,7 @@ public sealed class DurabilityTests
 
         Assert.Equal(instanceId, await finished.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         await second.StopAsync();
-        var journal = await second.Services.GetRequiredService<IWorkflowInstanceStore>().GetJournalAsync(instanceId);
+        var journal = await second.Services.GetRequiredService<IInstanceQueries>().GetJournalAsync(instanceId);
         Assert.Contains(journal, j => j.ActivityId == "w" && j.Event == "Completed");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
@@ -125,22 +128,24 @@ public sealed class DurabilityTests
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Workflows:TimerPollInterval"] = "00:00:30" });
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddJusticeWorkflows(builder.Configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
+        builder.Services.AddJusticeWorkflows(builder.Configuration, $"Data Source={Path.Combine(folder, "workflows.db")}")
+            .AddJusticeCasework(builder.Configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
         var host = builder.Build();
         host.Services.MigrateWorkflowDatabaseAsync().GetAwaiter().GetResult();
+        host.Services.MigrateCaseworkDatabaseAsync().GetAwaiter().GetResult();
         return host;
     }
 
     /// <summary>Dies at the worst moment: after the burst ran, before anything was committed.</summary>
     public class CrashingStore : System.Reflection.DispatchProxy
     {
-        IWorkflowInstanceStore _inner = null!;
+        IInstanceStore _inner = null!;
 
         public bool CrashNextCommit { get; set; }
 
-        public static (IWorkflowInstanceStore Store, CrashingStore Control) Wrap(IWorkflowInstanceStore inner)
+        public static (IInstanceStore Store, CrashingStore Control) Wrap(IInstanceStore inner)
         {
-            var proxy = Create<IWorkflowInstanceStore, CrashingStore>();
+            var proxy = Create<IInstanceStore, CrashingStore>();
             var control = (CrashingStore)(object)proxy;
             control._inner = inner;
             return (proxy, control);
@@ -148,7 +153,7 @@ public sealed class DurabilityTests
 
         protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
         {
-            if (method!.Name == nameof(IWorkflowInstanceStore.CommitAsync) && CrashNextCommit)
+            if (method!.Name == nameof(IInstanceStore.CommitAsync) && CrashNextCommit)
             {
                 CrashNextCommit = false;
                 return Task.FromException(new IOException("simulated crash before commit"));

@@ -1,6 +1,8 @@
-using Justice.Workflows.Cases;
+using Justice.Casework;
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
 using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -20,7 +22,8 @@ public sealed class SamplingRecordsMigrationTests : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Workflows:RunTimers"] = "false" }).Build();
         _services = new ServiceCollection().AddLogging()
-            .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(_folder, "workflows.db")}").BuildServiceProvider();
+            .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(_folder, "workflows.db")}")
+            .AddJusticeCasework(configuration, $"Data Source={Path.Combine(_folder, "workflows.db")}").BuildServiceProvider();
         return Task.CompletedTask;
     }
 
@@ -30,9 +33,11 @@ public sealed class SamplingRecordsMigrationTests : IAsyncLifetime
     public async Task Migrate_MovesAnOlderDrawToTheStaffOnlyRecord_AndGivesItsVerifierTheRelation()
     {
         var factory = _services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
-        await using (var before = await factory.CreateDbContextAsync())
+        var cases = _services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>();
+        await using (var engine = await factory.CreateDbContextAsync())
+            await engine.GetService<IMigrator>().MigrateAsync("20261126113746_ListIndexes");
+        await using (var before = await cases.CreateDbContextAsync())
         {
-            await before.GetService<IMigrator>().MigrateAsync("20261126113746_ListIndexes");
             var at = new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
             before.Cases.Add(new CaseRecord
             {
@@ -57,7 +62,9 @@ public sealed class SamplingRecordsMigrationTests : IAsyncLifetime
             await before.SaveChangesAsync();
         }
 
-        await using var db = await factory.CreateDbContextAsync();
+        await using (var engine = await factory.CreateDbContextAsync())
+            await engine.Database.MigrateAsync();
+        await using var db = await cases.CreateDbContextAsync();
         await db.Database.MigrateAsync();
 
         var record = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == "c1");

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Justice.Workflows.Tests.Processes;
@@ -54,29 +55,29 @@ public sealed class CaseDriver(WorkflowTestHost host, string instanceId, string 
 
     static async Task<string> IncidentsAsync(WorkflowTestHost host)
     {
-        var (items, _) = await host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery(null, null, "Faulted", null, 1, 50));
+        var (items, _) = await host.Instances.QueryAsync(new Justice.Workflows.Runtime.Stores.InstanceQuery(null, null, "Faulted", null, 1, 50));
         var lines = new List<string>();
         foreach (var item in items)
-            lines.AddRange((await host.Store.GetIncidentsAsync(item.Id)).Select(i => $"{item.DefinitionId}/{i.ActivityId}: {i.Message}"));
+            lines.AddRange((await host.Instances.GetIncidentsAsync(item.Id)).Select(i => $"{item.DefinitionId}/{i.ActivityId}: {i.Message}"));
         return string.Join("\n", lines);
     }
 
     /// <summary>The one open task of an activity, in this process or a sub-process it started.</summary>
     public async Task<HumanTaskRecord> TaskAsync(string activityId)
     {
-        var (items, _) = await Host.Store.ListOpenTasksAsync(
+        var (items, _) = await Host.TaskStore.ListOpenTasksAsync(
             ["notary", "notary-head", "legalaid-officer", "legalaid-head", "supervisor", "credit-officer", "verifier", "legalaid-provider"], null, [], 1, 500);
         var all = items.ToList();
         var related = all.Where(t => t.ActivityId == activityId).ToList();
         if (related.Count == 0)
         {
-            var (assigned, _) = await Host.Store.ListOpenTasksAsync([], Verifier.Email, [], 1, 500);
+            var (assigned, _) = await Host.TaskStore.ListOpenTasksAsync([], Verifier.Email, [], 1, 500);
             related = [.. assigned.Where(t => t.ActivityId == activityId)];
         }
         if (related.Count == 0)
         {
             var members = await Cases.GetMembersAsync(CaseId);
-            var (byCase, _) = await Host.Store.ListOpenTasksAsync([], null, [CaseId], 1, 500);
+            var (byCase, _) = await Host.TaskStore.ListOpenTasksAsync([], null, [CaseId], 1, 500);
             related = [.. byCase.Where(t => t.ActivityId == activityId)];
         }
         Assert.True(related.Count == 1, $"expected one open task '{activityId}', found {related.Count}; open: {string.Join(", ", all.Select(t => t.ActivityId))}; faults: {await IncidentsAsync(Host)}");
@@ -105,7 +106,7 @@ public sealed class CaseDriver(WorkflowTestHost host, string instanceId, string 
 
     public async Task<CasePeriod> PeriodAsync(string code) => (await Cases.GetPeriodsAsync(CaseId)).Last(p => p.Code == code);
 
-    public async Task<WorkflowInstanceRecord> InstanceAsync() => (await Host.Store.FindAsync(InstanceId))!;
+    public async Task<WorkflowInstanceRecord> InstanceAsync() => (await Host.Instances.FindAsync(InstanceId))!;
 
     public async Task AdvanceAsync(TimeSpan by)
     {

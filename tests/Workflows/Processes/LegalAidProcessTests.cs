@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 using static Justice.Workflows.Tests.Processes.CaseDriver;
 
 namespace Justice.Workflows.Tests.Processes;
@@ -51,7 +53,7 @@ public sealed class LegalAidProcessTests : EngineTest
         await d.CompleteAsync("choice", "选择承诺", Officer);
         await d.CompleteAsync("signTask", "已签署", Officer, new JsonObject { ["signMethod"] = "手写签名" });
 
-        var commitment = Assert.Single(await Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var commitment = Assert.Single(await Host.Instances.GetChildrenAsync(d.InstanceId)).CorrelationId!;
         var documents = await d.DocumentsAsync(commitment);
         var notice = documents.Single(x => x.Title == "证明事项告知承诺书（告知书）");
         var signed = documents.Single(x => x.Title == "证明事项承诺书");
@@ -67,7 +69,7 @@ public sealed class LegalAidProcessTests : EngineTest
 
         await d.TaskAsync("decide");
 
-        Assert.Empty((await d.Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-certification", null, null, null, 1, 5))).Items);
+        Assert.Empty((await d.Host.Instances.QueryAsync(new Justice.Workflows.Runtime.Stores.InstanceQuery("commitment-certification", null, null, null, 1, 5))).Items);
     }
 
     [Fact]
@@ -136,7 +138,7 @@ public sealed class LegalAidProcessTests : EngineTest
     }
 
     async Task<string> CommitmentCaseAsync(CaseDriver d) =>
-        (await Host.Store.GetChildrenAsync(d.InstanceId)).Single(c => c.DefinitionId == "commitment-certification").CorrelationId!;
+        (await Host.Instances.GetChildrenAsync(d.InstanceId)).Single(c => c.DefinitionId == "commitment-certification").CorrelationId!;
 
     [Fact]
     public async Task HardshipCommitment_IsVerifiedOnlyAfterTheAidIsGranted()
@@ -145,7 +147,7 @@ public sealed class LegalAidProcessTests : EngineTest
         await d.CompleteAsync("choice", "选择承诺", Officer);
         await d.CompleteAsync("signTask", "已签署", Officer, new JsonObject { ["signMethod"] = "手写签名" });
 
-        Assert.Empty((await d.Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
+        Assert.Empty((await d.Host.Instances.QueryAsync(new Justice.Workflows.Runtime.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
         await d.CompleteAsync("decide", "给予法律援助", AidHead);
 
         await d.TaskAsync("verify");
@@ -160,7 +162,7 @@ public sealed class LegalAidProcessTests : EngineTest
         await d.CompleteAsync("signTask", "已签署", Officer, new JsonObject { ["signMethod"] = "手写签名" });
         await d.CompleteAsync("decide", "不予法律援助", AidHead, new JsonObject { ["reason"] = "申请事项不属于法律援助范围" });
 
-        Assert.Empty((await d.Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
+        Assert.Empty((await d.Host.Instances.QueryAsync(new Justice.Workflows.Runtime.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
     }
 
     [Fact]
@@ -209,7 +211,7 @@ public sealed class LegalAidProcessTests : EngineTest
 
         await d.CompleteAsync("headFinding", "认定承诺不实", AidHead, new JsonObject { ["reasoning"] = "房产登记在申请人名下" });
 
-        Assert.Equal(Justice.Workflows.Persistence.Entities.HumanTaskRecord.Cancelled, (await Host.Store.FindTaskAsync(handling.Id))!.Status);
+        Assert.Equal(Justice.Workflows.Runtime.State.HumanTaskRecord.Cancelled, (await Host.TaskStore.FindTaskAsync(handling.Id))!.Status);
         Assert.Equal(("Finished", "Cancelled"), ((await d.InstanceAsync()).Status, (await d.InstanceAsync()).SubStatus));
         var record = await d.CaseAsync();
         Assert.Equal(("closed", "已终止", "终止法律援助"), (record.Status, record.Stage, record.Outcome));
@@ -282,7 +284,7 @@ public sealed class LegalAidProcessTests : EngineTest
         var commitment = await d.CaseAsync(commitmentId);
         Assert.Equal(("closed", "决定前发现承诺不实"), (commitment.Status, commitment.Outcome));
         await d.CompleteAsync("decide", "给予法律援助", AidHead);
-        Assert.Empty((await d.Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
+        Assert.Empty((await d.Host.Instances.QueryAsync(new Justice.Workflows.Runtime.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
     }
 
     [Fact]
@@ -344,7 +346,7 @@ public sealed class LegalAidProcessTests : EngineTest
 
         var barred = await StartAsync();
         await barred.TaskAsync("proof");
-        var commitment = Assert.Single(await Host.Store.GetChildrenAsync(barred.InstanceId));
+        var commitment = Assert.Single(await Host.Instances.GetChildrenAsync(barred.InstanceId));
         Assert.Equal("不适用告知承诺", (await barred.CaseAsync(commitment.CorrelationId)).Outcome);
 
         var repair = await CaseDriver.StartAsync(Host, "credit-repair", new JsonObject { ["SubjectId"] = ApplicantId, ["SubjectName"] = "刘晓梅" });

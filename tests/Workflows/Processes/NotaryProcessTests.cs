@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Processes.CaseDriver;
 
@@ -45,7 +46,7 @@ public sealed class NotaryProcessTests : EngineTest
         await d.CompleteAsync("intake", "受理", Notary);
         await CommitAsync(d);
 
-        var commitment = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var commitment = Assert.Single(await d.Host.Instances.GetChildrenAsync(d.InstanceId)).CorrelationId!;
         var documents = await d.DocumentsAsync(commitment);
         var notice = documents.Single(x => x.Title == "证明事项告知承诺书（告知书）");
         Assert.All(documents, x => Assert.Contains("<div class=\"issuer\">衡阳市示范公证处</div>", x.Html));
@@ -400,7 +401,7 @@ public sealed class NotaryProcessTests : EngineTest
         Assert.IsType<TaskCompletion.Forbidden>(await d.Tasks.ReassignAsync(review.Id, AidHead, OtherNotary.Email!));
         Assert.IsType<TaskCompletion.Forbidden>(await d.Tasks.ReassignAsync(review.Id, new TaskUser("director@arb.test", ["director"]), OtherNotary.Email!));
         Assert.IsType<TaskCompletion.Changed>(await d.Tasks.ReassignAsync(review.Id, NotaryHead, OtherNotary.Email!));
-        var handed = (await d.Host.Store.FindTaskAsync(review.Id))!;
+        var handed = (await d.Host.TaskStore.FindTaskAsync(review.Id))!;
         Assert.Equal(OtherNotary.Email, handed.Assignee);
         Assert.IsType<TaskCompletion.Forbidden>(await d.Tasks.CompleteAsync(review.Id, Notary, "维持", null, null));
         Assert.IsType<TaskCompletion.Completed>(await d.Tasks.CompleteAsync(review.Id, OtherNotary, "撤销", null,
@@ -447,9 +448,9 @@ public sealed class NotaryProcessTests : EngineTest
         await d.CompleteAsync("supplement", "当事人撤回", Notary);
 
         Assert.Equal("终止公证", (await d.CaseAsync()).Outcome);
-        var commitment = await d.CaseAsync(Assert.Single(await Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId);
+        var commitment = await d.CaseAsync(Assert.Single(await Host.Instances.GetChildrenAsync(d.InstanceId)).CorrelationId);
         Assert.Equal(("closed", "终结", "主案件未作决定，不予核查"), (commitment.Status, commitment.Stage, commitment.Outcome));
-        Assert.Empty((await Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
+        Assert.Empty((await Host.Instances.QueryAsync(new Justice.Workflows.Runtime.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
     }
 
     [Fact]
@@ -461,7 +462,7 @@ public sealed class NotaryProcessTests : EngineTest
 
         await d.CompleteAsync("review", "承诺不实", Notary, new JsonObject { ["reason"] = "经数据共享核验，学信网无申请人承诺的学历记录" });
 
-        var commitmentId = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var commitmentId = Assert.Single(await d.Host.Instances.GetChildrenAsync(d.InstanceId)).CorrelationId!;
         var order = Assert.Single(await d.DocumentsAsync(commitmentId), x => x.Title == "责令限期改正通知书");
         Assert.Contains("学信网无申请人承诺的学历记录。你的承诺与实际情况不符，本处不再依据你的承诺办理。", order.Html);
         Assert.Contains("<div class=\"issuer\">衡阳市示范公证处</div>", order.Html);
@@ -476,7 +477,7 @@ public sealed class NotaryProcessTests : EngineTest
         Assert.Equal(PeriodStatus.Running, (await d.PeriodAsync("NOT-01")).Status);
         await IssueAsync(d);
         Assert.Single(await d.DocumentsAsync(), x => x.Title == "公证书");
-        Assert.Empty((await d.Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
+        Assert.Empty((await d.Host.Instances.QueryAsync(new Justice.Workflows.Runtime.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
     }
 
     [Fact]
@@ -489,7 +490,7 @@ public sealed class NotaryProcessTests : EngineTest
 
         await d.AdvanceAsync(TimeSpan.FromDays(16));
 
-        var commitmentId = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var commitmentId = Assert.Single(await d.Host.Instances.GetChildrenAsync(d.InstanceId)).CorrelationId!;
         Assert.Equal("closed", (await d.CaseAsync(commitmentId)).Status);
         await d.TaskAsync("review");
         await d.CompleteAsync("review", "不予办理", Notary, new JsonObject { ["reason"] = "申请人未在改正期限内提交证明材料，证据不足" });
@@ -504,7 +505,7 @@ public sealed class NotaryProcessTests : EngineTest
         await CommitAsync(d);
         await d.CompleteAsync("review", "无需核实", Notary, Statement);
 
-        Assert.Empty((await Host.Store.QueryAsync(new Justice.Workflows.Persistence.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
+        Assert.Empty((await Host.Instances.QueryAsync(new Justice.Workflows.Runtime.Stores.InstanceQuery("commitment-verification", null, null, null, 1, 5))).Items);
         await d.CompleteAsync("approval", "批准", NotaryHead);
 
         var verify = await d.TaskAsync("verify");
@@ -527,7 +528,7 @@ public sealed class NotaryProcessTests : EngineTest
         Assert.Equal("出证", (await d.CaseAsync()).Stage);
         Assert.DoesNotContain(await d.DocumentsAsync(), x => x.Title == "撤销公证书决定书");
         Assert.Empty(await d.Cases.GetCreditRecordsAsync(ApplicantId));
-        var commitment = (await Host.Store.GetChildrenAsync(d.InstanceId)).Single(c => c.DefinitionId == "commitment-certification").CorrelationId!;
+        var commitment = (await Host.Instances.GetChildrenAsync(d.InstanceId)).Single(c => c.DefinitionId == "commitment-certification").CorrelationId!;
         var decision = Assert.Single(await d.DocumentsAsync(commitment), x => x.Title == "虚假承诺认定决定书");
         Assert.Contains("不予认定", decision.Html);
         await d.TaskAsync("reviewWindow");
@@ -552,7 +553,7 @@ public sealed class NotaryProcessTests : EngineTest
         await d.CompleteAsync("intake", "受理", Notary);
         await CommitAsync(d);
 
-        var commitmentCase = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId)).CorrelationId!;
+        var commitmentCase = Assert.Single(await d.Host.Instances.GetChildrenAsync(d.InstanceId)).CorrelationId!;
         var sampling = await SamplingRecordAsync(commitmentCase);
         var pool = sampling["pool"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
         var again = VerificationSampler.Run(sampling["seed"]!.GetValue<int>(), sampling["rate"]!.GetValue<double>(), pool);
@@ -570,7 +571,7 @@ public sealed class NotaryProcessTests : EngineTest
         await d.CompleteAsync("intake", "受理", Notary);
         await CommitAsync(d);
 
-        var child = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId));
+        var child = Assert.Single(await d.Host.Instances.GetChildrenAsync(d.InstanceId));
         var seed = (await SamplingRecordAsync(child.CorrelationId!))["seed"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var file = (await Queries.GetAsync(Party, child.CorrelationId!))!;
         var readable = System.Text.Json.JsonSerializer.Serialize(new { file.Case.FieldsJson, file.Timeline, file.Members, file.Documents });
@@ -597,11 +598,11 @@ public sealed class NotaryProcessTests : EngineTest
         await d.CompleteAsync("intake", "受理", Notary);
         await CommitAsync(d);
 
-        var child = Assert.Single(await d.Host.Store.GetChildrenAsync(d.InstanceId));
+        var child = Assert.Single(await d.Host.Instances.GetChildrenAsync(d.InstanceId));
         var record = await SamplingRecordAsync(child.CorrelationId!);
         Assert.Equal(drawn, record["seed"]!.GetValue<int>());
         Assert.False(record["sampled"]!.GetValue<bool>());
-        Assert.Empty(await Host.Store.GetChildrenAsync(child.Id));
+        Assert.Empty(await Host.Instances.GetChildrenAsync(child.Id));
     }
 
     [Fact]
@@ -613,7 +614,7 @@ public sealed class NotaryProcessTests : EngineTest
         await IssueAsync(d);
         await d.TaskAsync("verify");
 
-        var commitmentCase = (await Host.Store.GetChildrenAsync(d.InstanceId)).Single(c => c.DefinitionId == "commitment-certification").CorrelationId!;
+        var commitmentCase = (await Host.Instances.GetChildrenAsync(d.InstanceId)).Single(c => c.DefinitionId == "commitment-certification").CorrelationId!;
         var member = Assert.Single(await d.Cases.GetMembersAsync(commitmentCase), m => m.Relation == CaseRelations.Verifier);
         Assert.Equal((Verifier.Email, true), (member.UserEmail, member.Active));
         var verifier = new CaseViewer(Verifier.Email, ["verifier"]);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Runtime;
@@ -16,12 +17,12 @@ public sealed class BurstLimitTests : EngineTest
 
         var instance = await Host.RunAsync(definition);
 
-        var stored = await Host.Store.FindAsync(instance.Id);
+        var stored = await Host.Instances.FindAsync(instance.Id);
         Assert.Equal(WorkflowSubStatus.Faulted, stored!.SubStatus);
-        var incident = Assert.Single(await Host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await Host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal("step-limit", incident.Code);
         Assert.Contains("10000", incident.Message);
-        var journal = await Host.Store.GetJournalAsync(instance.Id);
+        var journal = await Host.Instances.GetJournalAsync(instance.Id);
         Assert.Equal(Enumerable.Range(1, journal.Count), journal.Select(j => j.Sequence));
         Assert.Equal("Faulted", journal[^1].Event);
     }
@@ -41,10 +42,10 @@ public sealed class BurstLimitTests : EngineTest
 
         var instance = await Host.RunAsync(Definition("long-chain", activities, connections));
 
-        var stored = await Host.Store.FindAsync(instance.Id);
+        var stored = await Host.Instances.FindAsync(instance.Id);
         Assert.Equal(WorkflowStatus.Finished, stored!.Status);
         Assert.Equal(WorkflowSubStatus.Faulted, stored.SubStatus);
-        Assert.Equal("step-limit", Assert.Single(await Host.Store.GetIncidentsAsync(instance.Id)).Code);
+        Assert.Equal("step-limit", Assert.Single(await Host.Instances.GetIncidentsAsync(instance.Id)).Code);
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class BurstLimitTests : EngineTest
 
         var instance = await Host.RunAsync(Definition("dead-chain", activities, connections));
 
-        var stored = await Host.Store.FindAsync(instance.Id);
+        var stored = await Host.Instances.FindAsync(instance.Id);
         Assert.Equal(WorkflowSubStatus.Finished, stored!.SubStatus);
         Assert.Equal(["other"], await Host.WrittenLinesAsync(instance.Id));
     }

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Tests.Runtime;
 
 /// <summary>Definitions written by the Elsa project run as they do in Elsa.</summary>
 public sealed class Elsa3FixtureTests : EngineTest
 {
-    async Task<Justice.Workflows.Persistence.Entities.WorkflowInstanceRecord> RunFixtureAsync(string path, JsonObject? input = null)
+    async Task<Justice.Workflows.Runtime.State.WorkflowInstanceRecord> RunFixtureAsync(string path, JsonObject? input = null)
     {
         var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", path));
         var result = await Host.Definitions.ImportAsync(text, publish: true);

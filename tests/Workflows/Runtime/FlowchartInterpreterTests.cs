@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Runtime;
@@ -80,7 +81,7 @@ public sealed class FlowchartInterpreterTests : EngineTest
         await Host.Runtime.TriggerEventAsync("Go", null, instance.Id, null);
 
         Assert.Equal(["fast", "merge"], await Host.WrittenLinesAsync(instance.Id));
-        Assert.Equal(WorkflowSubStatus.Finished, (await Host.Store.FindAsync(instance.Id))!.SubStatus);
+        Assert.Equal(WorkflowSubStatus.Finished, (await Host.Instances.FindAsync(instance.Id))!.SubStatus);
     }
 
     [Fact]
@@ -123,15 +124,15 @@ public sealed class FlowchartInterpreterTests : EngineTest
             [("start", "Done", "e1"), ("start", "Done", "delay"), ("e1", "Done", "join"), ("delay", "Done", "join"), ("join", "Done", "after")]);
 
         var instance = await Host.RunAsync(definition);
-        Assert.Equal(2, (await Host.Store.GetBookmarksAsync(instance.Id)).Count);
+        Assert.Equal(2, (await Host.Instances.GetBookmarksAsync(instance.Id)).Count);
 
         await Host.Runtime.TriggerEventAsync("One", null, instance.Id, null);
 
         Assert.Equal(["after"], await Host.WrittenLinesAsync(instance.Id));
-        Assert.Empty(await Host.Store.GetBookmarksAsync(instance.Id));
-        Assert.Null(await Host.Store.NextTimerDueAsync());
+        Assert.Empty(await Host.Instances.GetBookmarksAsync(instance.Id));
+        Assert.Null(await Host.Timers.NextTimerDueAsync());
         Assert.Contains("delay:Cancelled", await Host.JournalAsync(instance.Id));
-        Assert.Equal(WorkflowSubStatus.Finished, (await Host.Store.FindAsync(instance.Id))!.SubStatus);
+        Assert.Equal(WorkflowSubStatus.Finished, (await Host.Instances.FindAsync(instance.Id))!.SubStatus);
     }
 
     [Fact]
@@ -157,7 +158,7 @@ public sealed class FlowchartInterpreterTests : EngineTest
 
         var instance = await Host.RunAsync(definition);
 
-        Assert.True(3 == (await Host.VariableAsync(instance.Id, "Counter"))!.GetValue<int>(), string.Join("\n", (await Host.Store.GetJournalAsync(instance.Id)).Select(j => $"{j.ActivityId}:{j.Event}:{j.DataJson}")) + (await Host.Store.FindAsync(instance.Id))!.StateJson);
+        Assert.True(3 == (await Host.VariableAsync(instance.Id, "Counter"))!.GetValue<int>(), string.Join("\n", (await Host.Instances.GetJournalAsync(instance.Id)).Select(j => $"{j.ActivityId}:{j.Event}:{j.DataJson}")) + (await Host.Instances.FindAsync(instance.Id))!.StateJson);
         Assert.Equal(["done"], await Host.WrittenLinesAsync(instance.Id));
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
     }
@@ -173,7 +174,7 @@ public sealed class FlowchartInterpreterTests : EngineTest
         var instance = await host.RunAsync(definition);
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal("step-limit", incident.Code);
         Assert.Contains("50", incident.Message);
     }
@@ -188,7 +189,7 @@ public sealed class FlowchartInterpreterTests : EngineTest
         var instance = await Host.RunAsync(definition);
 
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
-        Assert.Empty(await Host.Store.GetBookmarksAsync(instance.Id));
+        Assert.Empty(await Host.Instances.GetBookmarksAsync(instance.Id));
         Assert.Contains("wait:Cancelled", await Host.JournalAsync(instance.Id));
     }
 
@@ -233,7 +234,7 @@ public sealed class FlowchartInterpreterTests : EngineTest
 
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
         Assert.Empty(await Host.WrittenLinesAsync(instance.Id));
-        Assert.Empty(await Host.Store.GetBookmarksAsync(instance.Id));
+        Assert.Empty(await Host.Instances.GetBookmarksAsync(instance.Id));
     }
 
     [Fact]
@@ -247,7 +248,7 @@ public sealed class FlowchartInterpreterTests : EngineTest
         Assert.Equal(
             ["flowchart1:Started", "start:Started", "start:Completed", "wait:Started", "wait:Suspended", "wait:Resumed", "wait:Completed", "end:Started", "end:Completed", "flowchart1:Completed"],
             await Host.JournalAsync(instance.Id));
-        var journal = await Host.Store.GetJournalAsync(instance.Id);
+        var journal = await Host.Instances.GetJournalAsync(instance.Id);
         Assert.Equal(Enumerable.Range(1, journal.Count), journal.Select(j => j.Sequence));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.Stores;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Runtime;
@@ -38,7 +39,7 @@ public sealed class RetryTests : EngineTest
 
         // The path that was waiting when the fault happened still waits, and finishes the instance.
         Assert.Single(await Host.Runtime.TriggerEventAsync("Signed", null, instance.Id, null));
-        var finished = await Host.Store.FindAsync(instance.Id);
+        var finished = await Host.Instances.FindAsync(instance.Id);
         Assert.Equal(WorkflowSubStatus.Finished, finished!.SubStatus);
         Assert.Equal(["after", "merge"], await Host.WrittenLinesAsync(instance.Id));
         var view = await Host.ViewAsync(instance.Id);
@@ -58,7 +59,7 @@ public sealed class RetryTests : EngineTest
         // Still failing: faults again, with a second incident, and can be retried again later.
         var again = await Host.Runtime.RetryAsync(instance.Id, "run");
         Assert.Equal(WorkflowSubStatus.Faulted, again!.SubStatus);
-        Assert.Equal(2, (await Host.Store.GetIncidentsAsync(instance.Id)).Count);
+        Assert.Equal(2, (await Host.Instances.GetIncidentsAsync(instance.Id)).Count);
 
         var running = await Host.RunAsync(Definition("retry-healthy", [Start(), Event("wait", "Go")], [("start", "Done", "wait")]));
         var notFaulted = await Assert.ThrowsAsync<WorkflowConflictException>(() => Host.Runtime.RetryAsync(running.Id, "wait"));
@@ -116,8 +117,8 @@ public sealed class RetryTests : EngineTest
 
         // The child faults; its fault reaches the waiting parent, whose resume faults in turn.
         await Host.Runtime.TriggerEventAsync("Go", null, null, null);
-        Assert.Equal(WorkflowSubStatus.Faulted, (await Host.Store.FindAsync(parent.Id))!.SubStatus);
-        var child = Assert.Single(await Host.Store.GetChildrenAsync(parent.Id));
+        Assert.Equal(WorkflowSubStatus.Faulted, (await Host.Instances.FindAsync(parent.Id))!.SubStatus);
+        var child = Assert.Single(await Host.Instances.GetChildrenAsync(parent.Id));
         var handedOff = await Assert.ThrowsAsync<WorkflowConflictException>(() => Host.Runtime.RetryAsync(child.Id, "boom"));
         Assert.Contains("父流程", handedOff.Message);
 
@@ -125,8 +126,8 @@ public sealed class RetryTests : EngineTest
 
         // Resumed again with the same result (the child still faulted): faults again, and no second child was started.
         Assert.Equal(WorkflowSubStatus.Faulted, retried!.SubStatus);
-        Assert.Single(await Host.Store.GetChildrenAsync(parent.Id));
-        Assert.Equal(2, (await Host.Store.GetIncidentsAsync(parent.Id)).Count);
+        Assert.Single(await Host.Instances.GetChildrenAsync(parent.Id));
+        Assert.Equal(2, (await Host.Instances.GetIncidentsAsync(parent.Id)).Count);
         Assert.Equal(1, (await Host.JournalAsync(parent.Id)).Count(e => e == "run:Started"));
     }
 
@@ -140,6 +141,6 @@ public sealed class RetryTests : EngineTest
         var cancelled = await Host.Runtime.CancelAsync(instance.Id);
 
         Assert.Equal(WorkflowSubStatus.Cancelled, cancelled!.SubStatus);
-        Assert.Empty(await Host.Store.GetBookmarksAsync(instance.Id));
+        Assert.Empty(await Host.Instances.GetBookmarksAsync(instance.Id));
     }
 }

@@ -1,4 +1,5 @@
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
 namespace Justice.Workflows.Tests.Runtime;
@@ -15,11 +16,11 @@ public sealed class ValueLimitTests : EngineTest
         var instance = await Host.RunAsync(definition);
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await Host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await Host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal("fill", incident.ActivityId);
         Assert.Equal("value-too-large", incident.Code);
         Assert.Contains("Data", incident.Message);
-        Assert.True((await Host.Store.FindAsync(instance.Id))!.StateJson.Length < 64 * 1024);
+        Assert.True((await Host.Instances.FindAsync(instance.Id))!.StateJson.Length < 64 * 1024);
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class ValueLimitTests : EngineTest
         var instance = await host.RunAsync(definition);
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
-        var incident = Assert.Single(await host.Store.GetIncidentsAsync(instance.Id));
+        var incident = Assert.Single(await host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal("out", incident.ActivityId);
         Assert.Equal("value-too-large", incident.Code);
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Justice.Portal.Data;
+using Justice.Workflows.Common;
 using Justice.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Justice.Portal.Data;
-using Justice.Workflows.Cases.Rules;
-using Justice.Workflows.Documents;
+using Justice.Casework.Cases.Rules;
+using Justice.Casework.Documents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Justice.Portal.Api;
-using Justice.Workflows.Calendar;
+using Justice.Casework.Calendar;
 
 namespace Justice.Portal.Features.Calendar;
 

@@ -3,7 +3,7 @@ using System.Text;
 using Justice.Portal.Api;
 using Justice.Portal.Data;
 using Justice.Portal.Security;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Cases;

@@ -4,7 +4,7 @@ using Justice.Portal.Api;
 using Justice.Portal.Data;
 using Justice.Portal.Features.Instances;
 using Justice.Workflows.Management;
-using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Runtime.Stores;
 using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Definitions;
@@ -113,7 +113,7 @@ public static class WorkflowDefinitionsApi
             : Results.Text(WorkflowDefinitionService.Export(record).ToJsonString(Workflows.Definitions.DefinitionJson.WriteOptions), "application/json; charset=utf-8");
     }
 
-    static async Task<IResult> VersionsAsync(string definitionId, WorkflowDefinitionService definitions, IWorkflowInstanceStore instances, WorkflowInstanceView view, CancellationToken ct)
+    static async Task<IResult> VersionsAsync(string definitionId, WorkflowDefinitionService definitions, IInstanceQueries instances, WorkflowInstanceView view, CancellationToken ct)
     {
         var versions = await definitions.ListVersionsAsync(definitionId, ct);
         if (versions.Count == 0)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Definitions;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Portal.Features.Designer;
 

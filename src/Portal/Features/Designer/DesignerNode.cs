@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Activities;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Portal.Features.Designer;
 

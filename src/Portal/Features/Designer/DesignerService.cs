@@ -3,12 +3,13 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Justice.Portal.Features.Definitions;
 using Justice.Portal.Features.Instances;
+using Justice.Casework.Cases.Rules;
+using Justice.Casework.Documents;
 using Justice.Workflows.Activities;
-using Justice.Workflows.Cases.Rules;
 using Justice.Workflows.Definitions;
-using Justice.Workflows.Documents;
 using Justice.Workflows.Management;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Designer;

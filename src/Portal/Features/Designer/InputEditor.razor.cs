@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Justice.Portal.Localization;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Expressions;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.AspNetCore.Components;
 
 namespace Justice.Portal.Features.Designer;

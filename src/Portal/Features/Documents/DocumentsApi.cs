@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Justice.Portal.Api;
 using Justice.Portal.Security;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 
 namespace Justice.Portal.Features.Documents;
 

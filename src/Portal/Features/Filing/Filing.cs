@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Justice.Casework.Calendar;
+using Justice.Casework.Cases.Rules;
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
 using Justice.Portal.Data;
-using Justice.Workflows.Calendar;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Cases.Rules;
 using Justice.Workflows.Persistence;
+using Justice.Workflows.Common;
 using Justice.Workflows.Runtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -106,7 +108,7 @@ public sealed class UploadOptions
 /// Online filing by applicants: checks the form and the files, starts the kind's published process with the applicant as party,
 /// assigns the least-loaded staff member, and keeps the uploads with the case (an attachment entry on its timeline).
 /// </summary>
-public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<WorkflowDbContext> factory, UserManager<ApplicationUser> users,
+public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<CaseworkDbContext> factory, UserManager<ApplicationUser> users,
     RuleSetProvider rules, StatutoryCalendar calendar, TimeProvider clock, Microsoft.Extensions.Options.IOptions<UploadOptions> uploadOptions,
     IConfiguration configuration, IWebHostEnvironment environment)
 {

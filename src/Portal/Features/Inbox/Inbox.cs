@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Justice.Portal.Data;
-using Justice.Workflows.Calendar;
-using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Tasks;
+using Justice.Casework.Calendar;
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
+using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Features.Inbox;
@@ -50,7 +52,7 @@ public sealed record FormField(string Name, string Label, string Type, bool Requ
 }
 
 /// <summary>The inbox: the tasks the user may act on, overdue first, then by deadline, a page at a time.</summary>
-public sealed class Inbox(TaskService tasks, IDbContextFactory<WorkflowDbContext> factory, StatutoryCalendar calendar, TimeProvider clock, Data.StaffNames staff)
+public sealed class Inbox(TaskService tasks, IDbContextFactory<CaseworkDbContext> factory, StatutoryCalendar calendar, TimeProvider clock, Data.StaffNames staff)
 {
     public sealed record Page(IReadOnlyList<InboxItem> Items, int TotalCount, int OverdueCount);
 

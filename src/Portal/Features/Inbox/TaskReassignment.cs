@@ -1,11 +1,12 @@
 using System.Security.Claims;
+using Justice.Casework.Cases;
+using Justice.Casework.Tasks;
 using Justice.Portal.Api;
 using Justice.Portal.Data;
 using Justice.Portal.Features.Audit;
 using Justice.Portal.Security;
-using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Tasks;
+using Justice.Workflows.Runtime.State;
 using Microsoft.AspNetCore.Identity;
 
 namespace Justice.Portal.Features.Inbox;

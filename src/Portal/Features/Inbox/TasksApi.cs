@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 using Justice.Portal.Api;
 using Justice.Portal.Security;
 using Justice.Workflows.Persistence.Entities;
+using Justice.Casework.Tasks;
+using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime;
-using Justice.Workflows.Tasks;
 
 namespace Justice.Portal.Features.Inbox;
 

@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Persistence.Entities;
 using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.State;
+using Justice.Workflows.Runtime.Stores;
 using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Instances;
@@ -107,7 +110,7 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
 }
 
 /// <summary>Loads what a diagram needs: the instance, the definition version it runs on, its journal.</summary>
-public sealed class DiagramLoader(IWorkflowInstanceStore instances, IWorkflowDefinitionStore definitions, ActivityRegistry activities)
+public sealed class DiagramLoader(IInstanceQueries instances, IWorkflowDefinitionStore definitions, ActivityRegistry activities)
 {
     public async Task<(WorkflowInstanceRecord Instance, WorkflowDefinitionRecord Version, FlowDiagram Diagram, IReadOnlyList<JournalRecord> Journal)?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Justice.Portal.Data;
 using Justice.Portal.Features.Audit;
 using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Instances;
@@ -20,7 +21,7 @@ public sealed class InstanceAdministration(WorkflowRuntime runtime, AuditLog aud
         return instance;
     }
 
-    /// <summary>Cancels the instance (null when it does not exist); <see cref="Justice.Workflows.Persistence.Stores.WorkflowConflictException"/> when it moved on meanwhile.</summary>
+    /// <summary>Cancels the instance (null when it does not exist); <see cref="Justice.Workflows.Runtime.Stores.WorkflowConflictException"/> when it moved on meanwhile.</summary>
     public async Task<WorkflowInstanceRecord?> CancelAsync(ClaimsPrincipal actor, string instanceId, CancellationToken cancellationToken = default)
     {
         var instance = await runtime.CancelAsync(instanceId, cancellationToken);

@@ -2,6 +2,8 @@ using Justice.Portal.Api;
 using Justice.Portal.Data;
 using Justice.Portal.Security;
 using Justice.Workflows.Persistence.Stores;
+using Justice.Casework.Cases;
+using Justice.Workflows.Runtime.Stores;
 using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Instances;
@@ -20,14 +22,14 @@ public static class WorkflowInstancesApi
     }
 
     static async Task<IResult> ListAsync(string? definitionId, string? status, string? subStatus, string? correlationId, int? page, int? pageSize,
-        IWorkflowInstanceStore store, WorkflowInstanceView view, CancellationToken ct)
+        IInstanceQueries store, WorkflowInstanceView view, CancellationToken ct)
     {
         var (p, size) = Paging.Normalize(page, pageSize);
         var (items, total) = await store.QueryAsync(new InstanceQuery(definitionId, status, subStatus, correlationId, p, size), ct);
         return Results.Ok(new { items = items.Select(view.Summary).ToList(), totalCount = total, page = p, pageSize = size });
     }
 
-    static async Task<IResult> GetAsync(string id, System.Security.Claims.ClaimsPrincipal user, IWorkflowInstanceStore store, Justice.Workflows.Cases.CaseQueries cases,
+    static async Task<IResult> GetAsync(string id, System.Security.Claims.ClaimsPrincipal user, IInstanceQueries store, Justice.Casework.Cases.CaseQueries cases,
         WorkflowInstanceView view, CancellationToken ct)
     {
         var record = await store.FindAsync(id, ct);
@@ -36,7 +38,7 @@ public static class WorkflowInstancesApi
         var viewer = user.ToCaseViewer();
         if (!await cases.CanSeeInstanceAsync(viewer, record, ct))
             return ApiProblems.Forbidden("您不能查看这个流程实例。");
-        if (Justice.Workflows.Cases.CaseAccess.IsStaff(viewer))
+        if (Justice.Casework.Cases.CaseAccess.IsStaff(viewer))
             return Results.Ok(await view.BuildAsync(record, ct));
         // A party sees what its case file shows: stages, dates and documents.
         var file = await cases.GetAsync(viewer, record.CorrelationId!, ct);

@@ -1,11 +1,11 @@
-using Justice.Workflows.Cases;
-using Justice.Workflows.Persistence;
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Features.Notifications;
 
 /// <summary>The in-app messages of a user: addressed to them, or to one of their roles.</summary>
-public sealed class Notifications(IDbContextFactory<WorkflowDbContext> factory, TimeProvider clock)
+public sealed class Notifications(IDbContextFactory<CaseworkDbContext> factory, TimeProvider clock)
 {
     static List<string> Recipients(CaseViewer viewer) => [.. viewer.Roles.Select(r => $"role:{r}"), .. viewer.Email is { } e ? new[] { e.ToLowerInvariant() } : []];
 

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using Justice.Portal.Api;
-using Justice.Workflows.Cases;
+using Justice.Casework.Cases;
 
 namespace Justice.Portal.Features.Verify;
 

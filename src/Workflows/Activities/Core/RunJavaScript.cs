@@ -1,6 +1,7 @@
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Activities.Core;
 

@@ -1,4 +1,6 @@
+using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Activities.Core;
 

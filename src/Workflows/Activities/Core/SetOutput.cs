@@ -1,4 +1,7 @@
+using Justice.Workflows.Common;
+using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Activities.Core;
 

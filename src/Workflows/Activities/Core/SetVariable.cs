@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Activities.Core;
 

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Justice.Workflows.Common;
+using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Workflows.Activities.Core;
 

@@ -1,4 +1,5 @@
 using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,7 +17,7 @@ sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration<Workflow
     }
 }
 
-sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstanceRecord>
+public sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstanceRecord>
 {
     public void Configure(EntityTypeBuilder<WorkflowInstanceRecord> b)
     {
@@ -42,7 +43,7 @@ sealed class BookmarkConfiguration : IEntityTypeConfiguration<BookmarkRecord>
     }
 }
 
-sealed class TimerConfiguration : IEntityTypeConfiguration<TimerRecord>
+public sealed class TimerConfiguration : IEntityTypeConfiguration<TimerRecord>
 {
     public void Configure(EntityTypeBuilder<TimerRecord> b)
     {
@@ -53,7 +54,7 @@ sealed class TimerConfiguration : IEntityTypeConfiguration<TimerRecord>
     }
 }
 
-sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTaskRecord>
+public sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTaskRecord>
 {
     public void Configure(EntityTypeBuilder<HumanTaskRecord> b)
     {

@@ -14,9 +14,6 @@ internal sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> facto
     readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     WorkflowDbContext? _context;
 
-    /// <summary>The EF context over the write connection (case records are saved through it in the burst's transaction).</summary>
-    public WorkflowDbContext? Context => _context;
-
     /// <summary>The open connection; call only inside the write gate.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -1,9 +1,9 @@
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
+using Justice.Casework.Tasks;
 using Justice.Portal.Data;
 using Justice.Portal.Tests.Api;
-using Justice.Workflows.Cases;
-using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Tasks;
+using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +20,7 @@ public sealed class ListRuleTests(SeededPortal portal) : IClassFixture<SeededPor
 
     IServiceProvider Services => portal.Factory.Services;
 
-    async Task<WorkflowDbContext> DbAsync() => await Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+    async Task<CaseworkDbContext> DbAsync() => await Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
 
     async Task<List<(string Email, string[] Roles)>> AccountsAsync()
     {

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using Bunit;
 using Justice.Portal.Features.Designer;
+using Justice.Casework.Activities;
 using Justice.Portal.Localization;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Definitions;
+using Justice.Workflows.Runtime.Model;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -13,7 +15,7 @@ namespace Justice.Portal.Tests.Features.Designer;
 /// <summary>The property panel writes what its editors show, in Elsa 3's shapes.</summary>
 public sealed class ActivityPanelTests
 {
-    static readonly ActivityRegistry Registry = ActivityRegistry.CreateDefault();
+    static readonly ActivityRegistry Registry = CaseworkActivities.CreateRegistry();
 
     static BunitContext Context()
     {

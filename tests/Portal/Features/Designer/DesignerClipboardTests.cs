@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Portal.Features.Designer;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Portal.Tests.Features.Designer.DesignerModelTests;
 
 namespace Justice.Portal.Tests.Features.Designer;
@@ -141,7 +142,7 @@ public sealed class DesignerClipboardTests
     {
         var from = GeneralApproval();
         var clip = CopyOf(from, "approved", "returned", "log");
-        var into = DesignerModel.CreateNew("other", "另一个流程", from.Registry, new Justice.Workflows.Definitions.DefinitionCompiler(from.Registry));
+        var into = DesignerModel.CreateNew("other", "另一个流程", from.Registry, new Justice.Workflows.Runtime.Model.DefinitionCompiler(from.Registry));
         var start = into.AddActivity("Elsa.Start", 0, 0);
 
         var pasted = into.Paste(clip);

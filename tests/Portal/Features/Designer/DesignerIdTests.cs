@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Portal.Features.Designer;
+using Justice.Workflows.Runtime.Model;
 using static Justice.Portal.Tests.Features.Designer.DesignerModelTests;
 
 namespace Justice.Portal.Tests.Features.Designer;

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Justice.Portal.Tests.Localization;
+using Justice.Casework.Activities;
+using Justice.Portal.Localization;
 using Justice.Workflows.Activities;
 
 namespace Justice.Portal.Tests.Features.Designer;
@@ -24,7 +26,7 @@ public sealed partial class DesignerLocalizationTests
     public void EveryWordOfTheActivitiesMetadata_HasItsEnglish()
     {
         var missing = new List<string>();
-        foreach (var d in ActivityRegistry.CreateDefault().Descriptors)
+        foreach (var d in CaseworkActivities.CreateRegistry().Descriptors)
         {
             IEnumerable<string?> words = [d.Category, d.DisplayName, d.Description,
                 .. d.Inputs.SelectMany(i => new[] { i.Info.DisplayName, i.Info.Description }),

@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
 using Justice.Portal.Features.Designer;
+using Justice.Casework.Activities;
 using Justice.Workflows.Activities;
 using Justice.Workflows.Definitions;
+using Justice.Workflows.Runtime.Model;
 
 namespace Justice.Portal.Tests.Features.Designer;
 
 /// <summary>The designer's model without a browser: exact round-trip, edits, undo and redo, ports, problems, layout.</summary>
 public sealed class DesignerModelTests
 {
-    static readonly ActivityRegistry Registry = ActivityRegistry.CreateDefault();
+    static readonly ActivityRegistry Registry = CaseworkActivities.CreateRegistry();
     static readonly DefinitionCompiler Compiler = new(Registry);
 
     public static string Repository { get; } = FindRepository();

@@ -1,7 +1,8 @@
 using Justice.Portal.Demo;
 using Justice.Portal.Features.Filing;
-using Justice.Workflows.Cases;
 using Justice.Workflows.Persistence;
+using Justice.Casework.Cases;
+using Justice.Casework.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,7 +70,7 @@ public sealed class FilingTests : IAsyncLifetime
         Assert.Equal(2, error.Problems.Count);
         Assert.Contains(error.Problems, p => p.Contains("申请人的身份证号码无效"));
         Assert.Contains(error.Problems, p => p.Contains("统一社会信用代码无效"));
-        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         Assert.False(await db.Cases.AnyAsync(c => !c.IsDemo), "nothing is filed when the form is refused");
     }
 
@@ -87,7 +88,7 @@ public sealed class FilingTests : IAsyncLifetime
 
         var caseId = await _filing.FileArbitrationAsync("Applicant@Demo.Justice.Local", form, [new Upload("合同.pdf", "application/pdf", pdf, "仲裁协议")]);
 
-        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var record = await db.Cases.SingleAsync(c => c.Id == caseId);
         Assert.Equal(CaseKinds.Arbitration, record.Kind);
         var claimant = await db.CaseParties.SingleAsync(p => p.CaseId == caseId && p.Side == PartySides.Claimant);
@@ -112,7 +113,7 @@ public sealed class FilingTests : IAsyncLifetime
 
         var caseId = await _filing.FileArbitrationAsync("applicant@demo.justice.local", form, [new Upload("合同.pdf", "text/html", "%PDF-1.4 <script>"u8.ToArray(), "仲裁协议")]);
 
-        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         var attachment = await db.CaseEntries.SingleAsync(e => e.CaseId == caseId && e.Kind == "attachment");
         Assert.Equal("application/pdf", System.Text.Json.Nodes.JsonNode.Parse(attachment.DataJson)!["contentType"]!.GetValue<string>());
         var applicant = await _factory.ClientAsync("applicant");
@@ -128,7 +129,7 @@ public sealed class FilingTests : IAsyncLifetime
         Assert.False(notListed.Eligible);
         Assert.Contains("不适用告知承诺制", notListed.Reason);
 
-        await using (var db = await _factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        await using (var db = await _factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync())
         {
             db.CreditRecords.Add(new CreditRecord
             {
@@ -148,7 +149,7 @@ public sealed class FilingTests : IAsyncLifetime
     [Fact]
     public async Task LegalAidFiling_WithAFalseCommitmentOnRecord_IsStillReceived_ByTheOrdinaryRoute()
     {
-        await using (var db = await _factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        await using (var db = await _factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync())
         {
             db.CreditRecords.Add(new CreditRecord
             {
@@ -163,7 +164,7 @@ public sealed class FilingTests : IAsyncLifetime
         var record = await cases.FindAsync(caseId);
         Assert.NotNull(record);
         Assert.Equal(CaseKinds.LegalAid, record.Kind);
-        await using var check = await _factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var check = await _factory.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         Assert.Contains(await check.Cases.Where(c => c.Kind == CaseKinds.Commitment).ToListAsync(), c => c.Outcome == "不适用告知承诺");
     }
 }

@@ -1,9 +1,10 @@
 using Bunit;
 using Justice.Portal.Localization;
 using Justice.Portal.Features.Inbox;
+using Justice.Casework.Tasks;
+using Justice.Casework;
+using Justice.Workflows.Runtime.State;
 using Justice.Workflows;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -35,7 +36,8 @@ public sealed class CompleteTaskDialogTests
         context.Services.AddMudServices();
         context.Services.AddLocalization();
         var database = Path.Combine(Path.GetTempPath(), $"justice-bunit-{Guid.NewGuid():N}.db");
-        context.Services.AddLogging().AddJusticeWorkflows(new ConfigurationBuilder().Build(), $"Data Source={database}");
+        context.Services.AddLogging().AddJusticeWorkflows(new ConfigurationBuilder().Build(), $"Data Source={database}")
+            .AddJusticeCasework(new ConfigurationBuilder().Build(), $"Data Source={database}");
 
         var provider = context.Render<MudDialogProvider>();
         var dialogs = context.Services.GetRequiredService<IDialogService>();

@@ -1,8 +1,8 @@
 using Justice.Portal.Features.Inbox;
-using Justice.Workflows.Calendar;
+using Justice.Casework.Calendar;
+using Justice.Casework.Tasks;
 using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Tasks;
+using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

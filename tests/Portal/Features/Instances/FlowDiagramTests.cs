@@ -1,7 +1,10 @@
+using Justice.Casework.Activities;
 using Justice.Workflows.Activities;
 using System.Text.Json.Nodes;
 using Justice.Portal.Features.Instances;
 using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Tests.Features.Instances;
@@ -29,7 +32,7 @@ public sealed class FlowDiagramTests
     [Fact]
     public void DesignerPositions_AreKept_RelativeToTheCanvasMargin()
     {
-        var diagram = FlowDiagram.FromDefinition(Definition(positions: true), ActivityRegistry.CreateDefault());
+        var diagram = FlowDiagram.FromDefinition(Definition(positions: true), CaseworkActivities.CreateRegistry());
         var start = diagram.Nodes.Single(n => n.Id == "start");
         var task = diagram.Nodes.Single(n => n.Id == "task");
         Assert.Equal(FlowDiagram.Margin, start.X);
@@ -42,7 +45,7 @@ public sealed class FlowDiagramTests
     [InlineData(true)]
     public void WithoutPositions_LaysOutLeftToRight_IgnoringTheLoopBack(bool shortConnections)
     {
-        var diagram = FlowDiagram.FromDefinition(Definition(positions: false, shortConnections), ActivityRegistry.CreateDefault());
+        var diagram = FlowDiagram.FromDefinition(Definition(positions: false, shortConnections), CaseworkActivities.CreateRegistry());
         double X(string id) => diagram.Nodes.Single(n => n.Id == id).X;
 
         Assert.True(X("start") < X("task"));
@@ -68,7 +71,7 @@ public sealed class FlowDiagramTests
         };
         var journal = new[] { Done(1, "start", "Done"), Done(2, "task", "退回"), Done(3, "no", "Done"), Done(4, "task", "同意") };
 
-        var diagram = FlowDiagram.FromInstance(Definition(positions: true), ActivityRegistry.CreateDefault(), state, journal);
+        var diagram = FlowDiagram.FromInstance(Definition(positions: true), CaseworkActivities.CreateRegistry(), state, journal);
 
         Assert.Equal(2, diagram.Nodes.Single(n => n.Id == "task").Executions);
         Assert.Equal("waiting", diagram.Nodes.Single(n => n.Id == "yes").State);

@@ -1,0 +1,56 @@
+using Justice.Casework.Calendar;
+using Justice.Casework.Cases;
+using Justice.Casework.Cases.Rules;
+using Justice.Casework.Documents;
+using Justice.Casework.Persistence;
+using Justice.Casework.Tasks;
+using Justice.Workflows;
+using Justice.Workflows.Expressions;
+using Justice.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Justice.Casework;
+
+public static class CaseworkServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the bureau's casework on top of the engine (<c>AddJusticeWorkflows</c>): the Justice activities, the
+    /// statutory calendar, rule sets, documents, cases, the inbox rules and the case tables in the same database.
+    /// </summary>
+    public static IServiceCollection AddJusticeCasework(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        var options = configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions();
+
+        services.AddWorkflowActivities(typeof(CaseworkServiceCollectionExtensions).Assembly);
+        services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
+        services.AddSingleton<HolidayCalendar>();
+        services.AddSingleton<StatutoryCalendar>();
+        services.AddSingleton<IScriptTimeZone>(sp => sp.GetRequiredService<StatutoryCalendar>());
+        services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
+        services.AddSingleton<DocumentRenderer>();
+        services.Configure<RuleSetOptions>(configuration.GetSection(RuleSetOptions.Section));
+        services.AddSingleton<RuleSetProvider>();
+        services.AddSingleton<PeriodPlanner>();
+        services.TryAddSingleton<SamplingSeeds>();
+        services.AddSingleton<PeriodRecalculation>();
+
+        services.AddCaseworkPersistence(options, connectionString);
+        services.AddSingleton<ICaseStore, EfCaseStore>();
+        services.AddSingleton<IOverdueEffects, OverduePeriods>();
+        services.AddSingleton<TaskService>();
+        services.TryAddSingleton<IStaffDirectory, NoStaffDirectory>();
+        services.TryAddSingleton<IAuditTrail, NoAuditTrail>();
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<CaseNotes>();
+        if (options.RunTimers)
+            services.AddHostedService<CalendarWatcher>();
+        return services;
+    }
+
+    /// <summary>Creates or migrates the case tables (after <c>MigrateWorkflowDatabaseAsync</c>: same database).</summary>
+    public static Task MigrateCaseworkDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        CaseworkPersistence.MigrateAsync(services, cancellationToken);
+}

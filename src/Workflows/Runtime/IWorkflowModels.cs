@@ -1,0 +1,13 @@
+using Justice.Workflows.Runtime.Model;
+
+namespace Justice.Workflows.Runtime;
+
+/// <summary>The compiled definitions the runtime runs (kept by the definitions service in Management).</summary>
+public interface IWorkflowModels
+{
+    /// <summary>A version by its id; null when there is none.</summary>
+    Task<WorkflowModel?> GetModelAsync(string versionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The published version of a definition; null when none is published.</summary>
+    Task<WorkflowModel?> GetPublishedModelAsync(string definitionId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,39 @@
+using System.Reflection;
+
+namespace Justice.Workflows.Runtime.Model;
+
+/// <summary>The activity types the engine knows, by type name (e.g. <c>Elsa.WriteLine</c>).</summary>
+public sealed class ActivityRegistry
+{
+    readonly Dictionary<string, ActivityDescriptor> _descriptors = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<ActivityDescriptor> Descriptors => _descriptors.Values;
+
+    public ActivityRegistry Add(Type type)
+    {
+        var descriptor = ActivityDescriptor.From(type);
+        _descriptors[descriptor.TypeName] = descriptor;
+        return this;
+    }
+
+    public ActivityRegistry Add<TActivity>() where TActivity : Activity => Add(typeof(TActivity));
+
+    /// <summary>Adds every concrete activity class of an assembly that carries <see cref="ActivityAttribute"/>.</summary>
+    public ActivityRegistry AddFromAssembly(Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes())
+        {
+            if (!type.IsAbstract && typeof(Activity).IsAssignableFrom(type) && type.GetCustomAttribute<ActivityAttribute>() is not null)
+                Add(type);
+        }
+        return this;
+    }
+
+    public ActivityDescriptor? Find(string typeName) => _descriptors.GetValueOrDefault(typeName);
+
+    /// <summary>The engine's built-in activities.</summary>
+    public static ActivityRegistry CreateDefault() => new ActivityRegistry().AddFromAssembly(typeof(ActivityRegistry).Assembly);
+}
+
+/// <summary>An assembly whose activities the host adds to the registry (see <c>AddWorkflowActivities</c>).</summary>
+public sealed record ActivityAssembly(System.Reflection.Assembly Assembly);

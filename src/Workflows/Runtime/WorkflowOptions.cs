@@ -1,0 +1,32 @@
+using Justice.Workflows.Expressions;
+
+namespace Justice.Workflows.Runtime;
+
+/// <summary>Engine settings (configuration section <c>Workflows</c>).</summary>
+public sealed class WorkflowOptions
+{
+    public const string Section = "Workflows";
+
+    /// <summary>Activities one burst may run before the instance faults (a loop that never waits).</summary>
+    public int MaxStepsPerBurst { get; set; } = 10_000;
+
+    /// <summary>SQLite <c>synchronous</c> in WAL mode: NORMAL (fast; the last commits may be lost on power loss, never corrupted) or FULL.</summary>
+    public string Synchronous { get; set; } = "NORMAL";
+
+    /// <summary>Database provider: Sqlite (default). PostgreSQL can follow behind the same stores.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>How long a claimed timer stays leased before another process may claim it again.</summary>
+    public TimeSpan TimerLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest the timer service sleeps before it looks at the schedule again.</summary>
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether the timer service runs in this process.</summary>
+    public bool RunTimers { get; set; } = true;
+
+    /// <summary>The time zone in which times are shown (the bureau's).</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    public ScriptLimits Scripts { get; set; } = new();
+}
