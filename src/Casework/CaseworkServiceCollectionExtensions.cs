@@ -1,8 +1,8 @@
 using Justice.Casework.Calendar;
 using Justice.Casework.Cases;
-using Justice.Casework.Cases.Rules;
 using Justice.Casework.Documents;
 using Justice.Casework.Persistence;
+using Justice.Casework.Rules;
 using Justice.Casework.Tasks;
 using Justice.Workflows;
 using Justice.Workflows.Expressions;

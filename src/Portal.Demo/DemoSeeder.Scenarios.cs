@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Justice.Casework.Cases;
 using Justice.Casework.Tasks;
 using Justice.Workflows.Runtime.Stores;
 

@@ -44,7 +44,7 @@ public static class PortalServiceExtensions
         services.AddScoped<Features.Audit.ContentAudit>();
         services.AddScoped<Features.Instances.InstanceAdministration>();
         services.AddScoped<Features.Inbox.TaskReassignment>();
-        services.AddSingleton<Justice.Casework.Tasks.IStaffDirectory, IdentityStaffDirectory>();
+        services.AddSingleton<Justice.Casework.Cases.IStaffDirectory, IdentityStaffDirectory>();
         services.AddSingleton<Justice.Casework.Cases.IAuditTrail, Features.Audit.PortalAuditTrail>();
         services.AddSingleton<StaffNames>();
         services.Configure<Features.Filing.UploadOptions>(builder.Configuration.GetSection(Features.Filing.UploadOptions.Section));

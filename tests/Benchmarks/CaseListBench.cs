@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Justice.Casework;
 using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Justice.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -44,7 +44,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<Justice.Casework.Tasks.IStaffDirectory>(new StaffOfEveryRole())
+            .AddSingleton<Justice.Casework.Cases.IStaffDirectory>(new StaffOfEveryRole())
             .AddSingleton<Processes.PlannedSamplingSeeds>()
             .AddSingleton<Justice.Casework.Cases.SamplingSeeds>(sp => sp.GetRequiredService<Processes.PlannedSamplingSeeds>())
             .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}")
@@ -95,11 +95,11 @@ public sealed class WorkflowTestHost : IAsyncDisposable
 }
 
 /// <summary>The process tests' roster: every address is an active account holding every staff role.</summary>
-public sealed class StaffOfEveryRole : Justice.Casework.Tasks.IStaffDirectory
+public sealed class StaffOfEveryRole : Justice.Casework.Cases.IStaffDirectory
 {
     static readonly string[] Roles = ["secretary", "arbitrator", "director", "notary", "notary-assistant", "notary-head", "legalaid-officer", "legalaid-head",
         "legalaid-provider", "verifier", "credit-officer", "reviewer", "supervisor"];
 
-    public Task<Justice.Casework.Tasks.StaffMember?> FindAsync(string email, CancellationToken cancellationToken = default) =>
-        Task.FromResult<Justice.Casework.Tasks.StaffMember?>(new(email, email, Roles, true));
+    public Task<Justice.Casework.Cases.StaffMember?> FindAsync(string email, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Justice.Casework.Cases.StaffMember?>(new(email, email, Roles, true));
 }

@@ -1,3 +1,4 @@
+using Justice.Casework.Records;
 namespace Justice.Casework.Cases;
 
 /// <summary>Who is looking: the account (e-mail) and its roles.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Persistence;
+using Justice.Casework.Records;
 using Justice.Workflows.Common;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime;

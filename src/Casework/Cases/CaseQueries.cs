@@ -1,5 +1,6 @@
 using Justice.Casework.Calendar;
 using Justice.Casework.Persistence;
+using Justice.Casework.Records;
 using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Persistence;
+using Justice.Casework.Records;
 using Justice.Workflows.Common;
 using Justice.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Justice.Casework.Cases;
 /// The case changes of one unit of work (one stimulus): activities read cases through it, seeing their own
 /// changes, and everything they change is written in the burst's transaction — or not at all.
 /// </summary>
-public sealed class CaseSession(ICaseStore store, TimeProvider clock, Tasks.IStaffDirectory? staff = null) : IBurstEffect
+public sealed class CaseSession(ICaseStore store, TimeProvider clock, IStaffDirectory? staff = null) : IBurstEffect
 {
     readonly Dictionary<string, string?> _names = new(StringComparer.OrdinalIgnoreCase);
 
@@ -242,5 +243,5 @@ public static class CaseSessionExtensions
     public static CaseSession Cases(this ActivityExecutionContext context) =>
         context.Workflow.Unit.GetOrAddEffect(() => new CaseSession(
             context.GetRequiredService<ICaseStore>(), context.Workflow.Clock,
-            context.GetService<Tasks.IStaffDirectory>()));
+            context.GetService<IStaffDirectory>()));
 }

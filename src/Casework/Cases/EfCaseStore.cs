@@ -1,4 +1,5 @@
 using Justice.Casework.Persistence;
+using Justice.Casework.Records;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Stores;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Justice.Casework.Records;
 namespace Justice.Casework.Cases;
 
 /// <summary>Reads of case records (writes go through a <see cref="CaseSession"/> in a burst's transaction).</summary>

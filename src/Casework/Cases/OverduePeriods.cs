@@ -1,3 +1,4 @@
+using Justice.Casework.Records;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.State;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Calendar;
-using Justice.Casework.Cases.Rules;
+using Justice.Casework.Records;
+using Justice.Casework.Rules;
 using Justice.Workflows.Common;
 using Justice.Workflows.Runtime;
 

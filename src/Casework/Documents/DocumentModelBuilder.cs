@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Justice.Casework.Cases;
-using Justice.Casework.Cases.Rules;
+using Justice.Casework.Records;
+using Justice.Casework.Rules;
 
 namespace Justice.Casework.Documents;
 

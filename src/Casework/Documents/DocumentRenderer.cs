@@ -239,7 +239,7 @@ public static class DocumentFunctions
     public static string mask_id(object? id) => ChineseFormat.MaskId(id?.ToString());
 
     /// <summary>{{ side_cn 'claimant' }} → 申请人</summary>
-    public static string side_cn(object? side) => Cases.PartySides.ChineseName(side?.ToString() ?? "");
+    public static string side_cn(object? side) => Records.PartySides.ChineseName(side?.ToString() ?? "");
 
     /// <summary>{{ qr_svg 'https://…' }} → an inline SVG QR code (verification link printed on certificates).</summary>
     public static RawHtml qr_svg(object? text)
@@ -252,7 +252,7 @@ public static class DocumentFunctions
     }
 
     /// <summary>{{ method_cn 'post' }} → 邮寄送达</summary>
-    public static string method_cn(object? method) => Cases.ServiceMethods.ChineseName(method?.ToString() ?? "");
+    public static string method_cn(object? method) => Records.ServiceMethods.ChineseName(method?.ToString() ?? "");
 
     static DateOnly? Parse(object? value) => value switch
     {

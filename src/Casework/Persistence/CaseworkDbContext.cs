@@ -1,4 +1,4 @@
-using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Persistence.Configurations;
 using Justice.Workflows.Runtime.State;

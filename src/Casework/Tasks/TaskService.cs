@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
+using Justice.Casework.Records;
 using Justice.Workflows.Common;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Runtime;

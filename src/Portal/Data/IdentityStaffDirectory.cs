@@ -1,4 +1,4 @@
-using Justice.Casework.Tasks;
+using Justice.Casework.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Data;

@@ -44,7 +44,7 @@ public sealed class ReassignmentMatrixTests(SeededPortal portal) : IClassFixture
             await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddYears(10));
             if (open.CaseRelation is { } relation)
             {
-                db.CaseMembers.Add(new Justice.Casework.Cases.CaseMember { Id = Guid.NewGuid().ToString("N"), CaseId = open.CaseId!, UserEmail = locked, Relation = relation == "tribunal" ? "arbitrator" : relation });
+                db.CaseMembers.Add(new Justice.Casework.Records.CaseMember { Id = Guid.NewGuid().ToString("N"), CaseId = open.CaseId!, UserEmail = locked, Relation = relation == "tribunal" ? "arbitrator" : relation });
                 await db.SaveChangesAsync();
             }
         }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Justice.Casework.Tasks;
+using Justice.Casework.Cases;
 using Justice.Portal.Data;
 using Justice.Portal.Demo;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
+using Justice.Casework.Records;
 using Justice.Casework.Tasks;
 using Justice.Portal.Data;
 using Justice.Portal.Demo;

@@ -1,5 +1,5 @@
-using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
+using Justice.Casework.Records;
 using Justice.Portal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Justice.Casework.Tasks;
 using static Justice.Workflows.Tests.Arbitration.ArbitrationScenario;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Justice.Casework.Tasks;
 using Justice.Workflows.Runtime.State;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Cases;
-using Justice.Casework.Tasks;
+using Justice.Casework.Records;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Arbitration.ArbitrationScenario;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Calendar;
 using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime.Model;
 using Microsoft.EntityFrameworkCore;

@@ -48,7 +48,7 @@ public sealed class RuleCitationFallbackTests : EngineTest
     [Fact]
     public void CitationsTheCaseKept_StayAsKept_AndAnotherVersionLendsNone()
     {
-        static Justice.Casework.Cases.Rules.RuleSet Rules(string id, JsonObject citations) => new(new JsonObject { ["id"] = id, ["citations"] = citations });
+        static Justice.Casework.Rules.RuleSet Rules(string id, JsonObject citations) => new(new JsonObject { ["id"] = id, ["citations"] = citations });
         var kept = Rules("v1", new JsonObject { ["rejection"] = "第二十四条（留存）" });
 
         kept.AddMissingCitations(Rules("v2", new JsonObject { ["awardCorrection"] = "第九十九条" }));

@@ -1,6 +1,6 @@
 using Justice.Casework;
-using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
+using Justice.Casework.Records;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;

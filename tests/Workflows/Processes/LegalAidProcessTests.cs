@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime.Stores;
 using static Justice.Workflows.Tests.Processes.CaseDriver;

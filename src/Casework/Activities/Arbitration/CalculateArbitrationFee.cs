@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Activities.Cases;
-using Justice.Casework.Cases.Rules;
+using Justice.Casework.Rules;
 using Justice.Workflows.Common;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;

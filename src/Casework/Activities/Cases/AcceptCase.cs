@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Calendar;
 using Justice.Casework.Cases;
-using Justice.Casework.Cases.Rules;
+using Justice.Casework.Rules;
 using Justice.Workflows.Common;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;

@@ -1,4 +1,5 @@
 using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Justice.Workflows.Common;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Justice.Workflows.Common;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Justice.Casework.Activities.Cases;
 using Justice.Casework.Calendar;
 using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Justice.Workflows.Common;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;

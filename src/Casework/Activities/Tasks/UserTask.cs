@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Casework.Calendar;
 using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Justice.Workflows.Common;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
@@ -215,7 +216,7 @@ public sealed class UserTask : Activity
     /// A date field with <c>leadPeriodBefore</c> and <c>before</c> (e.g. the date of service of a hearing notice, before
     /// the hearing date) gets the latest date it may hold, that date less the period, and the reason a later date is refused.
     /// </summary>
-    static void WithLatestDate(JsonObject field, string code, DateOnly before, Justice.Casework.Cases.Rules.PeriodRule rule, string? procedure)
+    static void WithLatestDate(JsonObject field, string code, DateOnly before, Justice.Casework.Rules.PeriodRule rule, string? procedure)
     {
         var max = rule.Unit == Justice.Casework.Calendar.PeriodUnit.Months ? before.AddMonths(-rule.Amount) : before.AddDays(-rule.Amount);
         var label = field["label"]?.GetValue<string>() ?? field["name"]?.GetValue<string>();

@@ -1,4 +1,4 @@
-using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -17,7 +17,7 @@ namespace Justice.Casework.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Justice.Casework.Cases.CaseDocument", b =>
+            modelBuilder.Entity("Justice.Casework.Records.CaseDocument", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -66,7 +66,7 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("CaseDocuments", (string)null);
                 });
 
-            modelBuilder.Entity("Justice.Casework.Cases.CaseEntry", b =>
+            modelBuilder.Entity("Justice.Casework.Records.CaseEntry", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -100,7 +100,7 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("CaseEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Justice.Casework.Cases.CaseMember", b =>
+            modelBuilder.Entity("Justice.Casework.Records.CaseMember", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -141,7 +141,7 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("CaseMembers", (string)null);
                 });
 
-            modelBuilder.Entity("Justice.Casework.Cases.CaseParty", b =>
+            modelBuilder.Entity("Justice.Casework.Records.CaseParty", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -208,7 +208,7 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("CaseParties", (string)null);
                 });
 
-            modelBuilder.Entity("Justice.Casework.Cases.CasePeriod", b =>
+            modelBuilder.Entity("Justice.Casework.Records.CasePeriod", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -277,7 +277,7 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("CasePeriods", (string)null);
                 });
 
-            modelBuilder.Entity("Justice.Casework.Cases.CaseRecord", b =>
+            modelBuilder.Entity("Justice.Casework.Records.CaseRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -374,7 +374,7 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
-            modelBuilder.Entity("Justice.Casework.Cases.CreditRecord", b =>
+            modelBuilder.Entity("Justice.Casework.Records.CreditRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -427,7 +427,7 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("CreditRecords", (string)null);
                 });
 
-            modelBuilder.Entity("Justice.Casework.Cases.DocumentService", b =>
+            modelBuilder.Entity("Justice.Casework.Records.DocumentService", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -469,7 +469,7 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("DocumentServices", (string)null);
                 });
 
-            modelBuilder.Entity("Justice.Casework.Cases.Notification", b =>
+            modelBuilder.Entity("Justice.Casework.Records.Notification", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -504,7 +504,7 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Justice.Casework.Cases.NumberSeries", b =>
+            modelBuilder.Entity("Justice.Casework.Records.NumberSeries", b =>
                 {
                     b.Property<string>("Key")
                         .HasColumnType("TEXT");
@@ -517,7 +517,7 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("NumberSeries", (string)null);
                 });
 
-            modelBuilder.Entity("Justice.Casework.Cases.OutboxMessage", b =>
+            modelBuilder.Entity("Justice.Casework.Records.OutboxMessage", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");

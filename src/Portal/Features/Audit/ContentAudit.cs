@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Justice.Portal.Data;
-using Justice.Casework.Cases.Rules;
 using Justice.Casework.Documents;
+using Justice.Casework.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

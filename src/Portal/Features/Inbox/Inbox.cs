@@ -4,7 +4,6 @@ using Justice.Portal.Data;
 using Justice.Workflows.Persistence;
 using Justice.Workflows.Persistence.Entities;
 using Justice.Casework.Calendar;
-using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
 using Justice.Casework.Tasks;
 using Justice.Workflows.Runtime.State;

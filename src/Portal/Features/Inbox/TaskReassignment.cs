@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Justice.Casework.Cases;
+using Justice.Casework.Records;
 using Justice.Casework.Tasks;
 using Justice.Portal.Api;
 using Justice.Portal.Data;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Justice.Portal.Api;
 using Justice.Portal.Security;
 using Justice.Workflows.Persistence.Entities;
+using Justice.Casework.Cases;
 using Justice.Casework.Tasks;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime;

@@ -1,5 +1,6 @@
 using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
+using Justice.Casework.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Features.Notifications;

@@ -1,5 +1,6 @@
 using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
+using Justice.Casework.Records;
 using Justice.Casework.Tasks;
 using Justice.Portal.Data;
 using Justice.Portal.Tests.Api;

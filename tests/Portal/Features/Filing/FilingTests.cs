@@ -3,6 +3,7 @@ using Justice.Portal.Features.Filing;
 using Justice.Workflows.Persistence;
 using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
+using Justice.Casework.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using Justice.Workflows.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Justice.Casework.Cases.Rules;
+namespace Justice.Casework.Rules;
 
 /// <summary>The rule sets of <c>rule-sets/</c>; picks the version in force on a date.</summary>
 public sealed class RuleSetProvider

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Justice.Casework.Cases.Rules;
+namespace Justice.Casework.Rules;
 
 /// <summary>
 /// The notarial fee of a matter from the rule set's <c>fees.items</c>, and its refund on refusal or termination by who

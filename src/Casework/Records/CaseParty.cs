@@ -1,4 +1,4 @@
-namespace Justice.Casework.Cases;
+namespace Justice.Casework.Records;
 
 /// <summary>A party of a case (申请人, 被申请人, 第三人), a person or an organisation, with its agent.</summary>
 public sealed class CaseParty

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Justice.Casework.Calendar;
 using Justice.Workflows.Common;
 
-namespace Justice.Casework.Cases.Rules;
+namespace Justice.Casework.Rules;
 
 /// <summary>A version of an institution's rules: periods, fee bands and rates, thresholds, the office's details.</summary>
 public sealed class RuleSet(JsonObject json)

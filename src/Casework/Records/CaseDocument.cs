@@ -1,4 +1,4 @@
-namespace Justice.Casework.Cases;
+namespace Justice.Casework.Records;
 
 /// <summary>
 /// A document issued in a case: rendered HTML, immutable once issued. A correction is a new document that names

@@ -1,4 +1,4 @@
-namespace Justice.Casework.Cases;
+namespace Justice.Casework.Records;
 
 /// <summary>A case of the bureau (arbitration, notary, commitment, legal aid): the headline record of a file.</summary>
 public sealed class CaseRecord

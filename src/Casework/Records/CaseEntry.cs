@@ -1,4 +1,4 @@
-namespace Justice.Casework.Cases;
+namespace Justice.Casework.Records;
 
 /// <summary>A line of the case's timeline: who decided what, when (decisions, documents, service, periods, notes).</summary>
 public sealed class CaseEntry

@@ -1,4 +1,4 @@
-namespace Justice.Casework.Cases;
+namespace Justice.Casework.Records;
 
 /// <summary>
 /// A person's relation to a case: its secretary, an arbitrator of its tribunal, the director, a reviewer, a

@@ -1,4 +1,4 @@
-namespace Justice.Casework.Cases;
+namespace Justice.Casework.Records;
 
 /// <summary>
 /// A statutory period running in a case (fee prepayment, defence, award …): its start, its last day and its

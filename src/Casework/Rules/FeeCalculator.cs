@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Common;
 
-namespace Justice.Casework.Cases.Rules;
+namespace Justice.Casework.Rules;
 
 /// <summary>
 /// Arbitration fees from the statutory bands (Fee Measures 1995, docs/domain/arbitration.md §4) at the commission's configured

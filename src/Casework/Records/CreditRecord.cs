@@ -1,4 +1,4 @@
-namespace Justice.Casework.Cases;
+namespace Justice.Casework.Records;
 
 /// <summary>
 /// A dishonesty record (失信记录): who, what act, on what evidence, decided by whom, valid until when, repaired

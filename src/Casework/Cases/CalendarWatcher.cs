@@ -1,9 +1,9 @@
-using Justice.Casework.Cases;
+using Justice.Casework.Calendar;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Justice.Casework.Calendar;
+namespace Justice.Casework.Cases;
 
 /// <summary>
 /// Looks at the calendar folder at start and then every <see cref="CalendarOptions.CheckInterval"/>; when a year's
