@@ -1,14 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Justice.Portal.Data;
-using Justice.Workflows.Persistence;
-using Justice.Workflows.Persistence.Entities;
 using Justice.Casework.Calendar;
-using Justice.Casework.Cases;
-using Justice.Casework.Persistence;
 using Justice.Casework.Tasks;
+using Justice.Casework.Work;
 using Justice.Workflows.Runtime.State;
-using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Features.Inbox;
 
@@ -52,20 +47,14 @@ public sealed record FormField(string Name, string Label, string Type, bool Requ
 }
 
 /// <summary>The inbox: the tasks the user may act on, overdue first, then by deadline, a page at a time.</summary>
-public sealed class Inbox(TaskService tasks, IDbContextFactory<CaseworkDbContext> factory, StatutoryCalendar calendar, TimeProvider clock, Data.StaffNames staff)
+public sealed class Inbox(TaskService tasks, InboxQueries queries, StatutoryCalendar calendar, TimeProvider clock, Data.StaffNames staff)
 {
     public sealed record Page(IReadOnlyList<InboxItem> Items, int TotalCount, int OverdueCount);
 
     public async Task<Page> ListAsync(TaskUser user, int page = 1, int pageSize = 50, TaskFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var (items, total, overdue) = await tasks.ListPageAsync(user, page, pageSize, filter, cancellationToken);
-        var caseIds = items.Select(t => t.CaseId).OfType<string>().Distinct().ToList();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Number, c.Kind, c.Stage, c.Title }).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var periodIds = items.Select(t => t.PeriodId).OfType<string>().Distinct().ToList();
-        var starts = await db.CasePeriods.AsNoTracking().Where(p => periodIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.StartOn }).ToDictionaryAsync(p => p.Id, p => p.StartOn, cancellationToken);
+        var (cases, starts) = await queries.FactsAsync(items, cancellationToken);
         var names = await staff.NamesAsync(items.Select(t => t.Assignee), cancellationToken);
         var today = calendar.Today(clock.GetUtcNow());
         return new Page(items.Select(t =>
