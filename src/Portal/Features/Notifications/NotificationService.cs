@@ -4,7 +4,7 @@ using Justice.Casework.Work;
 namespace Justice.Portal.Features.Notifications;
 
 /// <summary>The in-app messages of a user (addressed to them, or to one of their roles), as the casework keeps them.</summary>
-public sealed class Notifications(UserNotifications notifications)
+public sealed class NotificationService(UserNotifications notifications)
 {
     public Task<IReadOnlyList<Notification>> ListAsync(CaseViewer viewer, int take = 100, CancellationToken cancellationToken = default) =>
         notifications.ListAsync(viewer, take, cancellationToken);

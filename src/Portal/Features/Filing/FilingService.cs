@@ -105,7 +105,7 @@ public sealed class UploadOptions
 /// assigns the least-loaded staff member, and keeps the uploads with the case (an attachment entry on its timeline, written
 /// with the case by <see cref="CaseFiling"/>).
 /// </summary>
-public sealed class Filing(CaseFiling filing, IntakeQueries intake, UserManager<ApplicationUser> users,
+public sealed class FilingService(CaseFiling filing, IntakeQueries intake, UserManager<ApplicationUser> users,
     RuleSetProvider rules, StatutoryCalendar calendar, TimeProvider clock, Microsoft.Extensions.Options.IOptions<UploadOptions> uploadOptions,
     IConfiguration configuration, IWebHostEnvironment environment)
 {
