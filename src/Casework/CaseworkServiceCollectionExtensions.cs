@@ -45,6 +45,10 @@ public static class CaseworkServiceCollectionExtensions
         services.TryAddSingleton<IAuditTrail, NoAuditTrail>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseNotes>();
+        services.AddSingleton<Intake.CaseFiling>();
+        services.AddSingleton<Intake.IntakeQueries>();
+        services.AddSingleton<Work.InboxQueries>();
+        services.AddSingleton<Work.UserNotifications>();
         if (options.RunTimers)
             services.AddHostedService<CalendarWatcher>();
         return services;

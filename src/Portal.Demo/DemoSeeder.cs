@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Justice.Portal.Data;
 using Justice.Casework.Cases;
-using Justice.Casework.Persistence;
+using Justice.Casework.Intake;
 using Justice.Casework.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Demo;
 
@@ -28,12 +27,8 @@ public sealed partial class DemoSeeder(IServiceProvider services, ILogger<DemoSe
     public sealed record Progress(int Done, int Total, int Failed, TimeSpan Elapsed);
 
     /// <summary>Whether demo cases exist already.</summary>
-    public async Task<bool> HasDemoDataAsync(CancellationToken cancellationToken = default)
-    {
-        var factory = services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Cases.AnyAsync(c => c.IsDemo, cancellationToken);
-    }
+    public Task<bool> HasDemoDataAsync(CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<IntakeQueries>().HasDemoCasesAsync(cancellationToken);
 
     public async Task<Progress> SeedAsync(int count, int concurrency = 8, int? randomSeed = null, Action<Progress>? report = null, CancellationToken cancellationToken = default)
     {

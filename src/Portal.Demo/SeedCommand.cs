@@ -1,7 +1,5 @@
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence;
 using Justice.Workflows;
-using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Demo;
 
@@ -18,8 +16,7 @@ public static class SeedCommand
             Console.WriteLine($"  {p.Done,7}/{p.Total}  {100.0 * p.Done / p.Total,5:0}%  {p.Elapsed.TotalSeconds,7:0.0} 秒  {p.Done / Math.Max(0.001, p.Elapsed.TotalSeconds),6:0} 件/秒{(p.Failed > 0 ? $"  失败 {p.Failed}" : "")}"));
         Console.WriteLine($"完成：{result.Done - result.Failed} 件，失败 {result.Failed} 件，用时 {result.Elapsed.TotalSeconds:0.0} 秒。");
         // The tables grew many times over: let SQLite measure them again for the case lists.
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<Justice.Workflows.Persistence.WorkflowDbContext>>().CreateDbContextAsync())
-            await db.RefreshStatisticsAsync();
+        await app.Services.RefreshDatabaseStatisticsAsync();
         return result.Failed == 0 ? 0 : 1;
     }
 

@@ -32,10 +32,10 @@ public static class PortalServiceExtensions
         // Chinese text as text in the HTML, not as numeric character references.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
-        services.AddScoped<Features.Inbox.Inbox>();
+        services.AddScoped<Features.Inbox.InboxService>();
         services.AddScoped<Features.Definitions.DefinitionAdministration>();
-        services.AddScoped<Features.Filing.Filing>();
-        services.AddSingleton<Features.Notifications.Notifications>();
+        services.AddScoped<Features.Filing.FilingService>();
+        services.AddSingleton<Features.Notifications.NotificationService>();
         services.AddSingleton<Features.Instances.DiagramLoader>();
         services.AddScoped<Features.Audit.AuditLog>();
         services.AddScoped<Features.Designer.DesignerService>();

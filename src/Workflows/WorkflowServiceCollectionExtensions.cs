@@ -57,4 +57,8 @@ public static class WorkflowServiceCollectionExtensions
     /// <summary>Creates or migrates the engine's tables.</summary>
     public static Task MigrateWorkflowDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
         WorkflowPersistence.MigrateAsync(services, cancellationToken);
+
+    /// <summary>Lets the database measure its tables again after they grew many times over (a bulk load), for the case lists' plans.</summary>
+    public static Task RefreshDatabaseStatisticsAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        WorkflowPersistence.RefreshStatisticsAsync(services, cancellationToken);
 }

@@ -56,6 +56,13 @@ public static class WorkflowPersistence
         await db.RefreshStatisticsAsync(cancellationToken);
     }
 
+    /// <summary>Refreshes the planner's statistics of the whole database (see <see cref="RefreshStatisticsAsync(WorkflowDbContext, CancellationToken)"/>).</summary>
+    public static async Task RefreshStatisticsAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync(cancellationToken);
+        await db.RefreshStatisticsAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Lets SQLite re-measure the tables whose statistics are missing or stale (a sampled <c>ANALYZE</c>), so that
     /// the planner picks the covering indexes of the case lists; cheap when nothing changed.

@@ -47,7 +47,16 @@ public sealed class WorkflowRuntime : IWorkflowHost
     public event Action<DateTimeOffset>? TimerScheduled;
 
     /// <summary>Starts the published version of a definition; null when none is published.</summary>
-    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken = default)
+    public Task<WorkflowInstanceRecord?> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken = default) =>
+        StartAsync(definitionId, input, correlationId, null, cancellationToken);
+
+    /// <summary>
+    /// Starts the published version of a definition and, once it has run and before its burst is committed, lets
+    /// <paramref name="beforeCommit"/> add to the burst (through the unit's effects): what it adds is written in the
+    /// instance's own transaction, or not at all. Null when none is published.
+    /// </summary>
+    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, JsonObject? input, string? correlationId,
+        Func<WorkflowExecutionContext, CancellationToken, ValueTask>? beforeCommit, CancellationToken cancellationToken = default)
     {
         var model = await _definitions.GetPublishedModelAsync(definitionId, cancellationToken);
         if (model is null)
@@ -58,6 +67,8 @@ public sealed class WorkflowRuntime : IWorkflowHost
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await new FlowchartInterpreter(context, _services.MaxSteps).StartAsync();
         WorkflowMetrics.RunTime.Record(WorkflowMetrics.Since(started));
+        if (beforeCommit is not null)
+            await beforeCommit(context, cancellationToken);
         await CommitAsync(unit, cancellationToken);
         return context.Record;
     }

@@ -53,7 +53,7 @@ public sealed class StaffNamesTests : IAsyncLifetime
     public async Task FiledCase_NamesTheSecretary_InTheCaseFile_TheInbox_AndTheCasePage()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        var filing = scope.ServiceProvider.GetRequiredService<Filing>();
+        var filing = scope.ServiceProvider.GetRequiredService<FilingService>();
         var caseId = await filing.FileArbitrationAsync("applicant@demo.justice.local", new ArbitrationFiling
         {
             Claimant = new FilingPerson { Name = "罗建平", IdNumber = ChineseIdentity.ResidentId("430405", new DateOnly(1988, 6, 1), 57), Address = "湖南省衡阳市珠晖区东风路1号", Phone = "13907340001" },
@@ -70,7 +70,7 @@ public sealed class StaffNamesTests : IAsyncLifetime
 
         // The inbox's 处理人: the director hands the task to the secretary by name, and the inbox shows the name.
         var user = new TaskUser(secretary.UserEmail, [PortalRoles.Secretary]);
-        var inbox = scope.ServiceProvider.GetRequiredService<Inbox>();
+        var inbox = scope.ServiceProvider.GetRequiredService<InboxService>();
         var task = (await inbox.ListAsync(user, filter: new TaskFilter(caseId, null))).Items.First();
         var director = new TaskUser("director@demo.justice.local", [PortalRoles.Director]);
         Assert.IsType<TaskCompletion.Changed>(await scope.ServiceProvider.GetRequiredService<TaskService>().ReassignAsync(task.Task.Id, director, secretary.UserEmail));

@@ -55,7 +55,7 @@ public static class DocumentsApi
         }
     }
 
-    static async Task<IResult> AttachmentAsync(string id, string entryId, ClaimsPrincipal user, CaseQueries queries, Filing.Filing filing, HttpContext http, CancellationToken ct)
+    static async Task<IResult> AttachmentAsync(string id, string entryId, ClaimsPrincipal user, CaseQueries queries, Filing.FilingService filing, HttpContext http, CancellationToken ct)
     {
         try
         {
@@ -68,7 +68,7 @@ public static class DocumentsApi
                 return ApiProblems.NotFound("材料文件已不在存储中，请联系管理员。");
             // The type follows the stored file's checked extension, whatever an older record says; shown inert, never as a page.
             http.Response.Headers.ContentSecurityPolicy = DocumentPolicy;
-            return Results.File(path, Filing.Filing.ContentTypeOf(path), data["fileName"]?.GetValue<string>());
+            return Results.File(path, Filing.FilingService.ContentTypeOf(path), data["fileName"]?.GetValue<string>());
         }
         catch (UnauthorizedAccessException ex)
         {

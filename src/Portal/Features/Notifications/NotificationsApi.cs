@@ -9,7 +9,7 @@ public static class NotificationsApi
 {
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/notifications", async (ClaimsPrincipal user, Notifications notifications, WorkflowInstanceView view, CancellationToken ct) =>
+        app.MapGet("/api/notifications", async (ClaimsPrincipal user, NotificationService notifications, WorkflowInstanceView view, CancellationToken ct) =>
             Results.Ok((await notifications.ListAsync(user.ToCaseViewer(), 100, ct))
                 .Select(n => new { n.Id, n.Title, n.Body, n.CaseId, CreatedAt = view.Time(n.CreatedAt), Read = n.ReadAt is not null })))
             .WithTags("通知").RequireAuthorization().WithSummary("我的通知");

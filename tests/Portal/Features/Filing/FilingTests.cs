@@ -14,7 +14,7 @@ public sealed class FilingTests : IAsyncLifetime
 {
     readonly PortalFactory _factory = new();
     AsyncServiceScope _scope;
-    Portal.Features.Filing.Filing _filing = default!;
+    FilingService _filing = default!;
 
     static readonly string ValidId = ChineseIdentity.ResidentId("430405", new DateOnly(1988, 6, 1), 57);
 
@@ -22,7 +22,7 @@ public sealed class FilingTests : IAsyncLifetime
     {
         await _factory.ClientAsync();
         _scope = _factory.Services.CreateAsyncScope();
-        _filing = _scope.ServiceProvider.GetRequiredService<Portal.Features.Filing.Filing>();
+        _filing = _scope.ServiceProvider.GetRequiredService<FilingService>();
     }
 
     public async Task DisposeAsync()

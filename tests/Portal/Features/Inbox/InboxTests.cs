@@ -25,7 +25,7 @@ public sealed class InboxTests(PortalFactory factory) : IClassFixture<PortalFact
         }
 
         using var scope = factory.Services.CreateScope();
-        var page = await scope.ServiceProvider.GetRequiredService<Portal.Features.Inbox.Inbox>().ListAsync(new TaskUser("someone@inbox.test", [role]));
+        var page = await scope.ServiceProvider.GetRequiredService<InboxService>().ListAsync(new TaskUser("someone@inbox.test", [role]));
 
         Assert.True(page.Items.Single(i => i.Task.Id == "t-2027").Provisional);
         Assert.False(page.Items.Single(i => i.Task.Id == "t-2026").Provisional);

@@ -3,10 +3,10 @@ using Justice.Casework.Persistence;
 using Justice.Casework.Records;
 using Microsoft.EntityFrameworkCore;
 
-namespace Justice.Portal.Features.Notifications;
+namespace Justice.Casework.Work;
 
 /// <summary>The in-app messages of a user: addressed to them, or to one of their roles.</summary>
-public sealed class Notifications(IDbContextFactory<CaseworkDbContext> factory, TimeProvider clock)
+public sealed class UserNotifications(IDbContextFactory<CaseworkDbContext> factory, TimeProvider clock)
 {
     static List<string> Recipients(CaseViewer viewer) => [.. viewer.Roles.Select(r => $"role:{r}"), .. viewer.Email is { } e ? new[] { e.ToLowerInvariant() } : []];
 

@@ -1,16 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Justice.Casework.Calendar;
-using Justice.Casework.Persistence;
 using Justice.Casework.Records;
 using Justice.Casework.Rules;
+using Justice.Casework.Cases;
+using Justice.Casework.Intake;
 using Justice.Portal.Data;
-using Justice.Workflows.Persistence;
-using Justice.Workflows.Common;
 using Justice.Workflows.Runtime;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Features.Filing;
 
@@ -106,9 +103,10 @@ public sealed class UploadOptions
 
 /// <summary>
 /// Online filing by applicants: checks the form and the files, starts the kind's published process with the applicant as party,
-/// assigns the least-loaded staff member, and keeps the uploads with the case (an attachment entry on its timeline).
+/// assigns the least-loaded staff member, and keeps the uploads with the case (an attachment entry on its timeline, written
+/// with the case by <see cref="CaseFiling"/>).
 /// </summary>
-public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<CaseworkDbContext> factory, UserManager<ApplicationUser> users,
+public sealed class FilingService(CaseFiling filing, IntakeQueries intake, UserManager<ApplicationUser> users,
     RuleSetProvider rules, StatutoryCalendar calendar, TimeProvider clock, Microsoft.Extensions.Options.IOptions<UploadOptions> uploadOptions,
     IConfiguration configuration, IWebHostEnvironment environment)
 {
@@ -132,18 +130,9 @@ public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<CaseworkDb
         var matters = (set.Json["commitmentMatters"] as JsonArray)?.Select(m => m?.GetValue<string>()).ToList() ?? [];
         if (!matters.Contains(matter))
             return (false, "该公证事项不适用告知承诺制，请按要求提交证明材料。");
-        if (await HasDishonestyAsync(idNumber, cancellationToken))
+        if (await intake.HasDishonestyAsync(idNumber, Today, cancellationToken))
             return (false, "您有尚未修复的虚假承诺记录，暂不能选择告知承诺方式。");
         return (true, null);
-    }
-
-    async Task<bool> HasDishonestyAsync(string idNumber, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(idNumber))
-            return false;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var today = Today;
-        return await db.CreditRecords.AsNoTracking().AnyAsync(r => r.SubjectId == idNumber.Trim().ToUpperInvariant() && r.RepairedOn == null && r.ValidUntil >= today, cancellationToken);
     }
 
     /// <summary>Problems of an uploaded file, or null when it may be kept.</summary>
@@ -271,54 +260,17 @@ public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<CaseworkDb
     {
         if (uploads.Count > Uploads.MaxFiles)
             ThrowIfAny([$"最多上传 {Uploads.MaxFiles} 个文件。"]);
-        var instance = await runtime.StartAsync(definitionId, input, null, cancellationToken)
+        // The uploads are written with the case, in the burst that opens it.
+        var attachments = uploads.Select(u => new FiledAttachment(u.FileName, u.Content, u.Label)).ToList();
+        var instance = await filing.StartAsync(definitionId, input, userEmail, attachments, UploadFolder, cancellationToken)
             ?? throw new FilingException(["该业务暂未开放在线申请（流程尚未发布），请联系管理员。"]);
         if (instance.SubStatus == WorkflowSubStatus.Faulted || instance.CorrelationId is null)
             throw new FilingException(["申请未能提交：流程出错，工作人员会尽快处理。请稍后再试。"]);
-        var caseId = instance.CorrelationId;
-        await SaveUploadsAsync(caseId, userEmail, uploads, cancellationToken);
-        return caseId;
+        return instance.CorrelationId;
     }
 
-    /// <summary>Writes the files under the data folder and records each on the case's timeline.</summary>
     /// <summary>The media type of a checked upload, from its extension — never what the browser claimed.</summary>
-    public static string ContentTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
-    {
-        ".pdf" => "application/pdf",
-        ".jpg" or ".jpeg" => "image/jpeg",
-        ".png" => "image/png",
-        _ => "application/octet-stream",
-    };
-
-    async Task SaveUploadsAsync(string caseId, string userEmail, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken)
-    {
-        if (uploads.Count == 0)
-            return;
-        var folder = Path.Combine(UploadFolder, caseId);
-        Directory.CreateDirectory(folder);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        foreach (var upload in uploads)
-        {
-            var id = Ulid.NewId(clock.GetUtcNow());
-            var path = Path.Combine(folder, id + Path.GetExtension(upload.FileName).ToLowerInvariant());
-            await File.WriteAllBytesAsync(path, upload.Content, cancellationToken);
-            db.CaseEntries.Add(new CaseEntry
-            {
-                Id = id,
-                CaseId = caseId,
-                At = clock.GetUtcNow(),
-                Actor = userEmail,
-                Kind = "attachment",
-                Title = $"上传{upload.Label}：{upload.FileName}",
-                DataJson = new JsonObject
-                {
-                    ["fileName"] = upload.FileName, ["contentType"] = ContentTypeOf(upload.FileName), ["size"] = upload.Content.Length,
-                    ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(upload.Content)), ["file"] = Path.GetFileName(path),
-                }.ToJsonString(),
-            });
-        }
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public static string ContentTypeOf(string fileName) => FiledAttachment.ContentTypeOf(fileName);
 
     public string UploadFolder => Path.Combine(PortalPaths.DataFolder(
         PortalPaths.ResolveConnectionString(configuration.GetConnectionString("Justice"), environment.ContentRootPath)), "uploads");
@@ -332,9 +284,7 @@ public sealed class Filing(WorkflowRuntime runtime, IDbContextFactory<CaseworkDb
         var candidates = (await users.GetUsersInRoleAsync(role)).Where(u => u.Email is not null && (u.LockoutEnd is null || u.LockoutEnd < clock.GetUtcNow())).ToList();
         if (candidates.Count == 0)
             throw new FilingException([$"暂无可以承办的工作人员（{role}），请联系管理员。"]);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var load = await db.CaseMembers.AsNoTracking().Where(m => m.Active && m.Relation == relation)
-            .GroupBy(m => m.UserEmail).Select(g => new { Email = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Email, g => g.Count, cancellationToken);
+        var load = await intake.ActiveCaseLoadAsync(relation, cancellationToken);
         var chosen = candidates.OrderBy(u => load.GetValueOrDefault(u.Email!.ToLowerInvariant())).ThenBy(u => u.Email, StringComparer.Ordinal).First();
         // Named as a person: the account's full name (the engine looks it up again when it records the member).
         return (chosen.Email!.ToLowerInvariant(), string.IsNullOrWhiteSpace(chosen.FullName) ? chosen.Email!.ToLowerInvariant() : chosen.FullName.Trim());
