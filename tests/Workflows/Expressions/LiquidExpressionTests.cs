@@ -73,7 +73,7 @@ public sealed class LiquidExpressionTests : EngineTest
         await using var host = await WorkflowTestHost.CreateAsync(new() { ["Workflows:Scripts:Timeout"] = "00:00:00.200", ["Workflows:Scripts:MaxStatements"] = "0" });
 
         var instance = await host.RunAsync(Definition("liquid-timeout",
-            [Activity("w", "Elsa.WriteLine", ("text", Liquid("{% for i in (1..3000) %}{% for j in (1..3000) %}{% endfor %}{% endfor %}")))], []));
+            [Activity("w", "Elsa.WriteLine", ("text", Liquid("{% for i in (1..30000) %}{% for j in (1..30000) %}{% endfor %}{% endfor %}")))], []));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
         var incident = Assert.Single(await host.Instances.GetIncidentsAsync(instance.Id));
