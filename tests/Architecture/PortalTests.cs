@@ -11,8 +11,10 @@ public sealed class PortalTests
     const string Portal = "Justice.Portal";
     const string Demo = "Justice.Portal.Demo";
 
-    /// <summary>The namespaces of the engine's and the casework's contexts (their stores and entities are the services' business).</summary>
+    /// <summary>The engine's and the casework's persistence (contexts, stores, rows, migrations): the services' business.</summary>
     static readonly string[] DataNamespaces = ["Justice.Workflows.Persistence", "Justice.Casework.Persistence"];
+
+    static bool IsData(string ns) => DataNamespaces.Any(d => ns == d || ns.StartsWith(d + ".", StringComparison.Ordinal));
 
     [Fact]
     public void Portal_UsesNoContextOfEngineOrCasework()
@@ -50,7 +52,7 @@ public sealed class PortalTests
 
     static List<string> DataUses(string assemblyName) =>
         TypeReferences.Read(Assemblies.PathOf(assemblyName))
-            .Where(u => DataNamespaces.Contains(u.ToNamespace, StringComparer.Ordinal))
+            .Where(u => IsData(u.ToNamespace))
             .GroupBy(u => u.FromType)
             .Select(g => $"{g.Key} uses {g.First().ToType} ({g.First().Where})")
             .ToList();

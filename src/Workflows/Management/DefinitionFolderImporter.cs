@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Definitions;
-using Justice.Workflows.Persistence.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace Justice.Workflows.Management;

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Justice.Workflows.Common;
 using Justice.Workflows.Definitions;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.Stores;

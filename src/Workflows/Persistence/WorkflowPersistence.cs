@@ -1,3 +1,4 @@
+using Justice.Workflows.Management;
 using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Stores;

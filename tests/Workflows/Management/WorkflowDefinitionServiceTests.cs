@@ -1,5 +1,4 @@
 using Justice.Workflows.Management;
-using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime.Model;
 using static Justice.Workflows.Tests.Flow;
 
@@ -104,7 +103,7 @@ public sealed class WorkflowDefinitionServiceTests : EngineTest
         var file = Definition("shipped", [WriteLine("w", "v1")], []);
         file["version"] = 1;
         await File.WriteAllTextAsync(Path.Combine(folder, "shipped.json"), file.ToJsonString());
-        var importer = new DefinitionFolderImporter(Host.Definitions, (Justice.Workflows.Persistence.Stores.IWorkflowDefinitionStore)Host.Services.GetService(typeof(Justice.Workflows.Persistence.Stores.IWorkflowDefinitionStore))!,
+        var importer = new DefinitionFolderImporter(Host.Definitions, (Justice.Workflows.Management.IWorkflowDefinitionStore)Host.Services.GetService(typeof(Justice.Workflows.Management.IWorkflowDefinitionStore))!,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<DefinitionFolderImporter>.Instance);
 
         Assert.Equal(["shipped"], await importer.ImportAsync(folder));

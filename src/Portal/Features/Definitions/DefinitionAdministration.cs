@@ -3,7 +3,6 @@ using Justice.Portal.Data;
 using Justice.Portal.Features.Audit;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Management;
-using Justice.Workflows.Persistence.Entities;
 
 namespace Justice.Portal.Features.Definitions;
 

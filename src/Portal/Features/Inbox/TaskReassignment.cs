@@ -6,7 +6,7 @@ using Justice.Portal.Api;
 using Justice.Portal.Data;
 using Justice.Portal.Features.Audit;
 using Justice.Portal.Security;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Management;
 using Justice.Workflows.Runtime.State;
 using Microsoft.AspNetCore.Identity;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Justice.Portal.Api;
 using Justice.Portal.Security;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Management;
 using Justice.Casework.Cases;
 using Justice.Casework.Tasks;
 using Justice.Workflows.Runtime.State;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Workflows.Activities;
-using Justice.Workflows.Persistence.Entities;
-using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Management;
 using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime.Stores;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Justice.Portal.Data;
 using Justice.Portal.Features.Audit;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Management;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime;
 

@@ -1,7 +1,7 @@
 using Justice.Portal.Api;
 using Justice.Portal.Data;
 using Justice.Portal.Security;
-using Justice.Workflows.Persistence.Stores;
+using Justice.Workflows.Management;
 using Justice.Casework.Cases;
 using Justice.Workflows.Runtime.Stores;
 using Justice.Workflows.Runtime;

@@ -1,4 +1,4 @@
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Management;
 using Justice.Workflows.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -16,7 +16,7 @@ namespace Justice.Workflows.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Justice.Workflows.Persistence.Entities.WorkflowDefinitionRecord", b =>
+            modelBuilder.Entity("Justice.Workflows.Management.WorkflowDefinitionRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");

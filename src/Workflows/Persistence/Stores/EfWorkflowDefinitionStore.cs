@@ -1,4 +1,4 @@
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Management;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Workflows.Persistence.Stores;

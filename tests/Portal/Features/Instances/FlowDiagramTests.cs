@@ -2,7 +2,7 @@ using Justice.Casework.Activities;
 using Justice.Workflows.Activities;
 using System.Text.Json.Nodes;
 using Justice.Portal.Features.Instances;
-using Justice.Workflows.Persistence.Entities;
+using Justice.Workflows.Management;
 using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows.Runtime;

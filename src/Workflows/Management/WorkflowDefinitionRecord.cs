@@ -1,4 +1,4 @@
-namespace Justice.Workflows.Persistence.Entities;
+namespace Justice.Workflows.Management;
 
 /// <summary>One version of a definition, with its JSON exactly as saved (for exact round-trip).</summary>
 public sealed class WorkflowDefinitionRecord

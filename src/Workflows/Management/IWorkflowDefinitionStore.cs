@@ -1,6 +1,4 @@
-using Justice.Workflows.Persistence.Entities;
-
-namespace Justice.Workflows.Persistence.Stores;
+namespace Justice.Workflows.Management;
 
 /// <summary>Definition versions.</summary>
 public interface IWorkflowDefinitionStore
