@@ -74,6 +74,8 @@ public sealed class BrowserPortal : IAsyncLifetime
     {
         await scope.Locator($".mud-input-control.mud-select:has(label:text-is('{label}'))").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        // The list closes on the choice; a field filled while it still closes can lose its focus and its value.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     public static async Task ShotAsync(IPage page, string name) =>
