@@ -1,12 +1,13 @@
 using Justice.Casework.Cases;
 using Justice.Casework.Persistence;
 using Justice.Casework.Records;
+using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Casework.Work;
 
 /// <summary>The in-app messages of a user: addressed to them, or to one of their roles.</summary>
-public sealed class UserNotifications(IDbContextFactory<CaseworkDbContext> factory, TimeProvider clock)
+public sealed class UserNotifications(IDbContextFactory<CaseworkDbContext> factory, WriteGate gate, TimeProvider clock)
 {
     static List<string> Recipients(CaseViewer viewer) => [.. viewer.Roles.Select(r => $"role:{r}"), .. viewer.Email is { } e ? new[] { e.ToLowerInvariant() } : []];
 
@@ -35,8 +36,9 @@ public sealed class UserNotifications(IDbContextFactory<CaseworkDbContext> facto
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var me = email.ToLowerInvariant();
         var now = clock.GetUtcNow();
-        foreach (var n in await db.Notifications.Where(n => n.Recipient == me && n.ReadAt == null).ToListAsync(cancellationToken))
-            n.ReadAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        // One statement, in the writers' turn like every other write (SQLite has one writer).
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await db.Notifications.Where(n => n.Recipient == me && n.ReadAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
 }
