@@ -31,6 +31,12 @@ public static class CaseworkServiceCollectionExtensions
         services.AddSingleton<IScriptTimeZone>(sp => sp.GetRequiredService<StatutoryCalendar>());
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.AddSingleton<DocumentRenderer>();
+        services.Configure<Documents.Pdf.PdfFontOptions>(configuration.GetSection("Documents:Fonts"));
+        services.AddSingleton(sp => Documents.Pdf.DocumentFonts.Install(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Documents.Pdf.PdfFontOptions>>().Value));
+        services.Configure<Signing.SigningOptions>(configuration.GetSection(Signing.SigningOptions.Section));
+        services.PostConfigure<Signing.SigningOptions>(signing => signing.KeyFolder ??= DefaultKeyFolder(connectionString));
+        services.AddSingleton<Signing.OfficeKeyRing>();
+        services.AddSingleton<Issuing.IssuedDocuments>();
         services.Configure<RuleSetOptions>(configuration.GetSection(RuleSetOptions.Section));
         services.AddSingleton<RuleSetProvider>();
         services.AddSingleton<PeriodPlanner>();
@@ -51,7 +57,24 @@ public static class CaseworkServiceCollectionExtensions
         services.AddSingleton<Work.UserNotifications>();
         if (options.RunTimers)
             services.AddHostedService<CalendarWatcher>();
+        if (options.RunTimers && configuration.GetValue(Signing.SigningOptions.Section + ":SignInBackground", true))
+            services.AddHostedService<Issuing.DocumentSigningWorker>();
         return services;
+    }
+
+    /// <summary>The key ring beside the SQLite database (<c>signing-keys/</c>), else beside the application.</summary>
+    static string DefaultKeyFolder(string connectionString)
+    {
+        try
+        {
+            var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+            if (!string.IsNullOrEmpty(source) && source != ":memory:" && !source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+                return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source)) ?? ".", "signing-keys");
+        }
+        catch (ArgumentException)
+        {
+        }
+        return Path.Combine(AppContext.BaseDirectory, "signing-keys");
     }
 
     /// <summary>Creates or migrates the case tables (after <c>MigrateWorkflowDatabaseAsync</c>: same database).</summary>

@@ -25,6 +25,9 @@ public sealed class SigningOptions
     /// <summary>Issued documents are signed shortly after they are issued, by a background worker (else on first download).</summary>
     public bool SignInBackground { get; set; } = true;
 
+    /// <summary>The office that signs a document without a letterhead: the bureau.</summary>
+    public string BureauName { get; set; } = "衡阳市司法局";
+
     /// <summary>The public verification address printed under the QR code (the portal's <c>/verify</c>).</summary>
     public string? VerifyUrl { get; set; }
 }

@@ -7,6 +7,12 @@ namespace Justice.Casework.Documents.Pdf;
 public sealed record SealStamp(string Office, string Use, string Time);
 
 /// <summary>
+/// The verification block of the PDF: the QR code's address (with the document's number and short hash) and, for a
+/// document whose HTML has no verification block, the line printed beside it.
+/// </summary>
+public sealed record VerificationMark(string QrText, string Line, string Code);
+
+/// <summary>
 /// Turns an issued document's HTML into an A4 PDF: the same text, set in embedded subsets of the document fonts, the
 /// folio 「第 i 页 共 N 页」 on documents of more than one page, the QR code as vector squares and — when a stamp is
 /// given — the office's seal over the signature line. Pure .NET, no external program.
@@ -16,9 +22,25 @@ public sealed class PdfComposer(DocumentFonts fonts)
     /// <summary>The composed document, still open: the signer adds its field before saving.</summary>
     public sealed record Composed(PdfDocument Document, int SealPage, XRect SealRect);
 
-    public Composed Compose(string html, string title, string? subject, SealStamp? stamp)
+    /// <summary>The issuing office: the letterhead of the document.</summary>
+    public static string? IssuerOf(string html) =>
+        HtmlBlockReader.Read(html).OfType<TextBlock>().FirstOrDefault(b => b.Style == TextStyle.Issuer) is { } issuer
+            ? string.Concat(issuer.Runs.Select(r => r.Text)).Trim() : null;
+
+    public Composed Compose(string html, string title, string? subject, SealStamp? stamp, VerificationMark? mark = null)
     {
-        var blocks = HtmlBlockReader.Read(html);
+        var blocks = HtmlBlockReader.Read(html).ToList();
+        if (mark is not null)
+        {
+            var at = blocks.FindIndex(b => b is VerifyBlock);
+            if (at >= 0)
+            {
+                var verify = (VerifyBlock)blocks[at];
+                blocks[at] = verify with { QrText = mark.QrText, Runs = [.. verify.Runs, new TextRun("\n" + mark.Code)] };
+            }
+            else
+                blocks.Add(new VerifyBlock(mark.QrText, [new TextRun(mark.Line)]));
+        }
         TypesetDocument set;
         using (var measure = XGraphics.CreateMeasureContext(new XSize(PageTypesetter.PageWidth, PageTypesetter.PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards))
             set = new PageTypesetter(fonts, measure).Set(blocks);

@@ -64,6 +64,17 @@ sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseDocument>
     }
 }
 
+sealed class IssuedPdfConfiguration : IEntityTypeConfiguration<IssuedPdf>
+{
+    public void Configure(EntityTypeBuilder<IssuedPdf> b)
+    {
+        b.ToTable("IssuedPdfs");
+        b.HasKey(p => p.DocumentId);
+        b.HasIndex(p => p.Sha256);
+        b.HasIndex(p => p.CaseId);
+    }
+}
+
 sealed class DocumentServiceConfiguration : IEntityTypeConfiguration<DocumentService>
 {
     public void Configure(EntityTypeBuilder<DocumentService> b)

@@ -24,12 +24,13 @@ public static class DocumentsApi
     public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases").WithTags("案件").RequireAuthorization();
-        group.MapGet("/{id}/documents/{documentId}", DocumentAsync).WithSummary("文书（HTML，可打印；download=true 时下载）");
+        group.MapGet("/{id}/documents/{documentId}", DocumentAsync).WithSummary("文书（HTML，可打印；download=true 时下载；format=pdf 或 Accept: application/pdf 时为签章 PDF）");
         group.MapGet("/{id}/attachments/{entryId}", AttachmentAsync).WithSummary("申请人上传的材料（下载）");
         return group;
     }
 
-    static async Task<IResult> DocumentAsync(string id, string documentId, bool? download, bool? print, ClaimsPrincipal user, CaseQueries queries, HttpContext http, CancellationToken ct)
+    static async Task<IResult> DocumentAsync(string id, string documentId, bool? download, bool? print, string? format, ClaimsPrincipal user, CaseQueries queries,
+        Justice.Casework.Issuing.IssuedDocuments issued, HttpContext http, CancellationToken ct)
     {
         try
         {
@@ -37,6 +38,12 @@ public static class DocumentsApi
             var document = details?.Documents.FirstOrDefault(d => d.Id == documentId);
             if (document is null)
                 return ApiProblems.NotFound($"文书“{documentId}”不存在。");
+            if (WantsPdf(format, http.Request))
+            {
+                var pdf = await issued.PdfAsync(document, ct);
+                http.Response.Headers.ContentSecurityPolicy = DocumentPolicy;
+                return Results.File(pdf.Content, "application/pdf", download == true ? $"{document.Title}{document.Number}.pdf" : null);
+            }
             var bytes = Encoding.UTF8.GetBytes(document.Html);
             if (print == true && download != true)
             {
@@ -54,6 +61,13 @@ public static class DocumentsApi
             return ApiProblems.Forbidden(ex.Message);
         }
     }
+
+    /// <summary><c>?format=pdf</c>, or a client that asks for PDF rather than HTML.</summary>
+    static bool WantsPdf(string? format, HttpRequest request) =>
+        string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase)
+        || format is null && request.GetTypedHeaders().Accept is { Count: > 0 } accept
+            && accept.Any(a => a.MediaType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase))
+            && !accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     static async Task<IResult> AttachmentAsync(string id, string entryId, ClaimsPrincipal user, CaseQueries queries, Filing.FilingService filing, HttpContext http, CancellationToken ct)
     {
