@@ -37,6 +37,7 @@ public static class CaseworkServiceCollectionExtensions
         services.PostConfigure<Signing.SigningOptions>(signing => signing.KeyFolder ??= DefaultKeyFolder(connectionString));
         services.AddSingleton<Signing.OfficeKeyRing>();
         services.AddSingleton<Issuing.IssuedDocuments>();
+        services.AddSingleton<Issuing.CaseArchives>();
         services.Configure<RuleSetOptions>(configuration.GetSection(RuleSetOptions.Section));
         services.AddSingleton<RuleSetProvider>();
         services.AddSingleton<PeriodPlanner>();

@@ -27,6 +27,7 @@ public sealed class CaseworkDbContext(DbContextOptions<CaseworkDbContext> option
     public DbSet<NumberSeries> NumberSeries => Set<NumberSeries>();
     public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
     public DbSet<IssuedPdf> IssuedPdfs => Set<IssuedPdf>();
+    public DbSet<CaseArchive> CaseArchives => Set<CaseArchive>();
 
     /// <summary>The engine's instances (read to find a case's processes).</summary>
     public DbSet<WorkflowInstanceRecord> Instances => Set<WorkflowInstanceRecord>();

@@ -103,4 +103,46 @@ public sealed class IssuedDocumentsTests : EngineTest
         Assert.Equal("altered", (await Issued.VerifyAsync(certificate.Number!, "00000000")).Status);
         Assert.Equal("unknown", (await Issued.VerifyAsync("（2026）湘衡示证字第9999号", null)).Status);
     }
+
+    [Fact]
+    public async Task ArchivedCase_GetsOnePackage_OfSignedDocuments_RecordsAndASealedManifest_ThatDetectsAnyChange()
+    {
+        var d = await CertificateIssuedAsync();
+        var archives = Host.Services.GetRequiredService<CaseArchives>();
+        Assert.Null(await archives.GetAsync(d.CaseId, Host.Folder, "secretary@test"));
+
+        await d.CompleteAsync("reviewWindow", "无复查申请", Notary);
+        Assert.Equal("归档", (await d.CaseAsync()).Stage);
+        var archive = await archives.GetAsync(d.CaseId, Host.Folder, "secretary@test");
+        var again = await archives.GetAsync(d.CaseId, Host.Folder, "secretary@test");
+
+        Assert.NotNull(archive);
+        Assert.Equal(archive.Sha256, again!.Sha256);
+        var check = CaseArchives.Check(archive.Content);
+        Assert.True(check.Valid, check.Problem);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(archive.Content)))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Equal((await d.DocumentsAsync()).Count, names.Count(n => n.StartsWith("documents/", StringComparison.Ordinal) && n.EndsWith(".pdf", StringComparison.Ordinal)));
+            Assert.Contains(names, n => n.Contains("公证书", StringComparison.Ordinal));
+            Assert.Contains("record/timeline.json", names);
+            Assert.Contains("record/services.json", names);
+            Assert.Contains(names, n => n.StartsWith("record/journal-", StringComparison.Ordinal));
+            Assert.Contains("manifest.ses", names);
+        }
+
+        // One file of the package replaced: the manifest no longer matches.
+        using var changed = new MemoryStream();
+        changed.Write(archive.Content);
+        using (var zip = new System.IO.Compression.ZipArchive(changed, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var timeline = zip.GetEntry("record/timeline.json")!;
+            timeline.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("record/timeline.json").Open());
+            writer.Write("[]");
+        }
+        var broken = CaseArchives.Check(changed.ToArray());
+        Assert.False(broken.Valid);
+        Assert.Contains("record/timeline.json", broken.Problem);
+    }
 }

@@ -23,7 +23,8 @@ public sealed partial class PdfDocumentTests
     public async Task Pdf_HoldsTheTextOfItsHtml_InOrder(string name)
     {
         var html = await File.ReadAllTextAsync(Path.Combine(Folder, $"{name}.expected.html"));
-        var composed = Composer().Compose(html, name, null, new SealStamp("衡阳仲裁委员会", "电子签章", "2026-12-07 10:00"));
+        var composed = Composer().Compose(html, name, null, new SealStamp("衡阳仲裁委员会", "电子签章", "2026-12-07 10:00"),
+            new VerificationMark("https://sfj.hengyang.example/verify?number=X&h=0123ABCD", "扫描二维码查验本文书。", "验证码：0123ABCD"));
         var path = Path.Combine(Path.GetTempPath(), $"pdf-{Guid.NewGuid():N}.pdf");
         composed.Document.Save(path);
         try

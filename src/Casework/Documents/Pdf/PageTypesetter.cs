@@ -128,6 +128,8 @@ sealed class PageTypesetter(DocumentFonts fonts, XGraphics measure)
         var lines = Break(block.Runs, style, Width - qr - gap);
         var height = Math.Max(qr, lines.Count * style.LineHeight);
         Space(18);
+        if (_seal is { } seal && seal.Page == _pages.Count - 1)
+            _y = Math.Max(_y, seal.CenterY + SealDrawing.Radius + 14); // below the seal and its signing time
         if (_y + height > Bottom)
             NewPage();
         if (block.QrText.Length > 0)

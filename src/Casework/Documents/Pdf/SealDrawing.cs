@@ -34,10 +34,11 @@ static class SealDrawing
         var name = office.Trim();
         if (name.Length > 0)
         {
-            var size = Math.Clamp(r * 3.6 / Math.Max(name.Length, 6), 8, r * 0.34);
+            var sweep = Math.Clamp(name.Length * 32, 120, 250) * Math.PI / 180;
+            var textRadius = r * 0.74;
+            var size = Math.Min(r * 0.3, textRadius * sweep / name.Length * 0.9);
             var font = PageTypesetter.Font(DocumentFonts.Hei, size);
-            var sweep = Math.Min(240, 20 * name.Length) * Math.PI / 180;
-            var textRadius = r - size * 0.75 - 3;
+            textRadius = r - 4 - size * 0.62;
             for (var i = 0; i < name.Length; i++)
             {
                 var angle = name.Length == 1 ? 0 : -sweep / 2 + sweep * i / (name.Length - 1);

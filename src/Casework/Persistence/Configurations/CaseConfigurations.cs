@@ -75,6 +75,15 @@ sealed class IssuedPdfConfiguration : IEntityTypeConfiguration<IssuedPdf>
     }
 }
 
+sealed class CaseArchiveConfiguration : IEntityTypeConfiguration<CaseArchive>
+{
+    public void Configure(EntityTypeBuilder<CaseArchive> b)
+    {
+        b.ToTable("CaseArchives");
+        b.HasKey(a => a.CaseId);
+    }
+}
+
 sealed class DocumentServiceConfiguration : IEntityTypeConfiguration<DocumentService>
 {
     public void Configure(EntityTypeBuilder<DocumentService> b)

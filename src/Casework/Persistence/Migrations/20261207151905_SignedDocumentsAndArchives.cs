@@ -5,11 +5,27 @@
 namespace Justice.Casework.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class IssuedPdfs : Migration
+    public partial class SignedDocumentsAndArchives : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "CaseArchives",
+                columns: table => new
+                {
+                    CaseId = table.Column<string>(type: "TEXT", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", nullable: false),
+                    Sm3 = table.Column<string>(type: "TEXT", nullable: false),
+                    BuiltAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Files = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseArchives", x => x.CaseId);
+                });
+
             migrationBuilder.CreateTable(
                 name: "IssuedPdfs",
                 columns: table => new
@@ -44,6 +60,9 @@ namespace Justice.Casework.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CaseArchives");
+
             migrationBuilder.DropTable(
                 name: "IssuedPdfs");
         }

@@ -11,14 +11,42 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Justice.Casework.Persistence.Migrations
 {
     [DbContext(typeof(CaseworkDbContext))]
-    [Migration("20261207151239_IssuedPdfs")]
-    partial class IssuedPdfs
+    [Migration("20261207151905_SignedDocumentsAndArchives")]
+    partial class SignedDocumentsAndArchives
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Justice.Casework.Records.CaseArchive", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Files")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sm3")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CaseArchives", (string)null);
+                });
 
             modelBuilder.Entity("Justice.Casework.Records.CaseDocument", b =>
                 {
