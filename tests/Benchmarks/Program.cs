@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Justice.Workflows.Benchmarks;
 
+if (Array.IndexOf(args, "--documents") >= 0)
+    return DocumentBench.Run(Arg("--documents", 5));
+
 if (ArgText("--cases-db") is { } casesDb)
     return await CaseListBench.RunAsync(casesDb, Arg("--repetitions", 50));
 
