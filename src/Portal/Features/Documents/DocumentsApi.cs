@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text;
 using Justice.Portal.Api;
 using Justice.Portal.Security;
-using Justice.Casework.Cases;
 
 namespace Justice.Portal.Features.Documents;
 
@@ -29,12 +28,11 @@ public static class DocumentsApi
         return group;
     }
 
-    static async Task<IResult> DocumentAsync(string id, string documentId, bool? download, bool? print, ClaimsPrincipal user, CaseQueries queries, HttpContext http, CancellationToken ct)
+    static async Task<IResult> DocumentAsync(string id, string documentId, bool? download, bool? print, ClaimsPrincipal user, DocumentService documents, HttpContext http, CancellationToken ct)
     {
         try
         {
-            var details = await queries.GetAsync(user.ToCaseViewer(), id, ct);
-            var document = details?.Documents.FirstOrDefault(d => d.Id == documentId);
+            var document = await documents.DocumentAsync(user.ToCaseViewer(), id, documentId, ct);
             if (document is null)
                 return ApiProblems.NotFound($"文书“{documentId}”不存在。");
             var bytes = Encoding.UTF8.GetBytes(document.Html);
@@ -55,20 +53,18 @@ public static class DocumentsApi
         }
     }
 
-    static async Task<IResult> AttachmentAsync(string id, string entryId, ClaimsPrincipal user, CaseQueries queries, Filing.FilingService filing, HttpContext http, CancellationToken ct)
+    static async Task<IResult> AttachmentAsync(string id, string entryId, ClaimsPrincipal user, DocumentService documents, HttpContext http, CancellationToken ct)
     {
         try
         {
-            var details = await queries.GetAsync(user.ToCaseViewer(), id, ct);
-            var entry = details?.Timeline.FirstOrDefault(e => e.Id == entryId && e.Kind == "attachment");
-            if (entry is null || System.Text.Json.Nodes.JsonNode.Parse(entry.DataJson) is not System.Text.Json.Nodes.JsonObject data)
+            var attachment = await documents.AttachmentAsync(user.ToCaseViewer(), id, entryId, ct);
+            if (attachment is null)
                 return ApiProblems.NotFound($"材料“{entryId}”不存在。");
-            var path = Path.Combine(filing.UploadFolder, id, Path.GetFileName(data["file"]!.GetValue<string>()));
-            if (!File.Exists(path))
+            if (!attachment.Stored)
                 return ApiProblems.NotFound("材料文件已不在存储中，请联系管理员。");
-            // The type follows the stored file's checked extension, whatever an older record says; shown inert, never as a page.
+            // Shown inert, never as a page.
             http.Response.Headers.ContentSecurityPolicy = DocumentPolicy;
-            return Results.File(path, Filing.FilingService.ContentTypeOf(path), data["fileName"]?.GetValue<string>());
+            return Results.File(attachment.Path, attachment.ContentType, attachment.FileName);
         }
         catch (UnauthorizedAccessException ex)
         {
