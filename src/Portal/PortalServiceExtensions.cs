@@ -32,21 +32,7 @@ public static class PortalServiceExtensions
         // Chinese text as text in the HTML, not as numeric character references.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
-        services.AddScoped<Features.Inbox.InboxService>();
-        services.AddScoped<Features.Definitions.DefinitionAdministration>();
-        services.AddScoped<Features.Filing.FilingService>();
-        services.AddSingleton<Features.Notifications.NotificationService>();
-        services.AddSingleton<Features.Instances.DiagramLoader>();
-        services.AddScoped<Features.Audit.AuditLog>();
-        services.AddScoped<Features.Designer.DesignerService>();
-        services.AddScoped<Features.Designer.DesignerClipboard>();
-        services.AddScoped<Features.Admin.UserAdministration>();
-        services.AddScoped<Features.Audit.ContentAudit>();
-        services.AddScoped<Features.Instances.InstanceAdministration>();
-        services.AddScoped<Features.Inbox.TaskReassignment>();
-        services.AddSingleton<Justice.Casework.Cases.IStaffDirectory, IdentityStaffDirectory>();
-        services.AddSingleton<Justice.Casework.Cases.IAuditTrail, Features.Audit.PortalAuditTrail>();
-        services.AddSingleton<StaffNames>();
+        services.AddPortalFeatures();
         services.Configure<Features.Filing.UploadOptions>(builder.Configuration.GetSection(Features.Filing.UploadOptions.Section));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -115,6 +101,36 @@ public static class PortalServiceExtensions
             builder.Configuration["Workflows:RunTimers"] = "false";
         services.AddJusticeWorkflows(builder.Configuration, connectionString).AddJusticeCasework(builder.Configuration, connectionString);
         return builder;
+    }
+
+    /// <summary>
+    /// The features' services — each feature's one service, which its pages and endpoints use, and what it keeps to
+    /// itself — the staff's names and directory, and the shared presentation of times on pages and in the API.
+    /// </summary>
+    public static IServiceCollection AddPortalFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<Features.Inbox.InboxService>();
+        services.AddScoped<Features.Definitions.DefinitionAdministration>();
+        services.AddScoped<Features.Filing.FilingService>();
+        services.AddSingleton<Features.Notifications.NotificationService>();
+        services.AddSingleton<Features.Instances.DiagramLoader>();
+        services.AddScoped<Features.Audit.AuditLog>();
+        services.AddScoped<Features.Designer.DesignerService>();
+        services.AddScoped<Features.Designer.DesignerClipboard>();
+        services.AddScoped<Features.Admin.UserAdministration>();
+        services.AddScoped<Features.Audit.ContentAudit>();
+        services.AddScoped<Features.Instances.InstanceService>();
+        services.AddSingleton<Features.Cases.CaseService>();
+        services.AddSingleton<Features.Dashboard.DashboardService>();
+        services.AddScoped<Features.Documents.DocumentService>();
+        services.AddSingleton<Features.Verify.VerificationService>();
+        services.AddSingleton<Features.Calendar.CalendarService>();
+        services.AddSingleton<Justice.Casework.Cases.IStaffDirectory, IdentityStaffDirectory>();
+        services.AddSingleton<Justice.Casework.Cases.IAuditTrail, Features.Audit.PortalAuditTrail>();
+        services.AddSingleton<StaffNames>();
+        services.AddSingleton<Localization.BureauTime>();
+        services.AddSingleton<ApiTime>();
+        return services;
     }
 
     public static bool IsDemoEnabled(this WebApplicationBuilder builder) =>

@@ -117,6 +117,45 @@ public sealed class PortalTypes
         return known;
     }
 
+    /// <summary>The names services go by (<c>CaseQueries</c>, <c>TaskService</c>, <c>StatutoryCalendar</c>, <c>ActivityRegistry</c>, …).</summary>
+    static readonly string[] ServiceSuffixes = ["Queries", "Service", "Store", "Notes", "Loader", "Limiter", "Administration", "Calendar", "Registry"];
+
+    readonly Dictionary<string, bool> _services = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A service rather than a value: an interface (a store's, a query's, a directory's contract), or a class that is
+    /// none of static, a record, an exception, an attribute or a component, and is either named as services are
+    /// (<see cref="ServiceSuffixes"/>) and does more than hold properties (a row such as the casework's
+    /// <c>DocumentService</c>, the service of a document on a party, is a value), or is built from what only the
+    /// container gives: every public constructor takes an interface, an abstract class (<c>TimeProvider</c>) or a
+    /// service (<c>WorkflowRuntime</c>, <c>WorkflowInstanceView</c>, <c>ExpressionEvaluator</c>). Records, enums, structs,
+    /// rows, models built from values, static helpers and exceptions are values.
+    /// </summary>
+    public bool IsService(string fullName) => Find(fullName) is { } type && IsService(type);
+
+    bool IsService(TypeDefinition type)
+    {
+        if (_services.TryGetValue(type.FullName, out var known))
+            return known;
+        _services[type.FullName] = false; // a constructor taking its own kind decides nothing
+        return _services[type.FullName] = Classify(type);
+    }
+
+    bool Classify(TypeDefinition type)
+    {
+        if (type.IsInterface)
+            return true;
+        if (type.IsValueType || (type.IsAbstract && type.IsSealed) || type.Methods.Any(m => m.Name == "<Clone>$")
+            || Derives(type, "System.Exception") || Derives(type, "System.Attribute") || Derives(type, ComponentBase) || Derives(type, "System.MulticastDelegate"))
+            return false;
+        var holdsOnlyProperties = type.Methods.All(m => m.IsConstructor || m.IsGetter || m.IsSetter);
+        if (!holdsOnlyProperties && ServiceSuffixes.Any(s => type.Name.EndsWith(s, StringComparison.Ordinal)))
+            return true;
+        var constructors = type.Methods.Where(m => m.IsConstructor && !m.IsStatic && m.IsPublic).ToList();
+        return constructors.Count > 0 && constructors.All(c => c.Parameters.Any(p => Resolve(p.ParameterType) is { } parameter
+            && (parameter.IsInterface || (parameter.IsAbstract && !parameter.IsSealed) || IsService(parameter))));
+    }
+
     TypeDefinition? Find(string fullName) =>
         _module.GetType(fullName)
         ?? (_module.GetTypeReferences().FirstOrDefault(r => r.FullName == fullName) is { } reference ? Resolve(reference) : null);

@@ -45,8 +45,8 @@ public sealed class WorkflowTestHost : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<Justice.Casework.Cases.IStaffDirectory>(new StaffOfEveryRole())
-            .AddSingleton<Processes.PlannedSamplingSeeds>()
-            .AddSingleton<Justice.Casework.Cases.SamplingSeeds>(sp => sp.GetRequiredService<Processes.PlannedSamplingSeeds>())
+            .AddSingleton<Casework.Processes.PlannedSamplingSeeds>()
+            .AddSingleton<Justice.Casework.Cases.SamplingSeeds>(sp => sp.GetRequiredService<Casework.Processes.PlannedSamplingSeeds>())
             .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}")
             .AddJusticeCasework(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
         configure?.Invoke(services);

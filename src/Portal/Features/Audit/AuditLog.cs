@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Features.Audit;
 
-/// <summary>Writes and reads the audit log of administrative changes (users, roles, definitions, templates, rule sets).</summary>
-public sealed class AuditLog(ApplicationDbContext db, TimeProvider clock)
+/// <summary>
+/// Writes and reads the audit log of administrative changes (users, roles, definitions, templates, rule sets), and
+/// names the people in it; the audit page and the audit API go through here.
+/// </summary>
+public sealed class AuditLog(ApplicationDbContext db, TimeProvider clock, StaffNames staffNames)
 {
     public async Task RecordAsync(ClaimsPrincipal actor, string action, string target, string? details = null, CancellationToken cancellationToken = default) =>
         await RecordAsync(actor.FindFirstValue(ClaimTypes.Email) ?? actor.Identity?.Name ?? "system", action, target, details, cancellationToken);
@@ -30,4 +33,8 @@ public sealed class AuditLog(ApplicationDbContext db, TimeProvider clock)
         var items = await query.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return (items, total);
     }
+
+    /// <summary>The staff accounts' full names by address, for the actors that have one.</summary>
+    public Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> actors, CancellationToken cancellationToken = default) =>
+        staffNames.NamesAsync(actors, cancellationToken);
 }

@@ -18,7 +18,7 @@ public static class CalendarApi
         return group;
     }
 
-    static IResult Due(string? from, int? amount, string? unit, StatutoryCalendar calendar)
+    static IResult Due(string? from, int? amount, string? unit, CalendarService calendar)
     {
         if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
             return ApiProblems.BadRequest($"from 参数“{from}”无效：应为 YYYY-MM-DD。");
@@ -33,9 +33,9 @@ public static class CalendarApi
         {
             return ApiProblems.BadRequest(ex.Message);
         }
-        var due = calendar.Due(start, amount.Value, parsed);
-        return Results.Ok(new DueResponse(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), parsed.ToText(), amount.Value,
-            start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), calendar.ExpiresAt(due).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-            calendar.IsProvisional(start, due)));
+        var period = calendar.Due(start, amount.Value, parsed);
+        return Results.Ok(new DueResponse(period.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), parsed.ToText(), amount.Value,
+            start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            period.Provisional));
     }
 }

@@ -4,7 +4,6 @@ using Justice.Portal.Api;
 using Justice.Portal.Data;
 using Justice.Portal.Security;
 using Justice.Casework.Cases;
-using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Cases;
 
@@ -25,26 +24,26 @@ public static class CasesApi
         return group;
     }
 
-    static async Task<IResult> ListAsync(ClaimsPrincipal user, CaseQueries queries, string? kind, string? q, string? stage, DateOnly? from, DateOnly? to,
+    static async Task<IResult> ListAsync(ClaimsPrincipal user, CaseService cases, string? kind, string? q, string? stage, DateOnly? from, DateOnly? to,
         string? status, int? page, int? pageSize, string? sort, bool? descending, CancellationToken ct)
     {
         if (kind is not null && !CaseAccess.KindRoles.ContainsKey(kind))
             return ApiProblems.BadRequest($"kind 参数“{kind}”无效：应为 arbitration、notary、commitment 或 legal-aid。");
         var (p, size) = Paging.Normalize(page, pageSize);
-        var (items, total) = await queries.ListAsync(user.ToCaseViewer(), new CaseListQuery(kind, q, stage, from, to, status, p, size, sort ?? "filedOn", descending ?? true), ct);
+        var (items, total) = await cases.ListAsync(user.ToCaseViewer(), new CaseListQuery(kind, q, stage, from, to, status, p, size, sort ?? "filedOn", descending ?? true), ct);
         return Results.Ok(new PagedResult<CaseSummary>(items.Select(c => new CaseSummary(c.Id, c.Number, c.Kind, c.Title, c.Stage, c.Status, c.Outcome,
             c.FiledOn?.ToString("yyyy-MM-dd"), c.Parties, c.NextDue?.ToString("yyyy-MM-dd"), c.IsDemo)).ToList(), total, p, size));
     }
 
-    static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, CaseQueries queries, WorkflowInstanceView view, Data.StaffNames staffNames, CancellationToken ct)
+    static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, CaseService cases, ApiTime time, CancellationToken ct)
     {
         try
         {
-            var details = await queries.GetAsync(user.ToCaseViewer(), id, ct);
+            var details = await cases.GetAsync(user.ToCaseViewer(), id, ct);
             if (details is null)
                 return ApiProblems.NotFound($"案件“{id}”不存在。");
             var c = details.Case;
-            var names = await staffNames.NamesAsync(details.Timeline.Select(e => e.Actor).Concat(details.OpenTasks.Select(t => t.Assignee)), ct);
+            var names = await cases.StaffNamesAsync(details.Timeline.Select(e => e.Actor).Concat(details.OpenTasks.Select(t => t.Assignee)), ct);
             return Results.Ok(new
             {
                 c.Id, c.Number, c.Kind, c.Title, c.Stage, c.Status, c.Outcome, c.Procedure, c.AmountInDispute, c.IsDemo, c.RuleSetId,
@@ -53,10 +52,10 @@ public static class CasesApi
                 Parties = details.Parties.Select(p => new { p.Id, p.Side, p.PartyKind, p.Name, p.Gender, p.IdNumber, p.CreditCode, p.Representative, p.Address, p.AgentName }),
                 Members = details.Members.Select(m => new { m.Relation, m.UserEmail, m.DisplayName, m.Active, m.Note }),
                 details.Periods,
-                Documents = details.Documents.Select(d => new { d.Id, d.Title, d.Number, d.Template, IssuedAt = view.Time(d.IssuedAt), d.SupersedesId, d.Sha256 }),
+                Documents = details.Documents.Select(d => new { d.Id, d.Title, d.Number, d.Template, IssuedAt = time.Format(d.IssuedAt), d.SupersedesId, d.Sha256 }),
                 Services = details.Services.Select(s => new { s.DocumentId, s.Recipient, s.Method, ServedOn = s.ServedOn.ToString("yyyy-MM-dd"), ReceivedOn = s.ReceivedOn?.ToString("yyyy-MM-dd") }),
-                Timeline = details.Timeline.Select(e => new { At = view.Time(e.At), e.Actor, ActorName = e.Actor is null ? null : Data.StaffNames.Name(names, e.Actor), e.Kind, e.Title }),
-                OpenTasks = details.OpenTasks.Select(t => new { t.Id, t.Title, t.Role, t.Assignee, AssigneeName = t.Assignee is null ? null : Data.StaffNames.Name(names, t.Assignee), Relation = t.CaseRelation, DueAt = t.DueAt is { } due ? view.Time(due) : null, t.IsOverdue }),
+                Timeline = details.Timeline.Select(e => new { At = time.Format(e.At), e.Actor, ActorName = e.Actor is null ? null : Data.StaffNames.Name(names, e.Actor), e.Kind, e.Title }),
+                OpenTasks = details.OpenTasks.Select(t => new { t.Id, t.Title, t.Role, t.Assignee, AssigneeName = t.Assignee is null ? null : Data.StaffNames.Name(names, t.Assignee), Relation = t.CaseRelation, DueAt = t.DueAt is { } due ? time.Format(due) : null, t.IsOverdue }),
                 Instances = details.Instances.Select(i => new { i.Id, i.DefinitionId, i.Status, i.SubStatus }),
             });
         }
@@ -66,11 +65,11 @@ public static class CasesApi
         }
     }
 
-    static async Task<IResult> AddNoteAsync(string id, NoteRequest? body, ClaimsPrincipal user, CaseNotes notes, CancellationToken ct)
+    static async Task<IResult> AddNoteAsync(string id, NoteRequest? body, ClaimsPrincipal user, CaseService cases, CancellationToken ct)
     {
         try
         {
-            var entry = await notes.AddAsync(user.ToCaseViewer(), id, body?.Text ?? "", ct);
+            var entry = await cases.AddNoteAsync(user.ToCaseViewer(), id, body?.Text ?? "", ct);
             return Results.Created($"/api/cases/{id}", new { entry.Id, entry.Title });
         }
         catch (ArgumentException ex)

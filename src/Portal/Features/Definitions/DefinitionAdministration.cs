@@ -1,17 +1,65 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Justice.Portal.Data;
 using Justice.Portal.Features.Audit;
+using Justice.Portal.Features.Instances;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Management;
+using Justice.Workflows.Runtime.Model;
+using Justice.Workflows.Runtime.Stores;
 
 namespace Justice.Portal.Features.Definitions;
 
 /// <summary>
-/// The administrator's changes to definitions (docs/workflow-format.md §6), each with its audit entry; the API, the definitions
-/// pages and the designer all go through here, so that every change lands in the audit log the same way.
+/// The definitions feature's one way into the engine: the definitions, their versions and how many instances run on
+/// them, for the definitions pages and the API; and the administrator's changes to definitions (docs/workflow-format.md
+/// §6), each with its audit entry — the API, the definitions pages and the designer all go through here, so that every
+/// change lands in the audit log the same way.
 /// </summary>
-public sealed class DefinitionAdministration(WorkflowDefinitionService definitions, AuditLog audit, IWebHostEnvironment environment)
+public sealed class DefinitionAdministration(WorkflowDefinitionService definitions, AuditLog audit, IWebHostEnvironment environment,
+    IInstanceQueries instanceQueries, ActivityRegistry activities, InstanceService instances)
 {
+    /// <summary>The definitions with their latest version and the published one, a page at a time.</summary>
+    public Task<(IReadOnlyList<(WorkflowDefinitionRecord Latest, int? PublishedVersion)> Items, int TotalCount)> ListAsync(int page, int pageSize,
+        CancellationToken cancellationToken = default) =>
+        definitions.ListAsync(page, pageSize, cancellationToken);
+
+    /// <summary>The versions of a definition, by number; none when it does not exist.</summary>
+    public Task<IReadOnlyList<WorkflowDefinitionRecord>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        definitions.ListVersionsAsync(definitionId, cancellationToken);
+
+    public Task<WorkflowDefinitionRecord?> FindAsync(string definitionId, VersionSelector selector, CancellationToken cancellationToken = default) =>
+        definitions.FindAsync(definitionId, selector, cancellationToken);
+
+    /// <inheritdoc cref="WorkflowDefinitionService.Export"/>
+    public static JsonObject Export(WorkflowDefinitionRecord version) => WorkflowDefinitionService.Export(version);
+
+    /// <summary>The flowchart of a version as drawn, every activity not run.</summary>
+    public FlowDiagram Diagram(WorkflowDefinitionRecord version) => FlowDiagram.FromDefinition(Export(version), activities);
+
+    /// <summary>Running instances per definition.</summary>
+    public Task<IReadOnlyDictionary<string, int>> CountRunningPerDefinitionAsync(CancellationToken cancellationToken = default) =>
+        instanceQueries.CountRunningPerDefinitionAsync(cancellationToken);
+
+    /// <summary>Instances per version of the definition (by version id).</summary>
+    public Task<IReadOnlyDictionary<string, int>> CountInstancesByVersionAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        instanceQueries.CountInstancesByVersionAsync(definitionId, cancellationToken);
+
+    /// <summary>Instances, and the running ones among them, per version of the definition (by version id).</summary>
+    public Task<IReadOnlyDictionary<string, (int Total, int Running)>> CountInstancesPerVersionAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        instanceQueries.CountInstancesPerVersionAsync(definitionId, cancellationToken);
+
+    /// <summary>
+    /// Starts the published version by hand and runs it until it waits or ends (audited as a manual start); the
+    /// instance JSON, or null when nothing is published.
+    /// </summary>
+    public async Task<JsonObject?> ExecuteAsync(ClaimsPrincipal actor, string definitionId, JsonObject? input, string? correlationId,
+        CancellationToken cancellationToken = default)
+    {
+        var instance = await instances.StartAsync(actor, definitionId, input, correlationId, cancellationToken);
+        return instance is null ? null : await instances.ViewAsync(instance, cancellationToken);
+    }
+
     /// <summary>Only the administrator changes definitions; the auditor reads them.</summary>
     static void EnsureAdministrator(ClaimsPrincipal actor)
     {

@@ -2,10 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Justice.Portal.Api;
 using Justice.Portal.Data;
-using Justice.Portal.Features.Instances;
 using Justice.Workflows.Management;
-using Justice.Workflows.Runtime.Stores;
-using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Definitions;
 
@@ -88,7 +85,7 @@ public static class WorkflowDefinitionsApi
         return Results.Ok(new VersionRef(definitionId, deleted.Version));
     }
 
-    static async Task<IResult> ListAsync(WorkflowDefinitionService definitions, int? page, int? pageSize, CancellationToken ct)
+    static async Task<IResult> ListAsync(DefinitionAdministration definitions, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalize(page, pageSize);
         var (items, total) = await definitions.ListAsync(p, size, ct);
@@ -96,7 +93,7 @@ public static class WorkflowDefinitionsApi
         return Results.Ok(new PagedResult<DefinitionSummary>(list, total, p, size));
     }
 
-    static async Task<IResult> GetAsync(string definitionId, string? version, WorkflowDefinitionService definitions, CancellationToken ct)
+    static async Task<IResult> GetAsync(string definitionId, string? version, DefinitionAdministration definitions, CancellationToken ct)
     {
         VersionSelector selector;
         try
@@ -110,16 +107,16 @@ public static class WorkflowDefinitionsApi
         var record = await definitions.FindAsync(definitionId, selector, ct);
         return record is null
             ? ApiProblems.NotFound($"流程定义“{definitionId}”没有{(selector == VersionSelector.Published ? "已发布的" : "该")}版本。")
-            : Results.Text(WorkflowDefinitionService.Export(record).ToJsonString(Workflows.Definitions.DefinitionJson.WriteOptions), "application/json; charset=utf-8");
+            : Results.Text(DefinitionAdministration.Export(record).ToJsonString(Workflows.Definitions.DefinitionJson.WriteOptions), "application/json; charset=utf-8");
     }
 
-    static async Task<IResult> VersionsAsync(string definitionId, WorkflowDefinitionService definitions, IInstanceQueries instances, WorkflowInstanceView view, CancellationToken ct)
+    static async Task<IResult> VersionsAsync(string definitionId, DefinitionAdministration definitions, ApiTime time, CancellationToken ct)
     {
         var versions = await definitions.ListVersionsAsync(definitionId, ct);
         if (versions.Count == 0)
             return ApiProblems.NotFound($"流程定义“{definitionId}”不存在。");
-        var counts = await instances.CountInstancesByVersionAsync(definitionId, ct);
-        return Results.Ok(versions.Select(v => new VersionSummary(v.Id, v.Version, v.IsLatest, v.IsPublished, view.Time(v.CreatedAt), counts.GetValueOrDefault(v.Id), v.ProblemCount)).ToList());
+        var counts = await definitions.CountInstancesByVersionAsync(definitionId, ct);
+        return Results.Ok(versions.Select(v => new VersionSummary(v.Id, v.Version, v.IsLatest, v.IsPublished, time.Format(v.CreatedAt), counts.GetValueOrDefault(v.Id), v.ProblemCount)).ToList());
     }
 
     static async Task<IResult> ImportAsync(HttpRequest request, bool? publish, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
@@ -144,9 +141,9 @@ public static class WorkflowDefinitionsApi
         return Results.Ok(new VersionRef(definitionId, version.Version));
     }
 
-    static async Task<IResult> RetractAsync(string definitionId, WorkflowDefinitionService versions, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
+    static async Task<IResult> RetractAsync(string definitionId, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
     {
-        if ((await versions.ListVersionsAsync(definitionId, ct)).Count == 0)
+        if ((await definitions.ListVersionsAsync(definitionId, ct)).Count == 0)
             return ApiProblems.NotFound($"流程定义“{definitionId}”不存在。");
         var retracted = await definitions.RetractAsync(actor, definitionId, ct);
         return retracted is null
@@ -154,11 +151,11 @@ public static class WorkflowDefinitionsApi
             : Results.Ok(new VersionRef(definitionId, retracted.Version));
     }
 
-    static async Task<IResult> ExecuteAsync(string definitionId, ExecuteRequest? body, InstanceAdministration instances, ClaimsPrincipal actor, WorkflowInstanceView view, CancellationToken ct)
+    static async Task<IResult> ExecuteAsync(string definitionId, ExecuteRequest? body, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
     {
-        var instance = await instances.StartAsync(actor, definitionId, body?.Input, body?.CorrelationId, ct);
+        var instance = await definitions.ExecuteAsync(actor, definitionId, body?.Input, body?.CorrelationId, ct);
         return instance is null
             ? ApiProblems.NotFound($"流程定义“{definitionId}”没有已发布的版本。")
-            : Results.Ok(await view.BuildAsync(instance, ct));
+            : Results.Ok(instance);
     }
 }

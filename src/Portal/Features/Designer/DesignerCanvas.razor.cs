@@ -228,7 +228,7 @@ public sealed partial class DesignerCanvas
     [JSInvokable]
     public async Task DropActivity(string type, double x, double y)
     {
-        if (Model.Registry.Find(type) is null || !Model.IsFlowchart)
+        if (!Model.Knows(type) || !Model.IsFlowchart)
             return;
         Model.AddActivity(type, x - NodeGeometry.DefaultWidth / 2, y - NodeGeometry.DefaultHeight / 2);
         await OnSelectionChanged.InvokeAsync();

@@ -77,6 +77,9 @@ public sealed partial class DesignerModel
 
     public ActivityRegistry Registry => _registry;
 
+    /// <summary>Whether the activity type is one the registry knows (anything else dropped on the canvas is ignored).</summary>
+    public bool Knows(string type) => _registry.Find(type) is not null;
+
     public DesignerSelection Selection { get; } = new();
 
     public DesignerHistory History { get; } = new();

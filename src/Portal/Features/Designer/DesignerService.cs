@@ -20,9 +20,10 @@ namespace Justice.Portal.Features.Designer;
 /// </summary>
 public sealed partial class DesignerService(
     WorkflowDefinitionService definitions, DefinitionAdministration administration, ActivityRegistry registry, DefinitionCompiler compiler,
-    InstanceAdministration instances, DocumentRenderer documents, RuleSetProvider ruleSets)
+    InstanceService instances, DocumentRenderer documents, RuleSetProvider ruleSets)
 {
-    public ActivityRegistry Registry => registry;
+    /// <summary>The activities the toolbox offers.</summary>
+    public IReadOnlyCollection<ActivityDescriptor> Activities => registry.Descriptors;
 
     /// <summary>The latest version of a definition, opened for editing; null when there is none.</summary>
     public async Task<DesignerModel?> OpenAsync(string definitionId, CancellationToken cancellationToken = default)

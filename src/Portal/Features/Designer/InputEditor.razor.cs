@@ -81,8 +81,8 @@ public sealed partial class InputEditor
 
     string? VariableReference => Node.Json[Input.Name] switch
     {
-        JsonObject o when o.ContainsKey("expression") => ExpressionEvaluator.VariableReference(o["expression"]?["value"]),
-        var other => ExpressionEvaluator.VariableReference(other),
+        JsonObject o when o.ContainsKey("expression") => InputValue.VariableReference(o["expression"]?["value"]),
+        var other => InputValue.VariableReference(other),
     };
 
     /// <summary>The editor for the input's declared type and its hint.</summary>

@@ -12,6 +12,9 @@ namespace Justice.Portal.Features.Designer;
 /// </summary>
 public sealed record InputValue(string ExpressionType, JsonNode? Value)
 {
+    /// <summary>The variable a value names: a name or id, or an object with <c>id</c> and/or <c>name</c> (as the engine reads a Variable expression).</summary>
+    public static string? VariableReference(JsonNode? value) => ExpressionEvaluator.VariableReference(value);
+
     /// <summary>The modes the panel offers; other expression types found in a definition are kept and shown as they are.</summary>
     public static readonly IReadOnlyList<string> Modes = [Expression.LiteralType, Expression.JavaScriptType, Expression.LiquidType];
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text;
 using Justice.Portal.Api;
 using Justice.Portal.Security;
-using Justice.Casework.Cases;
 
 namespace Justice.Portal.Features.Documents;
 
@@ -25,22 +24,21 @@ public static class DocumentsApi
     {
         var group = app.MapGroup("/api/cases").WithTags("案件").RequireAuthorization();
         group.MapGet("/{id}/documents/{documentId}", DocumentAsync).WithSummary("文书（HTML，可打印；download=true 时下载；format=pdf 或 Accept: application/pdf 时为签章 PDF）");
+        group.MapGet("/{id}/archive", ArchiveAsync).WithSummary("电子卷宗（已归档案件：签章文书、送达记录、材料、流程日志、时间线和签章清单，ZIP；仅限可查看该案的工作人员）");
         group.MapGet("/{id}/attachments/{entryId}", AttachmentAsync).WithSummary("申请人上传的材料（下载）");
         return group;
     }
 
-    static async Task<IResult> DocumentAsync(string id, string documentId, bool? download, bool? print, string? format, ClaimsPrincipal user, CaseQueries queries,
-        Justice.Casework.Issuing.IssuedDocuments issued, HttpContext http, CancellationToken ct)
+    static async Task<IResult> DocumentAsync(string id, string documentId, bool? download, bool? print, string? format, ClaimsPrincipal user, DocumentService documents, HttpContext http, CancellationToken ct)
     {
         try
         {
-            var details = await queries.GetAsync(user.ToCaseViewer(), id, ct);
-            var document = details?.Documents.FirstOrDefault(d => d.Id == documentId);
+            var document = await documents.DocumentAsync(user.ToCaseViewer(), id, documentId, ct);
             if (document is null)
                 return ApiProblems.NotFound($"文书“{documentId}”不存在。");
             if (WantsPdf(format, http.Request))
             {
-                var pdf = await issued.PdfAsync(document, ct);
+                var pdf = await documents.PdfAsync(document, ct);
                 http.Response.Headers.ContentSecurityPolicy = DocumentPolicy;
                 return Results.File(pdf.Content, "application/pdf", download == true ? $"{document.Title}{document.Number}.pdf" : null);
             }
@@ -69,20 +67,39 @@ public static class DocumentsApi
             && accept.Any(a => a.MediaType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase))
             && !accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
-    static async Task<IResult> AttachmentAsync(string id, string entryId, ClaimsPrincipal user, CaseQueries queries, Filing.FilingService filing, HttpContext http, CancellationToken ct)
+    static async Task<IResult> ArchiveAsync(string id, ClaimsPrincipal user, DocumentService documents, CancellationToken ct)
+    {
+        // The case file is the office's: staff who may see the case, never a party.
+        if (!user.FindAll(ClaimTypes.Role).Any(r => r.Value != Justice.Portal.Data.PortalRoles.Applicant))
+            return ApiProblems.Forbidden("电子卷宗仅限办案工作人员下载。");
+        try
+        {
+            var answer = await documents.ArchiveAsync(user.ToCaseViewer(), id, user.Identity?.Name ?? "unknown", ct);
+            return answer switch
+            {
+                null => ApiProblems.NotFound($"案件“{id}”不存在。"),
+                { Archive: null } => ApiProblems.Problem(StatusCodes.Status409Conflict, "案件尚未归档", "案件归档后才能生成电子卷宗。"),
+                { Archive: { } archive, Number: var number } => Results.File(archive.Content, "application/zip", $"电子卷宗-{number}.zip"),
+            };
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return ApiProblems.Forbidden(ex.Message);
+        }
+    }
+
+    static async Task<IResult> AttachmentAsync(string id, string entryId, ClaimsPrincipal user, DocumentService documents, HttpContext http, CancellationToken ct)
     {
         try
         {
-            var details = await queries.GetAsync(user.ToCaseViewer(), id, ct);
-            var entry = details?.Timeline.FirstOrDefault(e => e.Id == entryId && e.Kind == "attachment");
-            if (entry is null || System.Text.Json.Nodes.JsonNode.Parse(entry.DataJson) is not System.Text.Json.Nodes.JsonObject data)
+            var attachment = await documents.AttachmentAsync(user.ToCaseViewer(), id, entryId, ct);
+            if (attachment is null)
                 return ApiProblems.NotFound($"材料“{entryId}”不存在。");
-            var path = Path.Combine(filing.UploadFolder, id, Path.GetFileName(data["file"]!.GetValue<string>()));
-            if (!File.Exists(path))
+            if (!attachment.Stored)
                 return ApiProblems.NotFound("材料文件已不在存储中，请联系管理员。");
-            // The type follows the stored file's checked extension, whatever an older record says; shown inert, never as a page.
+            // Shown inert, never as a page.
             http.Response.Headers.ContentSecurityPolicy = DocumentPolicy;
-            return Results.File(path, Filing.FilingService.ContentTypeOf(path), data["fileName"]?.GetValue<string>());
+            return Results.File(attachment.Path, attachment.ContentType, attachment.FileName);
         }
         catch (UnauthorizedAccessException ex)
         {

@@ -3,11 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Justice.Portal.Api;
 using Justice.Portal.Security;
-using Justice.Workflows.Management;
-using Justice.Casework.Cases;
 using Justice.Casework.Tasks;
 using Justice.Workflows.Runtime.State;
-using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Inbox;
 
@@ -44,30 +41,29 @@ public static class TasksApi
         var group = app.MapGroup("/api/tasks").WithTags("任务").RequireAuthorization();
         group.MapGet("/", ListAsync).WithSummary("我可以处理的待办任务");
         group.MapPost("/{taskId}/complete", CompleteAsync).WithSummary("完成任务（选择处理结果、填写表单）");
-        group.MapPost("/{taskId}/claim", async (string taskId, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) => Answer(await tasks.ClaimAsync(taskId, user.ToTaskUser(), ct)))
+        group.MapPost("/{taskId}/claim", async (string taskId, ClaimsPrincipal user, InboxService inbox, CancellationToken ct) => Answer(await inbox.ClaimAsync(taskId, user.ToTaskUser(), ct)))
             .WithSummary("认领角色任务");
-        group.MapPost("/{taskId}/release", async (string taskId, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) => Answer(await tasks.ReleaseAsync(taskId, user.ToTaskUser(), ct)))
+        group.MapPost("/{taskId}/release", async (string taskId, ClaimsPrincipal user, InboxService inbox, CancellationToken ct) => Answer(await inbox.ReleaseAsync(taskId, user.ToTaskUser(), ct)))
             .WithSummary("退回认领的任务");
-        group.MapPost("/{taskId}/reassign", async (string taskId, ReassignRequest body, ClaimsPrincipal user, TaskReassignment reassignment, CancellationToken ct) =>
-            Answer(await reassignment.ReassignAsync(user, taskId, body.Assignee, ct))).WithSummary("改派任务（主任、机构负责人，仅本机构，改派给有相应角色的在岗人员）");
+        group.MapPost("/{taskId}/reassign", async (string taskId, ReassignRequest body, ClaimsPrincipal user, InboxService inbox, CancellationToken ct) =>
+            Answer(await inbox.ReassignAsync(user, taskId, body.Assignee, ct))).WithSummary("改派任务（主任、机构负责人，仅本机构，改派给有相应角色的在岗人员）");
         return group;
     }
 
-    static async Task<IResult> ListAsync(ClaimsPrincipal user, int? page, int? pageSize, TaskService tasks, WorkflowInstanceView view, IStaffDirectory staff, CancellationToken ct)
+    static async Task<IResult> ListAsync(ClaimsPrincipal user, int? page, int? pageSize, InboxService inbox, ApiTime time, CancellationToken ct)
     {
         var (p, size) = Paging.Normalize(page, pageSize);
-        var (items, total) = await tasks.ListAsync(user.ToTaskUser(), p, size, ct);
-        var people = await staff.FindManyAsync(items.Where(t => t.Assignee is not null).Select(t => t.Assignee!), ct);
-        return Results.Ok(new PagedResult<TaskItem>(items.Select(t => ToItem(t, view) with
+        var (items, total, people) = await inbox.TasksAsync(user.ToTaskUser(), p, size, ct);
+        return Results.Ok(new PagedResult<TaskItem>(items.Select(t => ToItem(t, time) with
         {
             AssigneeName = t.Assignee is { } assignee ? people.GetValueOrDefault(assignee.ToLowerInvariant())?.DisplayName : null,
         }).ToList(), total, p, size));
     }
 
-    static async Task<IResult> CompleteAsync(string taskId, CompleteRequest? body, ClaimsPrincipal user, TaskService tasks, WorkflowInstanceView view, CancellationToken ct) =>
-        await tasks.CompleteAsync(taskId, user.ToTaskUser(), body?.Outcome, body?.Comment, body?.Data, ct) switch
+    static async Task<IResult> CompleteAsync(string taskId, CompleteRequest? body, ClaimsPrincipal user, InboxService inbox, CancellationToken ct) =>
+        await inbox.CompleteAsync(taskId, user.ToTaskUser(), body?.Outcome, body?.Comment, body?.Data, ct) switch
         {
-            TaskCompletion.Completed done => Results.Ok(await view.BuildAsync(done.Instance, ct)),
+            TaskCompletion.Completed done => Results.Ok(await inbox.InstanceAsync(done.Instance, ct)),
             TaskCompletion.NotFound e => ApiProblems.NotFound(e.Message),
             TaskCompletion.Conflict e => ApiProblems.Conflict(e.Message),
             TaskCompletion.Forbidden e => ApiProblems.Forbidden(e.Message),
@@ -75,9 +71,9 @@ public static class TasksApi
             _ => throw new InvalidOperationException(),
         };
 
-    static TaskItem ToItem(HumanTaskRecord t, WorkflowInstanceView view) =>
+    static TaskItem ToItem(HumanTaskRecord t, ApiTime time) =>
         new(t.Id, t.InstanceId, t.DefinitionId, t.ActivityId, t.Title, t.Role, t.Assignee, t.CaseId,
-            JsonSerializer.Deserialize<List<string>>(t.OutcomesJson) ?? [], t.DueAt is { } due ? view.Time(due) : null, view.Time(t.CreatedAt))
+            JsonSerializer.Deserialize<List<string>>(t.OutcomesJson) ?? [], t.DueAt is { } due ? time.Format(due) : null, time.Format(t.CreatedAt))
         {
             Relation = t.CaseRelation,
             IsOverdue = t.IsOverdue,

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Justice.Portal.Data;
-using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Instances;
 
@@ -18,9 +17,9 @@ public static class EventsApi
         return group;
     }
 
-    static async Task<IResult> TriggerAsync(string eventName, TriggerRequest? body, WorkflowRuntime runtime, CancellationToken ct)
+    static async Task<IResult> TriggerAsync(string eventName, TriggerRequest? body, InstanceService instances, CancellationToken ct)
     {
-        var ids = await runtime.TriggerEventAsync(eventName, body?.CorrelationId, body?.WorkflowInstanceId, body?.Input, ct);
+        var ids = await instances.TriggerEventAsync(eventName, body?.CorrelationId, body?.WorkflowInstanceId, body?.Input, ct);
         return Results.Ok(new TriggerResponse(ids));
     }
 }

@@ -1,10 +1,7 @@
 using Justice.Portal.Api;
 using Justice.Portal.Data;
 using Justice.Portal.Security;
-using Justice.Workflows.Management;
-using Justice.Casework.Cases;
 using Justice.Workflows.Runtime.Stores;
-using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Instances;
 
@@ -22,35 +19,34 @@ public static class WorkflowInstancesApi
     }
 
     static async Task<IResult> ListAsync(string? definitionId, string? status, string? subStatus, string? correlationId, int? page, int? pageSize,
-        IInstanceQueries store, WorkflowInstanceView view, CancellationToken ct)
+        InstanceService instances, CancellationToken ct)
     {
         var (p, size) = Paging.Normalize(page, pageSize);
-        var (items, total) = await store.QueryAsync(new InstanceQuery(definitionId, status, subStatus, correlationId, p, size), ct);
-        return Results.Ok(new { items = items.Select(view.Summary).ToList(), totalCount = total, page = p, pageSize = size });
+        var (items, total) = await instances.ListAsync(new InstanceQuery(definitionId, status, subStatus, correlationId, p, size), ct);
+        return Results.Ok(new { items, totalCount = total, page = p, pageSize = size });
     }
 
-    static async Task<IResult> GetAsync(string id, System.Security.Claims.ClaimsPrincipal user, IInstanceQueries store, Justice.Casework.Cases.CaseQueries cases,
-        WorkflowInstanceView view, CancellationToken ct)
+    static async Task<IResult> GetAsync(string id, System.Security.Claims.ClaimsPrincipal user, InstanceService instances, CancellationToken ct)
     {
-        var record = await store.FindAsync(id, ct);
+        var record = await instances.FindAsync(id, ct);
         if (record is null)
             return ApiProblems.NotFound($"流程实例“{id}”不存在。");
         var viewer = user.ToCaseViewer();
-        if (!await cases.CanSeeInstanceAsync(viewer, record, ct))
+        if (!await instances.CanSeeAsync(viewer, record, ct))
             return ApiProblems.Forbidden("您不能查看这个流程实例。");
         if (Justice.Casework.Cases.CaseAccess.IsStaff(viewer))
-            return Results.Ok(await view.BuildAsync(record, ct));
+            return Results.Ok(await instances.ViewAsync(record, ct));
         // A party sees what its case file shows: stages, dates and documents.
-        var file = await cases.GetAsync(viewer, record.CorrelationId!, ct);
-        return file is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(view.PartyView(record, file));
+        var file = await instances.CaseFileAsync(viewer, record.CorrelationId!, ct);
+        return file is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(instances.PartyView(record, file));
     }
 
-    static async Task<IResult> CancelAsync(string id, InstanceAdministration administration, WorkflowInstanceView view, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
+    static async Task<IResult> CancelAsync(string id, InstanceService instances, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
     {
         try
         {
-            var instance = await administration.CancelAsync(actor, id, ct);
-            return instance is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(await view.BuildAsync(instance, ct));
+            var instance = await instances.CancelAsync(actor, id, ct);
+            return instance is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(await instances.ViewAsync(instance, ct));
         }
         catch (WorkflowConflictException ex)
         {
@@ -58,12 +54,12 @@ public static class WorkflowInstancesApi
         }
     }
 
-    static async Task<IResult> RetryAsync(string id, string activityId, InstanceAdministration administration, WorkflowInstanceView view, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
+    static async Task<IResult> RetryAsync(string id, string activityId, InstanceService instances, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
     {
         try
         {
-            var instance = await administration.RetryAsync(actor, id, activityId, ct);
-            return instance is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(await view.BuildAsync(instance, ct));
+            var instance = await instances.RetryAsync(actor, id, activityId, ct);
+            return instance is null ? ApiProblems.NotFound($"流程实例“{id}”不存在。") : Results.Ok(await instances.ViewAsync(instance, ct));
         }
         catch (KeyNotFoundException ex)
         {

@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Justice.Portal.Api;
 using Justice.Portal.Security;
-using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Notifications;
 
@@ -9,9 +9,9 @@ public static class NotificationsApi
 {
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/notifications", async (ClaimsPrincipal user, NotificationService notifications, WorkflowInstanceView view, CancellationToken ct) =>
+        app.MapGet("/api/notifications", async (ClaimsPrincipal user, NotificationService notifications, ApiTime time, CancellationToken ct) =>
             Results.Ok((await notifications.ListAsync(user.ToCaseViewer(), 100, ct))
-                .Select(n => new { n.Id, n.Title, n.Body, n.CaseId, CreatedAt = view.Time(n.CreatedAt), Read = n.ReadAt is not null })))
+                .Select(n => new { n.Id, n.Title, n.Body, n.CaseId, CreatedAt = time.Format(n.CreatedAt), Read = n.ReadAt is not null })))
             .WithTags("通知").RequireAuthorization().WithSummary("我的通知");
         return app;
     }

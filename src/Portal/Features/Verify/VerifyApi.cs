@@ -27,13 +27,13 @@ public static class VerifyApi
         return app;
     }
 
-    static async Task<IResult> VerifyAsync(string number, HttpContext context, VerificationLimiter limiter, CaseQueries queries, CancellationToken ct)
+    static async Task<IResult> VerifyAsync(string number, HttpContext context, VerificationService verification, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(number) || number.Length > 64)
             return ApiProblems.BadRequest("请输入公证书编号。");
-        if (!limiter.TryAcquire(context))
+        if (!verification.TryAcquire(context))
             return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁", "查询过于频繁，请一分钟后再试。");
-        var status = await queries.VerifyAsync(number.Trim(), ct);
+        var status = await verification.VerifyAsync(number.Trim(), ct);
         return Results.Ok(new VerifyResponse(status.Status, status.Number, status.Matter, status.IssuedOn?.ToString("yyyy-MM-dd"), status.Office,
             status.Status switch { "revoked" => RevokedEffect, "partially-revoked" => PartlyRevokedEffect, "corrected" => CorrectedEffect, _ => null }));
     }

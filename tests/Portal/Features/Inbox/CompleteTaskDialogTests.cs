@@ -1,10 +1,13 @@
 using Bunit;
+using Justice.Portal.Data;
 using Justice.Portal.Localization;
 using Justice.Portal.Features.Inbox;
 using Justice.Casework.Tasks;
 using Justice.Casework;
 using Justice.Workflows.Runtime.State;
 using Justice.Workflows;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -38,6 +41,9 @@ public sealed class CompleteTaskDialogTests
         var database = Path.Combine(Path.GetTempPath(), $"justice-bunit-{Guid.NewGuid():N}.db");
         context.Services.AddLogging().AddJusticeWorkflows(new ConfigurationBuilder().Build(), $"Data Source={database}")
             .AddJusticeCasework(new ConfigurationBuilder().Build(), $"Data Source={database}");
+        // The dialog completes through the inbox's service, which also reassigns (audited, with the accounts' roles).
+        context.Services.AddPortalFeatures().AddDbContext<ApplicationDbContext>(options => options.UseSqlite($"Data Source={database}"))
+            .AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ApplicationDbContext>();
 
         var provider = context.Render<MudDialogProvider>();
         var dialogs = context.Services.GetRequiredService<IDialogService>();
