@@ -42,9 +42,6 @@ public sealed class DocumentFonts : IFontResolver
             if (_installed is not null)
                 return _installed;
             var fonts = new DocumentFonts(options);
-            foreach (var (name, (path, _)) in fonts._faces)
-                if (!File.Exists(path))
-                    throw new InvalidOperationException($"找不到文书字体文件 {path}（{name}）。请安装 fonts-arphic-uming 和 fonts-wqy-zenhei，或在 Documents:Fonts 中指定字体文件。");
             GlobalFontSettings.FontResolver = fonts;
             return _installed = fonts;
         }
@@ -56,6 +53,8 @@ public sealed class DocumentFonts : IFontResolver
     public byte[]? GetFont(string faceName) => _data.GetOrAdd(faceName, name =>
     {
         var (path, face) = _faces[name];
+        if (!File.Exists(path))
+            throw new PdfUnavailableException($"找不到文书字体文件 {path}，暂时不能生成 PDF。请管理员安装 fonts-arphic-uming 和 fonts-wqy-zenhei，或在 Documents:Fonts 中指定字体文件。");
         return FontFace.Extract(File.ReadAllBytes(path), face);
     });
 
@@ -72,3 +71,6 @@ public sealed class PdfFontOptions
     public string HeiFile { get; set; } = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
     public int HeiFace { get; set; }
 }
+
+/// <summary>The PDF of a document cannot be made on this machine (e.g. its fonts are missing); the message says why, in Chinese.</summary>
+public sealed class PdfUnavailableException(string message) : Exception(message);

@@ -38,7 +38,15 @@ public static class DocumentsApi
                 return ApiProblems.NotFound($"文书“{documentId}”不存在。");
             if (WantsPdf(format, http.Request))
             {
-                var pdf = await documents.PdfAsync(document, ct);
+                Justice.Casework.Records.IssuedPdf pdf;
+                try
+                {
+                    pdf = await documents.PdfAsync(document, ct);
+                }
+                catch (Justice.Casework.Documents.Pdf.PdfUnavailableException ex)
+                {
+                    return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "暂时不能生成 PDF", ex.Message);
+                }
                 http.Response.Headers.ContentSecurityPolicy = DocumentPolicy;
                 return Results.File(pdf.Content, "application/pdf", download == true ? $"{document.Title}{document.Number}.pdf" : null);
             }
