@@ -155,6 +155,53 @@ public sealed class PortalBrowserTests(BrowserPortal portal)
     }
 
     [Fact]
+    public async Task Notary_DownloadsTheSignedCertificate_AndAnyoneUploadsItOnVerify_ValidThenAlteredByAByte()
+    {
+        await using var db = await DbAsync();
+        var certificate = await db.CaseDocuments.AsNoTracking().Where(d => d.Template == "notary/certificate" && d.Number != null).OrderBy(d => d.Id).FirstAsync();
+        var folder = Path.Combine(Path.GetTempPath(), $"verify-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var notary = await portal.LoginAsync(PortalRoles.Notary);
+        var visitor = await portal.NewPageAsync(390);
+        try
+        {
+            await notary.GotoAsync($"cases/view/{certificate.CaseId}");
+            var row = notary.GetByTestId("documents").Locator(".doc-row", new() { HasText = certificate.Number! }).First;
+            var download = await notary.RunAndWaitForDownloadAsync(() => row.GetByTestId("document-pdf-download").ClickAsync());
+            var path = Path.Combine(folder, "certificate.pdf");
+            await download.SaveAsAsync(path);
+            Assert.EndsWith(".pdf", download.SuggestedFilename);
+            Assert.StartsWith("%PDF-", File.ReadAllText(path)[..5]);
+
+            await visitor.GotoAsync("verify");
+            await visitor.Locator("input[type=file]").SetInputFilesAsync(path);
+            await visitor.GetByRole(AriaRole.Button, new() { Name = "上传查验" }).ClickAsync();
+            var result = visitor.GetByTestId("verify-document");
+            await result.WaitForAsync();
+            Assert.Contains(await result.GetAttributeAsync("data-status"), new[] { "valid", "revoked", "partially-revoked", "corrected" });
+            Assert.Contains(certificate.Number!, await result.InnerTextAsync());
+            await BrowserPortal.ShotAsync(visitor, "verify-upload-valid");
+
+            var bytes = await File.ReadAllBytesAsync(path);
+            bytes[bytes.Length / 2] ^= 0x01;
+            var altered = Path.Combine(folder, "altered.pdf");
+            await File.WriteAllBytesAsync(altered, bytes);
+            await visitor.GotoAsync("verify");
+            await visitor.Locator("input[type=file]").SetInputFilesAsync(altered);
+            await visitor.GetByRole(AriaRole.Button, new() { Name = "上传查验" }).ClickAsync();
+            await visitor.GetByTestId("verify-document").WaitForAsync();
+            Assert.Equal("altered", await visitor.GetByTestId("verify-document").GetAttributeAsync("data-status"));
+            await BrowserPortal.ShotAsync(visitor, "verify-upload-altered");
+        }
+        finally
+        {
+            await notary.Context.CloseAsync();
+            await visitor.Context.CloseAsync();
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
     public async Task Dashboard_ShowsTheSupervisorsFigures_WithCharts()
     {
         await using var db = await DbAsync();

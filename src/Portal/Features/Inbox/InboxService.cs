@@ -81,6 +81,10 @@ public sealed class InboxService(TaskService tasks, InboxQueries queries, Statut
         instances.BuildAsync(instance, cancellationToken);
 
     /// <summary>Whether the user may reassign tasks: an administrator, or the head of a unit.</summary>
+    /// <summary>The documents issued so far in the task's case (to read, print or download while handling the task).</summary>
+    public Task<IReadOnlyList<Justice.Casework.Records.CaseDocument>> DocumentsAsync(string caseId, CancellationToken cancellationToken = default) =>
+        cases.GetDocumentsAsync(caseId, cancellationToken);
+
     public static bool MayReassign(TaskUser user) => TaskService.IsSupervisor(user);
 
     public async Task<TaskCompletion> ReassignAsync(ClaimsPrincipal user, string taskId, string? assignee, CancellationToken cancellationToken = default)
