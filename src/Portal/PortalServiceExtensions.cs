@@ -118,6 +118,7 @@ public static class PortalServiceExtensions
         services.AddScoped<Features.Designer.DesignerService>();
         services.AddScoped<Features.Designer.DesignerClipboard>();
         services.AddScoped<Features.Admin.UserAdministration>();
+        services.AddScoped<Features.Signing.SigningService>();
         services.AddScoped<Features.Audit.ContentAudit>();
         services.AddScoped<Features.Instances.InstanceService>();
         services.AddSingleton<Features.Cases.CaseService>();

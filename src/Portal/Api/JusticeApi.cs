@@ -7,6 +7,7 @@ using Justice.Portal.Features.Documents;
 using Justice.Portal.Features.Inbox;
 using Justice.Portal.Features.Instances;
 using Justice.Portal.Features.Notifications;
+using Justice.Portal.Features.Signing;
 using Justice.Portal.Features.Verify;
 
 namespace Justice.Portal.Api;
@@ -26,6 +27,7 @@ public static class JusticeApi
         app.MapVerifyApi();
         app.MapNotificationsApi();
         app.MapAdminApi();
+        app.MapSigningApi();
         app.MapAuditApi();
         return app;
     }
