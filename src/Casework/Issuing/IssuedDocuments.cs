@@ -110,7 +110,7 @@ public sealed partial class IssuedDocuments(
         var sealKey = keys.Current(office, KeyPurpose.Seal);
         var pages = composed.Document.PageCount;
         var bytes = PdfSigner.Sign(composed.Document, composed.SealPage, composed.SealRect, pdfKey, sealKey, time, $"签发{document.Title}");
-        logger.LogInformation("Signed {Document} ({Title}) for {Office}: {Bytes} bytes.", document.Id, document.Title, office, bytes.Length);
+        logger.LogDebug("Signed {Document} ({Title}) for {Office}: {Bytes} bytes.", document.Id, document.Title, office, bytes.Length);
         return new IssuedPdf
         {
             DocumentId = document.Id,

@@ -125,18 +125,31 @@ sealed class PageTypesetter(DocumentFonts fonts, XGraphics measure)
     {
         const double qr = 28 * Mm, gap = 12;
         var style = TextStyle.Small;
-        var lines = Break(block.Runs, style, Width - qr - gap);
-        var height = Math.Max(qr, lines.Count * style.LineHeight);
         Space(18);
-        if (_seal is { } seal && seal.Page == _pages.Count - 1)
-            _y = Math.Max(_y, seal.CenterY + SealDrawing.Radius + 14); // below the seal and its signing time
+        var textWidth = Width - qr - gap;
+        if (_seal is { } seal && seal.Page == _pages.Count - 1 && _y < seal.CenterY + SealDrawing.Radius + 14)
+        {
+            // Beside the seal when there is room on its left, else below the seal and its signing time.
+            var beside = seal.CenterX - SealDrawing.Radius - 8 - (Left + qr + gap);
+            if (beside >= 140)
+                textWidth = beside;
+            else
+                _y = seal.CenterY + SealDrawing.Radius + 14;
+        }
+        var lines = Break(block.Runs, style, textWidth);
+        var height = Math.Max(qr, lines.Count * style.LineHeight);
         if (_y + height > Bottom)
+        {
             NewPage();
+            textWidth = Width - qr - gap;
+            lines = Break(block.Runs, style, textWidth);
+            height = Math.Max(qr, lines.Count * style.LineHeight);
+        }
         if (block.QrText.Length > 0)
             _page.Add(new QrOp(Left, _y, qr, block.QrText));
         var top = _y + (height - lines.Count * style.LineHeight) / 2;
         for (var i = 0; i < lines.Count; i++)
-            Place(lines[i], style, Left + qr + gap, Width - qr - gap, top + i * style.LineHeight, false);
+            Place(lines[i], style, Left + qr + gap, textWidth, top + i * style.LineHeight, false);
         _y += height;
     }
 
