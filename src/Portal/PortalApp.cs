@@ -44,11 +44,20 @@ public static class PortalApp
         });
         if (seed)
             builder.Configuration["seed-command"] = "true";
+        string? database = null;
         if (verify)
         {
             // A check reads: no timers, no day sealing, no start-up log lines between the report's.
             builder.Configuration["Workflows:RunTimers"] = "false";
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // A mistyped path would be a new, empty database that verifies clean.
+            database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+                PortalPaths.ResolveConnectionString(builder.Configuration.GetConnectionString("Justice"), builder.Environment.ContentRootPath)).DataSource;
+            if (!File.Exists(database))
+            {
+                await Console.Error.WriteLineAsync($"数据库文件不存在 / database file not found: {database}");
+                return 2;
+            }
         }
         builder.AddPortal(demo);
 
@@ -69,6 +78,7 @@ public static class PortalApp
             // The tables as this version has them (and records of an older one linked); nothing else is written.
             await using (var scope = app.Services.CreateAsyncScope())
                 await scope.ServiceProvider.MigratePortalDatabaseAsync();
+            Console.WriteLine($"数据库 / database: {database}");
             return await Features.Integrity.IntegrityCommand.RunAsync(app.Services, Console.Out, Console.Error);
         }
         await app.InitializePortalAsync(demo);

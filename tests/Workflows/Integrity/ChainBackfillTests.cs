@@ -66,9 +66,22 @@ public sealed class ChainBackfillTests
         }
         SqliteConnection.ClearAllPools();
 
-        // A second start finds nothing left to link and changes nothing.
+        // A second start finds nothing left to link; a new line of an old case links onto its last old line.
         await using (var again = await WorkflowTestHost.CreateAsync(folder: folder))
+        {
+            var factory = again.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>();
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                db.CaseEntries.Add(new Justice.Casework.Records.CaseEntry { Id = "e5", CaseId = "c1", At = again.Clock.GetUtcNow(), Kind = "note", Title = "升级后的备注" });
+                await db.SaveChangesAsync();
+            }
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                var (last, added) = (await db.CaseEntries.SingleAsync(e => e.Id == "e4"), await db.CaseEntries.SingleAsync(e => e.Id == "e5"));
+                Assert.Equal((4L, last.Hash), (added.Sequence, added.PreviousHash));
+            }
             Assert.True((await again.Services.GetRequiredService<IntegrityCheck>().RunAsync()).IsIntact);
+        }
         SqliteConnection.ClearAllPools();
     }
 }

@@ -85,7 +85,7 @@ public sealed class IntegrityCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task VerifyIntegrity_RunAsAProcess_ExitsZeroOnACleanCopy_AndOneNamingTheEditedEntry()
+    public async Task VerifyIntegrity_RunAsAProcess_ExitsZeroOnACleanCopy_OneNamingTheEditedEntry_TwoWithoutTheFile()
     {
         var clean = Path.Combine(_factory.Folder, "copy-clean.db");
         var tampered = Path.Combine(_factory.Folder, "copy-tampered.db");
@@ -100,12 +100,18 @@ public sealed class IntegrityCommandTests : IAsyncLifetime
 
         var (cleanExit, cleanOutput) = await RunPortalAsync(clean);
         var (tamperedExit, tamperedOutput) = await RunPortalAsync(tampered);
+        var missing = Path.Combine(_factory.Folder, "no-such.db");
+        var (missingExit, missingOutput) = await RunPortalAsync(missing);
 
         Assert.True(cleanExit == 0, cleanOutput);
         Assert.Contains("全部完好 / all intact", cleanOutput);
         Assert.True(tamperedExit == 1, tamperedOutput);
         Assert.Contains($"CaseEntries 案件 case {t.CaseId} 序号 sequence {t.LineSequence} (id {t.LineId})", tamperedOutput);
         Assert.Contains("发现 3 处损坏 / 3 broken", tamperedOutput);
+        // A mistyped path is not a new, empty database that verifies clean.
+        Assert.Equal(2, missingExit);
+        Assert.Contains("database file not found", missingOutput);
+        Assert.False(File.Exists(missing));
     }
 
     /// <summary><c>dotnet Justice.Portal.dll verify-integrity --ConnectionStrings:Justice=…</c>, as an operator runs it.</summary>
