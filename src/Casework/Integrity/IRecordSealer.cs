@@ -2,7 +2,8 @@ namespace Justice.Casework.Integrity;
 
 /// <summary>
 /// Signs a day's digest with the bureau's key and checks such signatures (docs/integrity.md §3). The key belongs to
-/// the bureau's signing set-up: when no sealer is registered, days are not sealed and the integrity check says so.
+/// the bureau's signing set-up, registered as a singleton: when no sealer is registered, days are not sealed and the
+/// integrity check says so.
 /// </summary>
 public interface IRecordSealer
 {

@@ -76,5 +76,5 @@ public sealed class CaseworkDbContext(DbContextOptions<CaseworkDbContext> option
 
     /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+        TimelineChain.Added(this).Count == 0 ? base.SaveChanges(acceptAllChangesOnSuccess) : SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 }

@@ -59,7 +59,9 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 
     /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+        ChangeTracker.Entries<AuditEntry>().All(e => e.State != EntityState.Added)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
     /// Entries written before the chain existed (the migration numbered them in the order they were inserted) are
