@@ -1,6 +1,7 @@
 using Justice.Casework.Calendar;
 using Justice.Casework.Cases;
 using Justice.Casework.Documents;
+using Justice.Casework.Integrity;
 using Justice.Casework.Persistence;
 using Justice.Casework.Rules;
 using Justice.Casework.Tasks;
@@ -56,10 +57,34 @@ public static class CaseworkServiceCollectionExtensions
         services.AddSingleton<Intake.IntakeQueries>();
         services.AddSingleton<Work.InboxQueries>();
         services.AddSingleton<Work.UserNotifications>();
+        services.Configure<IntegrityOptions>(configuration.GetSection(IntegrityOptions.Section));
+        services.AddRecordChain<JournalChainSource>();
+        services.AddRecordChain<TimelineChainSource>();
+        services.AddSingleton<IIntegrityCheck, Issuing.IssuedDocumentsCheck>();
+        if (configuration.GetValue(Signing.SigningOptions.Section + ":SealDays", true))
+            services.TryAddSingleton<IRecordSealer, Issuing.BureauRecordSealer>();
+        services.AddSingleton<IntegrityCheck>();
+        services.AddSingleton<DaySealing>();
         if (options.RunTimers)
+        {
             services.AddHostedService<CalendarWatcher>();
-        if (options.RunTimers && configuration.GetValue(Signing.SigningOptions.Section + ":SignInBackground", true))
-            services.AddHostedService<Issuing.DocumentSigningWorker>();
+            services.AddHostedService<DaySealService>();
+            if (configuration.GetValue(Signing.SigningOptions.Section + ":SignInBackground", true))
+                services.AddHostedService<Issuing.DocumentSigningWorker>();
+        }
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a kind of record chain: checked by the integrity check (with its day seals) and sealed day by day when a
+    /// signing key (<see cref="IRecordSealer"/>) is registered.
+    /// </summary>
+    public static IServiceCollection AddRecordChain<T>(this IServiceCollection services) where T : class, IRecordChain
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IRecordChain>(sp => sp.GetRequiredService<T>());
+        services.AddSingleton<IIntegrityCheck>(sp => new ChainCheck(sp.GetRequiredService<T>(), sp.GetRequiredService<IDbContextFactory<CaseworkDbContext>>(),
+            sp.GetRequiredService<StatutoryCalendar>(), sp.GetService<IRecordSealer>()));
         return services;
     }
 

@@ -26,7 +26,7 @@ public interface IPortalDemo
     Task<int> RunSeedCommandAsync(WebApplication app, string[] args);
 }
 
-/// <summary>The portal's start: settings, services, pipeline, endpoints, database, then run (or the seed command).</summary>
+/// <summary>The portal's start: settings, services, pipeline, endpoints, database, then run (or the seed or the verify-integrity command).</summary>
 public static class PortalApp
 {
     const string DemoAssembly = "Justice.Portal.Demo";
@@ -34,15 +34,31 @@ public static class PortalApp
     public static async Task<int> RunAsync(string[] args, IPortalDemo? demo)
     {
         var seed = args is ["seed", ..];
+        var verify = args is [Features.Integrity.IntegrityCommand.Verb, ..];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = seed ? [.. args.Skip(1).Where(a => !a.StartsWith("--cases") && !int.TryParse(a, out _))] : args,
+            Args = seed ? [.. args.Skip(1).Where(a => !a.StartsWith("--cases") && !int.TryParse(a, out _))] : verify ? [.. args.Skip(1)] : args,
             ContentRootPath = PortalPaths.ContentRoot(),
             // The portal's name whichever program starts it: its static web assets and settings are found by it.
             ApplicationName = typeof(PortalApp).Assembly.GetName().Name,
         });
         if (seed)
             builder.Configuration["seed-command"] = "true";
+        string? database = null;
+        if (verify)
+        {
+            // A check reads: no timers, no day sealing, no start-up log lines between the report's.
+            builder.Configuration["Workflows:RunTimers"] = "false";
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // A mistyped path would be a new, empty database that verifies clean.
+            database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+                PortalPaths.ResolveConnectionString(builder.Configuration.GetConnectionString("Justice"), builder.Environment.ContentRootPath)).DataSource;
+            if (!File.Exists(database))
+            {
+                await Console.Error.WriteLineAsync($"数据库文件不存在 / database file not found: {database}");
+                return 2;
+            }
+        }
         builder.AddPortal(demo);
 
         var app = builder.Build();
@@ -57,6 +73,14 @@ public static class PortalApp
         demo?.MapEndpoints(app);
         app.MapApiReference();
 
+        if (verify)
+        {
+            // The tables as this version has them (and records of an older one linked); nothing else is written.
+            await using (var scope = app.Services.CreateAsyncScope())
+                await scope.ServiceProvider.MigratePortalDatabaseAsync();
+            Console.WriteLine($"数据库 / database: {database}");
+            return await Features.Integrity.IntegrityCommand.RunAsync(app.Services, Console.Out, Console.Error);
+        }
         await app.InitializePortalAsync(demo);
         if (seed)
         {

@@ -100,6 +100,8 @@ public static class PortalServiceExtensions
         if (builder.IsSeedCommand())
             builder.Configuration["Workflows:RunTimers"] = "false";
         services.AddJusticeWorkflows(builder.Configuration, connectionString).AddJusticeCasework(builder.Configuration, connectionString);
+        services.AddRecordChain<Features.Audit.AuditChainSource>();
+        services.AddScoped<Features.Integrity.IntegrityService>();
         return builder;
     }
 
@@ -156,9 +158,7 @@ public static class PortalServiceExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        await services.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
-        await services.MigrateWorkflowDatabaseAsync();
-        await services.MigrateCaseworkDatabaseAsync();
+        await services.MigratePortalDatabaseAsync();
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
         await services.GetRequiredService<Features.Audit.ContentAudit>().RecordChangesAsync();
         var folder = PortalPaths.ShippedFolder("workflow-definitions", app.Environment.ContentRootPath);
@@ -166,6 +166,16 @@ public static class PortalServiceExtensions
 
         if (demo is not null)
             await demo.SeedAsync(app, services);
+    }
+
+    /// <summary>Creates or migrates the portal's, the engine's and the casework's tables, and links records written before their chains existed.</summary>
+    public static async Task MigratePortalDatabaseAsync(this IServiceProvider services)
+    {
+        var portal = services.GetRequiredService<ApplicationDbContext>();
+        await portal.Database.MigrateAsync();
+        await portal.LinkUnchainedAuditAsync();
+        await services.MigrateWorkflowDatabaseAsync();
+        await services.MigrateCaseworkDatabaseAsync();
     }
 
     /// <summary>The request pipeline: errors as problem details under /api, pages as the template has them.</summary>

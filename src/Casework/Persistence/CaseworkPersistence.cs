@@ -35,6 +35,8 @@ public static class CaseworkPersistence
         var factory = services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        using (await services.GetRequiredService<WriteGate>().EnterAsync(cancellationToken))
+            await TimelineChain.BackfillAsync(db, cancellationToken);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=2000; PRAGMA optimize=0x10002;", cancellationToken);
     }

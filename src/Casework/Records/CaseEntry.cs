@@ -1,6 +1,11 @@
+using Justice.Workflows.Common;
+
 namespace Justice.Casework.Records;
 
-/// <summary>A line of the case's timeline: who decided what, when (decisions, documents, service, periods, notes).</summary>
+/// <summary>
+/// A line of the case's timeline: who decided what, when (decisions, documents, service, periods, notes). A case's
+/// lines form a hash chain in <see cref="Sequence"/> order (<see cref="HashChain"/>), linked when they are saved.
+/// </summary>
 public sealed class CaseEntry
 {
     public required string Id { get; set; }
@@ -12,6 +17,34 @@ public sealed class CaseEntry
     public required string Kind { get; set; }
     public required string Title { get; set; }
     public string DataJson { get; set; } = "{}";
+
+    /// <summary>Position in the case's chain, from 1, without gaps; given when the line is saved.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>The hash of the case's line before this one (<see cref="HashChain.Genesis"/> for the first).</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>SM3 over <see cref="PreviousHash"/> and this line's canonical JSON (<see cref="WriteCanonical"/>).</summary>
+    public string? Hash { get; set; }
+
+    /// <summary>The fields the hash covers, in their fixed order.</summary>
+    public static void WriteCanonical(CanonicalJsonWriter json, CaseEntry entry) => json
+        .String("id", entry.Id)
+        .String("caseId", entry.CaseId)
+        .Number("sequence", entry.Sequence)
+        .Time("at", entry.At)
+        .String("actor", entry.Actor)
+        .String("kind", entry.Kind)
+        .String("title", entry.Title)
+        .String("data", entry.DataJson);
+
+    /// <summary>Takes its place after <paramref name="previousHash"/> at <paramref name="sequence"/>; returns its hash.</summary>
+    public string Link(long sequence, string previousHash)
+    {
+        Sequence = sequence;
+        PreviousHash = previousHash;
+        return Hash = HashChain.Link(previousHash, this, WriteCanonical);
+    }
 }
 
 /// <summary>Kinds of timeline entries with a rule attached.</summary>

@@ -54,6 +54,8 @@ public static class WorkflowPersistence
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        using (await services.GetRequiredService<WriteGate>().EnterAsync(cancellationToken))
+            await JournalChainBackfill.RunAsync(db, cancellationToken);
         await db.RefreshStatisticsAsync(cancellationToken);
     }
 

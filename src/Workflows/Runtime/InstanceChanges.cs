@@ -1,3 +1,4 @@
+using Justice.Workflows.Common;
 using Justice.Workflows.Runtime.State;
 
 namespace Justice.Workflows.Runtime;
@@ -8,6 +9,9 @@ public sealed class InstanceChanges(WorkflowInstanceRecord instance, bool isNew,
     public WorkflowInstanceRecord Instance { get; } = instance;
     public bool IsNew { get; } = isNew;
     public long ExpectedRevision { get; } = expectedRevision;
+
+    /// <summary>The journal's head as the burst read it: its entries link on from there.</summary>
+    public string? LoadedJournalHead { get; } = instance.JournalHead;
 
     /// <summary>The bookmark this burst resumed; its DELETE must affect exactly one row, else another burst took it.</summary>
     public BookmarkRecord? ConsumedBookmark { get; set; }
@@ -50,6 +54,22 @@ public sealed class InstanceChanges(WorkflowInstanceRecord instance, bool isNew,
         foreach (var timer in AddedTimers.Where(t => t.InputJson is not null))
             timer.InputJson = R(timer.InputJson!);
     }
+
+    /// <summary>
+    /// Links the burst's journal entries onto the instance's chain, from the head the burst read, and moves the head
+    /// to the last one. Called at commit, after the numbers are in place: the hash covers what is written. A burst
+    /// that is rolled back puts the head back with <see cref="UnlinkJournal"/>.
+    /// </summary>
+    public void LinkJournal()
+    {
+        var head = LoadedJournalHead ?? HashChain.Genesis;
+        foreach (var entry in Journal)
+            head = entry.Link(head);
+        Instance.JournalHead = head;
+    }
+
+    /// <summary>The instance's head as it was read (the burst was not written).</summary>
+    public void UnlinkJournal() => Instance.JournalHead = LoadedJournalHead;
 
     public static string Replace(string text, IReadOnlyDictionary<string, string> numbers)
     {

@@ -28,7 +28,7 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("页面不存在", await missing.Content.ReadAsStringAsync());
         var id = portal.SampleCases["arbitration"]["id"]!.GetValue<string>();
-        foreach (var path in StaffPages.Concat(CasePages).Concat(FilingPages).Concat(DesignerPages).Concat(["/admin/users", "/admin/audit", "/definitions", "/definitions/arbitration-case", "/notifications", $"/cases/view/{id}", $"/instances/{portal.ArbitrationInstance}"]))
+        foreach (var path in StaffPages.Concat(CasePages).Concat(FilingPages).Concat(DesignerPages).Concat(["/admin/users", "/admin/audit", "/admin/integrity", "/definitions", "/definitions/arbitration-case", "/notifications", $"/cases/view/{id}", $"/instances/{portal.ArbitrationInstance}"]))
         {
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -76,6 +76,12 @@ public sealed class PageAuthorizationTests(SeededPortal portal) : IClassFixture<
             Assert.DoesNotContain("href=\"designer/", page);
         }
         Assert.Equal(role is PortalRoles.Admin or PortalRoles.Auditor ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/admin/audit")).StatusCode);
+        // The integrity check: administrators and auditors, who read the audit log; the menu offers it to them alone.
+        var integrity = await client.GetAsync("/admin/integrity");
+        Assert.Equal(role is PortalRoles.Admin or PortalRoles.Auditor ? HttpStatusCode.OK : HttpStatusCode.Forbidden, integrity.StatusCode);
+        if (integrity.IsSuccessStatusCode)
+            Assert.Contains("data-testid=\"integrity-run\"", await integrity.Content.ReadAsStringAsync());
+        Assert.Equal(role is PortalRoles.Admin or PortalRoles.Auditor, menu.Contains("href=\"admin/integrity\"", StringComparison.Ordinal));
         // The designer is for administrators only.
         foreach (var path in DesignerPages)
         {

@@ -33,6 +33,7 @@ public sealed class AccessibilityTests(BrowserPortal portal)
         { PortalRoles.Admin, "designer/arbitration-case", 390 },
         { PortalRoles.Admin, "designer/new", 390 },
         { PortalRoles.Auditor, "admin/audit", 390 },
+        { PortalRoles.Auditor, "admin/integrity", 390 },
         { "", "verify", 390 },
         { "", "Account/Login", 390 },
     };

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Justice.Casework;
+using Justice.Casework.Integrity;
 using Justice.Workflows.Persistence.Stores;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Model;
@@ -40,6 +41,8 @@ public sealed class DurabilityTests
         Assert.Equal(["resumed"], await host.WrittenLinesAsync(instance.Id));
         Assert.Single(await host.JournalAsync(instance.Id), e => e == "wait:Resumed");
         Assert.Equal(WorkflowSubStatus.Finished, (await host.Instances.FindAsync(instance.Id))!.SubStatus);
+        // The losers were rolled back with their journal links: the chain goes on from the winner.
+        Assert.True((await host.Services.GetRequiredService<IntegrityCheck>().RunAsync()).IsIntact);
     }
 
     [Fact]
@@ -56,6 +59,7 @@ public sealed class DurabilityTests
         Assert.Equal(ids.Order(), results.SelectMany(r => r).Order());
         foreach (var id in ids)
             Assert.Equal(["resumed"], await host.WrittenLinesAsync(id));
+        Assert.True((await host.Services.GetRequiredService<IntegrityCheck>().RunAsync()).IsIntact);
     }
 
     [Fact]

@@ -114,6 +114,19 @@ sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntry>
         b.ToTable("CaseEntries");
         b.HasKey(e => e.Id);
         b.HasIndex(e => new { e.CaseId, e.At });
+        // One line per place in a case's chain: two writers linking onto the same head cannot both commit.
+        b.HasIndex(e => new { e.CaseId, e.Sequence }).IsUnique();
+        // Lines written before the chain existed, until start-up links them; empty ever after, so finding none is instant.
+        b.HasIndex(e => new { e.CaseId, e.Sequence }, "IX_CaseEntries_Unchained").HasFilter("\"Hash\" IS NULL");
+    }
+}
+
+sealed class DaySealConfiguration : IEntityTypeConfiguration<DaySeal>
+{
+    public void Configure(EntityTypeBuilder<DaySeal> b)
+    {
+        b.ToTable("DaySeals");
+        b.HasKey(s => new { s.Kind, s.Day });
     }
 }
 

@@ -113,9 +113,18 @@ namespace Justice.Casework.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -124,6 +133,12 @@ namespace Justice.Casework.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "At");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "CaseId", "Sequence" }, "IX_CaseEntries_Unchained")
+                        .HasFilter("\"Hash\" IS NULL");
 
                     b.ToTable("CaseEntries", (string)null);
                 });
@@ -455,6 +470,41 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("CreditRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Justice.Casework.Records.DaySeal", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chains")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Day");
+
+                    b.ToTable("DaySeals", (string)null);
+                });
+
             modelBuilder.Entity("Justice.Casework.Records.DocumentService", b =>
                 {
                     b.Property<string>("Id")
@@ -726,6 +776,51 @@ namespace Justice.Casework.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Justice.Workflows.Runtime.State.JournalRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InstanceId", "Sequence");
+
+                    b.ToTable("Journal", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Justice.Workflows.Runtime.State.TimerRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -797,6 +892,9 @@ namespace Justice.Casework.Persistence.Migrations
 
                     b.Property<string>("InputJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JournalHead")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -116,6 +116,15 @@ namespace Justice.Portal.Migrations
                     b.Property<string>("Details")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -126,6 +135,12 @@ namespace Justice.Portal.Migrations
                     b.HasIndex("Action");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "Sequence" }, "IX_AuditLog_Unchained")
+                        .HasFilter("\"Hash\" IS NULL");
 
                     b.ToTable("AuditLog", (string)null);
                 });

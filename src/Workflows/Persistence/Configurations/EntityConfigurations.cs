@@ -67,7 +67,7 @@ public sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTaskR
     }
 }
 
-sealed class JournalConfiguration : IEntityTypeConfiguration<JournalRecord>
+public sealed class JournalConfiguration : IEntityTypeConfiguration<JournalRecord>
 {
     public void Configure(EntityTypeBuilder<JournalRecord> b)
     {

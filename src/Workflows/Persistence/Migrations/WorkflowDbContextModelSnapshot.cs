@@ -259,8 +259,14 @@ namespace Justice.Workflows.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OutcomesJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Timestamp")
@@ -339,6 +345,9 @@ namespace Justice.Workflows.Persistence.Migrations
 
                     b.Property<string>("InputJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JournalHead")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

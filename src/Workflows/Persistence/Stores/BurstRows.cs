@@ -22,7 +22,7 @@ internal static class BurstRows
                 UPDATE "WorkflowInstances" SET "Name" = {update.Parameter(instance.Name)}, "CorrelationId" = {update.Parameter(instance.CorrelationId)},
                   "Status" = {update.Parameter(instance.Status)}, "SubStatus" = {update.Parameter(instance.SubStatus)}, "OutputJson" = {update.Parameter(instance.OutputJson)},
                   "StateJson" = {update.Parameter(instance.StateJson)}, "UpdatedAt" = {update.Parameter(instance.UpdatedAt)}, "FinishedAt" = {update.Parameter(instance.FinishedAt)},
-                  "Revision" = {update.Parameter(change.ExpectedRevision + 1)}
+                  "JournalHead" = {update.Parameter(instance.JournalHead)}, "Revision" = {update.Parameter(change.ExpectedRevision + 1)}
                 WHERE "Id" = {update.Parameter(instance.Id)} AND "Revision" = {update.Parameter(change.ExpectedRevision)}
                 """);
             if (await update.ExecuteAsync(writer, connection, transaction, cancellationToken) != 1)
@@ -61,7 +61,7 @@ internal static class BurstRows
         if (change.IsNew)
         {
             batch.Insert("WorkflowInstances", [change.Instance], InstanceRows.InstanceColumns, i => [i.Id, i.DefinitionId, i.DefinitionVersionId, i.DefinitionVersion, i.Name,
-                i.CorrelationId, i.Status, i.SubStatus, i.ParentInstanceId, i.InputJson, i.OutputJson, i.StateJson, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.Revision]);
+                i.CorrelationId, i.Status, i.SubStatus, i.ParentInstanceId, i.InputJson, i.OutputJson, i.StateJson, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.Revision, i.JournalHead]);
         }
         var closed = change.RemovedBookmarks.ToList();
         if (change.ConsumedBookmark is { } consumed)
@@ -85,7 +85,8 @@ internal static class BurstRows
         batch.Insert("HumanTasks", change.AddedTasks, InstanceRows.TaskColumns, t => [t.Id, t.InstanceId, t.DefinitionId, t.ActivityId, t.Title, t.Instructions, t.Role, t.Assignee,
             t.CaseId, t.OutcomesJson, t.DueAt, t.CreatedAt, t.Status, t.CompletedBy, t.CompletedAt, t.Outcome, t.Comment, t.DataJson,
             t.CaseRelation, t.ExcludedRelationsJson, t.FormJson, t.PeriodId, t.PeriodUnit, t.IsOverdue]);
-        batch.Insert("Journal", change.Journal, InstanceRows.JournalColumns, j => [j.InstanceId, j.Sequence, j.Timestamp, j.ActivityId, j.ActivityType, j.Event, j.OutcomesJson, j.DataJson]);
+        batch.Insert("Journal", change.Journal, InstanceRows.JournalColumns, j => [j.InstanceId, j.Sequence, j.Timestamp, j.ActivityId, j.ActivityType, j.Event, j.OutcomesJson, j.DataJson,
+            j.PreviousHash, j.Hash]);
         batch.Insert("Incidents", change.Incidents, InstanceRows.IncidentColumns, i => [i.Id, i.InstanceId, i.ActivityId, i.ActivityType, i.Code, i.Category, i.Message, i.At]);
     }
 }

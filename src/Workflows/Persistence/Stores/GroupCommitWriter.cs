@@ -95,7 +95,10 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
                 var burst = new BurstTransaction(connection, transaction);
                 var numbers = await DrawNumbersAsync(burst, item.Effects);
                 foreach (var change in item.Changes)
+                {
                     change.ReplaceTokens(numbers);
+                    change.LinkJournal();
+                }
                 foreach (var effect in item.Effects)
                     effect.ResolveTokens(numbers);
                 foreach (var change in item.Changes)
@@ -114,7 +117,10 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
                 await transaction.ReleaseAsync(savepoint);
                 item.Failure = ex is DbUpdateConcurrencyException ? new WorkflowConflictException("案件已被其他操作修改。") : ex;
                 foreach (var change in item.Changes)
+                {
                     change.Instance.Revision = change.ExpectedRevision;
+                    change.UnlinkJournal();
+                }
             }
         }
         await transaction.CommitAsync();

@@ -39,6 +39,7 @@ internal static class InstanceRows
         UpdatedAt = Time(r, 13),
         FinishedAt = r.IsDBNull(14) ? null : Time(r, 14),
         Revision = r.GetInt64(15),
+        JournalHead = NullableString(r, 16),
     };
 
     internal static BookmarkRecord ReadBookmark(DbDataReader r) => new()
@@ -55,11 +56,11 @@ internal static class InstanceRows
     };
 
     internal static readonly string[] InstanceColumns = ["Id", "DefinitionId", "DefinitionVersionId", "DefinitionVersion", "Name", "CorrelationId", "Status", "SubStatus",
-        "ParentInstanceId", "InputJson", "OutputJson", "StateJson", "CreatedAt", "UpdatedAt", "FinishedAt", "Revision"];
+        "ParentInstanceId", "InputJson", "OutputJson", "StateJson", "CreatedAt", "UpdatedAt", "FinishedAt", "Revision", "JournalHead"];
     internal static readonly string[] BookmarkColumns = ["Id", "InstanceId", "ActivityId", "Name", "Hash", "PayloadJson", "CreatedAt", "HasTimer", "HasTask"];
     internal static readonly string[] TimerColumns = ["Id", "BookmarkId", "InstanceId", "DueAt", "InputJson", "LeaseOwner", "LeaseExpiresAt", "Attempts", "Kind"];
     internal static readonly string[] TaskColumns = ["Id", "InstanceId", "DefinitionId", "ActivityId", "Title", "Instructions", "Role", "Assignee", "CaseId", "OutcomesJson",
         "DueAt", "CreatedAt", "Status", "CompletedBy", "CompletedAt", "Outcome", "Comment", "DataJson", "CaseRelation", "ExcludedRelationsJson", "FormJson", "PeriodId", "PeriodUnit", "IsOverdue"];
-    internal static readonly string[] JournalColumns = ["InstanceId", "Sequence", "Timestamp", "ActivityId", "ActivityType", "Event", "OutcomesJson", "DataJson"];
+    internal static readonly string[] JournalColumns = ["InstanceId", "Sequence", "Timestamp", "ActivityId", "ActivityType", "Event", "OutcomesJson", "DataJson", "PreviousHash", "Hash"];
     internal static readonly string[] IncidentColumns = ["Id", "InstanceId", "ActivityId", "ActivityType", "Code", "Category", "Message", "At"];
 }

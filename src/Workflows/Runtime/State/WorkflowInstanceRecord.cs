@@ -19,6 +19,9 @@ public sealed class WorkflowInstanceRecord
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>The hash of the instance's last journal entry: where its next burst's entries link on (docs/engine.md §8).</summary>
+    public string? JournalHead { get; set; }
+
     /// <summary>Incremented by every save; a save that finds another revision in the row loses the race.</summary>
     public long Revision { get; set; }
 }

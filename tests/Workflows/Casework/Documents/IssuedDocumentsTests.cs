@@ -145,4 +145,37 @@ public sealed class IssuedDocumentsTests : EngineTest
         Assert.False(broken.Valid);
         Assert.Contains("record/timeline.json", broken.Problem);
     }
+
+    [Fact]
+    public async Task IntegrityCheck_NamesTheSignedPdfAndTheDocumentEditedInSqlite_AndNothingElse()
+    {
+        var d = await CertificateIssuedAsync();
+        await Issued.SignPendingAsync(100);
+        var documents = await d.DocumentsAsync();
+        var certificate = documents.Single(x => x.Template == "notary/certificate");
+        var notice = certificate;
+        var check = Host.Services.GetRequiredService<Justice.Casework.Integrity.IntegrityCheck>();
+        Assert.True((await check.RunAsync()).IsIntact);
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Host.Folder, "workflows.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var pdf = connection.CreateCommand();
+            // One byte of the stored PDF's text changed, its recorded hashes left as they were.
+            pdf.CommandText = "UPDATE IssuedPdfs SET Content = CAST(replace(CAST(Content AS TEXT), 'JusticeDocumentId', 'JusticeDocumentID') AS BLOB) WHERE DocumentId = $id";
+            pdf.Parameters.AddWithValue("$id", certificate.Id);
+            Assert.Equal(1, await pdf.ExecuteNonQueryAsync());
+            await using var html = connection.CreateCommand();
+            html.CommandText = "UPDATE CaseDocuments SET Html = replace(Html, '</body>', '<!-- -->' || '</body>') WHERE Id = $id";
+            html.Parameters.AddWithValue("$id", notice.Id);
+            Assert.Equal(1, await html.ExecuteNonQueryAsync());
+        }
+
+        var report = await check.RunAsync();
+        var problems = report.Results.Single(r => r.Kind == "documents").Problems;
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Table == "IssuedPdfs" && p.EntryId == certificate.Id);
+        Assert.Contains(problems, p => p.Table == "CaseDocuments" && p.EntryId == notice.Id);
+        Assert.All(report.Results.Where(r => r.Kind != "documents"), r => Assert.True(r.IsIntact));
+    }
 }

@@ -40,11 +40,13 @@ public sealed class CaseworkMigrationTests
             var record = await cases.Cases.AsNoTracking().SingleAsync(c => c.Id == "c1");
             Assert.Equal(("（2026）仲字第1号", 3L), (record.Number, record.Revision));
             Assert.Equal(1L, (await cases.NumberSeries.AsNoTracking().SingleAsync()).LastValue);
-            Assert.Equal(["20261207123917_InitialCasework"], await cases.Database.GetAppliedMigrationsAsync());
+            Assert.Equal("20261207123917_InitialCasework", (await cases.Database.GetAppliedMigrationsAsync()).First());
+            Assert.Empty(await cases.Database.GetPendingMigrationsAsync());
             Assert.False(cases.Database.HasPendingModelChanges());
 
             await using var engine = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-            Assert.Equal("20261207123935_CaseTablesToCasework", (await engine.Database.GetAppliedMigrationsAsync()).Last());
+            Assert.Contains("20261207123935_CaseTablesToCasework", await engine.Database.GetAppliedMigrationsAsync());
+            Assert.Empty(await engine.Database.GetPendingMigrationsAsync());
             Assert.False(engine.Database.HasPendingModelChanges());
         }
         SqliteConnection.ClearAllPools();

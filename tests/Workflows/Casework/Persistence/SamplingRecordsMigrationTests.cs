@@ -36,30 +36,25 @@ public sealed class SamplingRecordsMigrationTests : IAsyncLifetime
         var cases = _services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>();
         await using (var engine = await factory.CreateDbContextAsync())
             await engine.GetService<IMigrator>().MigrateAsync("20261126113746_ListIndexes");
+        // The rows as that schema had them, written in SQL: today's model has columns the old tables lack.
         await using (var before = await cases.CreateDbContextAsync())
         {
-            var at = new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
-            before.Cases.Add(new CaseRecord
-            {
-                Id = "c1", Kind = CaseKinds.Commitment, Title = "学历公证承诺", Stage = "待核查", CreatedAt = at, UpdatedAt = at,
-                FieldsJson = """{"parentKind":"notary","sampling":{"seed":123456789,"value":0.05,"sampled":true,"verifier":"verifier@bureau.test","rate":0.2}}""",
-            });
-            before.CaseEntries.Add(new CaseEntry { Id = "e1", CaseId = "c1", At = at, Kind = "decision", Title = "随机抽查：抽中，核查人员 verifier@bureau.test（种子 123456789）" });
-            before.CaseEntries.Add(new CaseEntry { Id = "e2", CaseId = "c1", At = at, Kind = "decision", Title = "依承诺办理" });
-            before.Instances.Add(new WorkflowInstanceRecord
-            {
-                Id = "i1", DefinitionId = "commitment-certification", DefinitionVersionId = "v1", CorrelationId = "c1", Status = "Finished", SubStatus = "Finished",
-                InputJson = """{"Matter":"学历","Seed":123456789}""", CreatedAt = at, UpdatedAt = at,
-            });
-            before.Instances.Add(new WorkflowInstanceRecord
-            {
-                Id = "i2", DefinitionId = "commitment-verification", DefinitionVersionId = "v2", CorrelationId = "c1", Status = "Running", SubStatus = "Suspended", CreatedAt = at, UpdatedAt = at,
-            });
-            before.HumanTasks.Add(new HumanTaskRecord
-            {
-                Id = "t1", InstanceId = "i2", DefinitionId = "commitment-verification", ActivityId = "verify", Title = "核查承诺是否属实", Assignee = "Verifier@bureau.test", CaseId = "c1", CreatedAt = at,
-            });
-            await before.SaveChangesAsync();
+            await before.Database.OpenConnectionAsync();
+            await using var insert = before.Database.GetDbConnection().CreateCommand();
+            insert.CommandText = """
+                INSERT INTO "Cases" ("Id", "Kind", "Title", "Stage", "Status", "FieldsJson", "IsDemo", "CreatedAt", "UpdatedAt", "Revision")
+                VALUES ('c1', 'commitment', '学历公证承诺', '待核查', 'open',
+                        '{"parentKind":"notary","sampling":{"seed":123456789,"value":0.05,"sampled":true,"verifier":"verifier@bureau.test","rate":0.2}}', 0, 1763604000000, 1763604000000, 0);
+                INSERT INTO "CaseEntries" ("Id", "CaseId", "At", "Actor", "Kind", "Title", "DataJson")
+                VALUES ('e1', 'c1', 1763604000000, NULL, 'decision', '随机抽查：抽中，核查人员 verifier@bureau.test（种子 123456789）', '{}'),
+                       ('e2', 'c1', 1763604000000, NULL, 'decision', '依承诺办理', '{}');
+                INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersionId", "DefinitionVersion", "CorrelationId", "Status", "SubStatus", "InputJson", "OutputJson", "StateJson", "CreatedAt", "UpdatedAt", "Revision")
+                VALUES ('i1', 'commitment-certification', 'v1', 0, 'c1', 'Finished', 'Finished', '{"Matter":"学历","Seed":123456789}', '{}', '{}', 1763604000000, 1763604000000, 0),
+                       ('i2', 'commitment-verification', 'v2', 0, 'c1', 'Running', 'Suspended', '{}', '{}', '{}', 1763604000000, 1763604000000, 0);
+                INSERT INTO "HumanTasks" ("Id", "InstanceId", "DefinitionId", "ActivityId", "Title", "Assignee", "CaseId", "OutcomesJson", "CreatedAt", "Status")
+                VALUES ('t1', 'i2', 'commitment-verification', 'verify', '核查承诺是否属实', 'Verifier@bureau.test', 'c1', '[]', 1763604000000, 'Open');
+                """;
+            await insert.ExecuteNonQueryAsync();
         }
 
         await using (var engine = await factory.CreateDbContextAsync())

@@ -11,42 +11,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Justice.Casework.Persistence.Migrations
 {
     [DbContext(typeof(CaseworkDbContext))]
-    [Migration("20261207151905_SignedDocumentsAndArchives")]
-    partial class SignedDocumentsAndArchives
+    [Migration("20261207150950_TimelineHashChain")]
+    partial class TimelineHashChain
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("Justice.Casework.Records.CaseArchive", b =>
-                {
-                    b.Property<string>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("BuiltAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("Files")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sm3")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CaseId");
-
-                    b.ToTable("CaseArchives", (string)null);
-                });
 
             modelBuilder.Entity("Justice.Casework.Records.CaseDocument", b =>
                 {
@@ -116,9 +88,18 @@ namespace Justice.Casework.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -127,6 +108,12 @@ namespace Justice.Casework.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "At");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "CaseId", "Sequence" }, "IX_CaseEntries_Unchained")
+                        .HasFilter("\"Hash\" IS NULL");
 
                     b.ToTable("CaseEntries", (string)null);
                 });
@@ -458,6 +445,41 @@ namespace Justice.Casework.Persistence.Migrations
                     b.ToTable("CreditRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Justice.Casework.Records.DaySeal", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chains")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Day");
+
+                    b.ToTable("DaySeals", (string)null);
+                });
+
             modelBuilder.Entity("Justice.Casework.Records.DocumentService", b =>
                 {
                     b.Property<string>("Id")
@@ -498,54 +520,6 @@ namespace Justice.Casework.Persistence.Migrations
                     b.HasIndex("DocumentId");
 
                     b.ToTable("DocumentServices", (string)null);
-                });
-
-            modelBuilder.Entity("Justice.Casework.Records.IssuedPdf", b =>
-                {
-                    b.Property<string>("DocumentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CaseId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Office")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Pages")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PdfCertificate")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SealCertificate")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SignedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sm3")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("DocumentId");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("Sha256");
-
-                    b.ToTable("IssuedPdfs", (string)null);
                 });
 
             modelBuilder.Entity("Justice.Casework.Records.Notification", b =>
@@ -729,6 +703,51 @@ namespace Justice.Casework.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Justice.Workflows.Runtime.State.JournalRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InstanceId", "Sequence");
+
+                    b.ToTable("Journal", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Justice.Workflows.Runtime.State.TimerRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -800,6 +819,9 @@ namespace Justice.Casework.Persistence.Migrations
 
                     b.Property<string>("InputJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JournalHead")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
