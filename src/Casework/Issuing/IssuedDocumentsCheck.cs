@@ -110,16 +110,19 @@ public sealed class IssuedDocumentsCheck(IDbContextFactory<CaseworkDbContext> fa
 /// Seals each day's chain heads with the bureau's SM2 key (SM3 with SM2 over the day's digest); verifies with the
 /// certificate the seal names, current or retired.
 /// </summary>
-public sealed class BureauRecordSealer(OfficeKeyRing keys, Microsoft.Extensions.Options.IOptions<SigningOptions> options) : IRecordSealer
+public sealed class BureauRecordSealer(OfficeKeyRing keys, Microsoft.Extensions.Options.IOptions<SigningOptions> options, Cases.IAuditTrail audit) : IRecordSealer
 {
-    public Task<SealedValue> SealAsync(ReadOnlyMemory<byte> digest, CancellationToken cancellationToken = default)
+    public async Task<SealedValue> SealAsync(ReadOnlyMemory<byte> digest, CancellationToken cancellationToken = default)
     {
         var key = keys.Current(options.Value.BureauName, KeyPurpose.Seal);
         var signer = new Org.BouncyCastle.Crypto.Signers.SM2Signer();
         signer.Init(true, new Org.BouncyCastle.Crypto.Parameters.ParametersWithRandom(key.PrivateKey, new Org.BouncyCastle.Security.SecureRandom()));
         var data = digest.ToArray();
         signer.BlockUpdate(data, 0, data.Length);
-        return Task.FromResult(new SealedValue(key.Thumbprint, key.Algorithm, signer.GenerateSignature()));
+        var seal = new SealedValue(key.Thumbprint, key.Algorithm, signer.GenerateSignature());
+        await audit.RecordAsync("system", "signing.day-seal", options.Value.BureauName,
+            $"每日链头封存：摘要 {Convert.ToHexString(data)[..16]}，证书 {key.Thumbprint[..16]}", cancellationToken);
+        return seal;
     }
 
     public bool Verify(ReadOnlyMemory<byte> digest, SealedValue seal)

@@ -196,7 +196,7 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
         var visitor = await portal.NewPageAsync(390);
         await visitor.GotoAsync("verify");
         await visitor.GetByLabel("公证书编号").FillAsync(number);
-        await visitor.GetByRole(AriaRole.Button, new() { Name = "查验" }).ClickAsync();
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "查验", Exact = true }).ClickAsync();
         Assert.Equal("valid", await visitor.Locator("[data-status]").GetAttributeAsync("data-status"));
         var text = await visitor.Locator("[data-status]").InnerTextAsync();
         Assert.Contains("委托书公证", text);

@@ -21,8 +21,9 @@ public sealed class IntegrityBrowserTests(BrowserPortal portal)
             await page.GetByTestId("integrity-run").ClickAsync();
 
             await Assertions.Expect(page.GetByTestId("integrity-verdict")).ToHaveAttributeAsync("data-intact", "true", new() { Timeout = 60_000 });
-            await Assertions.Expect(page.Locator("[data-testid=integrity-summary] tbody tr")).ToHaveCountAsync(3);
-            await Assertions.Expect(page.Locator("[data-testid=integrity-summary] tbody tr").First).ToContainTextAsync("每日链头未封存（未配置签名密钥）");
+            // The three record chains and the issued documents.
+            await Assertions.Expect(page.Locator("[data-testid=integrity-summary] tbody tr")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator("[data-testid=integrity-summary] tbody tr").First).ToContainTextAsync("尚无封存的日期");
             await BrowserPortal.ShotAsync(page, "integrity-admin");
         }
         finally

@@ -132,7 +132,7 @@ public sealed class PortalBrowserTests(BrowserPortal portal)
         {
             await page.GotoAsync("verify");
             await page.GetByLabel("公证书编号").FillAsync(certificate.Number!);
-            await page.GetByRole(AriaRole.Button, new() { Name = "查验" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "查验", Exact = true }).ClickAsync();
             var result = page.Locator("[data-status]");
             await result.WaitForAsync();
             var status = await result.GetAttributeAsync("data-status");
