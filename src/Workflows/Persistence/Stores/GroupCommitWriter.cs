@@ -24,6 +24,10 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
 
     public async Task CommitAsync(IReadOnlyList<InstanceChanges> changes, IReadOnlyList<IBurstEffect> effects, CancellationToken cancellationToken = default)
     {
+        // The journal is linked here, on the committing caller's thread, so that hashing runs in parallel; the single
+        // writer links again only a burst whose journal changes when its numbers are drawn.
+        foreach (var change in changes)
+            change.LinkJournal();
         var pending = new PendingCommit(changes, effects);
         await _commits.Writer.WriteAsync(pending, cancellationToken);
         EnsureWriterRunning();
@@ -94,10 +98,13 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
             {
                 var burst = new BurstTransaction(connection, transaction);
                 var numbers = await DrawNumbersAsync(burst, item.Effects);
-                foreach (var change in item.Changes)
+                if (numbers.Count > 0)
                 {
-                    change.ReplaceTokens(numbers);
-                    change.LinkJournal();
+                    foreach (var change in item.Changes)
+                    {
+                        change.ReplaceTokens(numbers);
+                        change.LinkJournal();
+                    }
                 }
                 foreach (var effect in item.Effects)
                     effect.ResolveTokens(numbers);
