@@ -153,7 +153,7 @@ public static class PortalServiceExtensions
         return Task.CompletedTask;
     }
 
-    /// <summary>Creates and migrates the database, seeds accounts, imports the shipped definitions, then the demo's first cases.</summary>
+    /// <summary>Creates and migrates the database, seeds accounts, makes the offices' signing keys, imports the shipped definitions, then the demo's first cases.</summary>
     public static async Task InitializePortalAsync(this WebApplication app, IPortalDemo? demo = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -161,6 +161,8 @@ public static class PortalServiceExtensions
         await services.MigratePortalDatabaseAsync();
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
         await services.GetRequiredService<Features.Audit.ContentAudit>().RecordChangesAsync();
+        // A new installation makes its offices' seal and signing keys now, not at the first document.
+        services.GetRequiredService<Features.Signing.SigningService>().EnsureAll();
         var folder = PortalPaths.ShippedFolder("workflow-definitions", app.Environment.ContentRootPath);
         await services.GetRequiredService<Justice.Workflows.Management.DefinitionFolderImporter>().ImportAsync(folder);
 

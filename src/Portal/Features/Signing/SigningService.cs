@@ -28,6 +28,13 @@ public sealed class SigningService(OfficeKeyRing keys, RuleSetProvider rules, IO
         keys.Certificates().OrderBy(c => c.Office, StringComparer.Ordinal).ThenBy(c => c.Purpose).ThenByDescending(c => c.Current).ThenByDescending(c => c.NotBefore)
             .Select(View).ToList();
 
+    /// <summary>Every issuing office's keys, made now where missing (at the start of a new installation).</summary>
+    public void EnsureAll()
+    {
+        foreach (var office in Offices())
+            Ensure(office);
+    }
+
     /// <summary>Makes the office's keys now if it has none (as the first signature would).</summary>
     public void Ensure(string office)
     {
