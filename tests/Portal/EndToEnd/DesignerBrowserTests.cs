@@ -218,9 +218,11 @@ public sealed class DesignerBrowserTests(BrowserPortal portal)
             var (x, y) = await DesignerDriver.CentreAsync(Node(page, "log"));
             await DesignerDriver.DragAsync(page, Node(page, "log"), x + 90, y + 60);
             await Assertions.Expect(Node(page, "log")).Not.ToHaveAttributeAsync("transform", $"translate({before.X} {before.Y})");
+            // The move is made when the button is released (the draft turns dirty then): read the position after that,
+            // not while the last pointer moves of the drag may still be arriving.
+            await Assertions.Expect(page.GetByTestId("designer-dirty")).ToBeVisibleAsync();
             var moved = await DesignerDriver.PositionAsync(page, "log");
             Assert.True(moved.X > before.X && moved.Y > before.Y, $"{before} → {moved}");
-            await Assertions.Expect(page.GetByTestId("designer-dirty")).ToBeVisibleAsync();
             await page.Keyboard.PressAsync("Control+z");
             await Assertions.Expect(Node(page, "log")).ToHaveAttributeAsync("transform", $"translate({before.X} {before.Y})");
             await page.Keyboard.PressAsync("Control+y");
