@@ -70,6 +70,7 @@ internal sealed partial class FlowchartInterpreter
             return;
         state.Status = ActivityState.Cancelled;
         workflow.AppendJournal(activity, JournalEvent.Cancelled);
+        DropTokensOf(activity.Id);
     }
 
     void FinishInstance(string subStatus)
@@ -146,5 +147,6 @@ internal sealed partial class FlowchartInterpreter
             _state.Tokens.Remove(key);
         foreach (var activity in flowchart.Activities)
             _state.FiredJoins.Remove(activity.Id);
+        ClearFlowTokens(flowchart);
     }
 }

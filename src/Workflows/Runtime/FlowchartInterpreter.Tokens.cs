@@ -25,6 +25,11 @@ internal sealed partial class FlowchartInterpreter
             CompleteFlowchart(scope, outcomes);
             return;
         }
+        if (TokenBased)
+        {
+            OnCompletedTokenBased(scope, activity, outcomes);
+            return;
+        }
         _delivering.Push(activity.Id);
         foreach (var connection in scope.OutboundOf(activity.Id))
             Deliver(scope, connection, outcomes.Contains(connection.SourcePort));

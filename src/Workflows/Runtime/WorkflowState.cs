@@ -21,6 +21,12 @@ public sealed class WorkflowState
     /// <summary>WaitAny joins that fired: the connection indexes that arrived since.</summary>
     public Dictionary<string, List<int>> FiredJoins { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Token-based flowcharts only (definition custom property <c>Flowchart:ExecutionMode</c> = <c>TokenBased</c>):
+    /// the tokens on connections, kept until their target completes. Null for counter-based instances.
+    /// </summary>
+    public List<FlowToken>? FlowTokens { get; set; }
+
     public JsonNode? LastResult { get; set; }
     public int JournalSequence { get; set; }
     public ParentLink? Parent { get; set; }
@@ -75,3 +81,15 @@ public sealed class ActivityState
 
 /// <summary>The parent waiting on this instance as a sub-process: resumed through its bookmark when this one finishes.</summary>
 public sealed record ParentLink(string InstanceId, string BookmarkId);
+
+/// <summary>A token-based flowchart's token: a followed connection (or a blocked one of a race), until its target completes.</summary>
+public sealed class FlowToken
+{
+    /// <summary>The flowchart the connection belongs to.</summary>
+    public string Scope { get; set; } = "";
+    public string From { get; set; } = "";
+    public string? Port { get; set; }
+    public string To { get; set; } = "";
+    public bool Consumed { get; set; }
+    public bool Blocked { get; set; }
+}
