@@ -141,6 +141,9 @@ public sealed class CSharpExpressionTests : IAsyncLifetime
     [InlineData("int i = 0; top: i++; goto top;", "goto")]
     [InlineData("Func<int, int> f = null!; f = x => f(x); f(1)", "Invoke")]
     [InlineData("System.Threading.Tasks.Task.Run(() => 1)", "System.Threading.Tasks.Task")]
+    [InlineData("int F() => F(); F()", "方法声明")]
+    [InlineData("#r \"System.IO.dll\"\n1", "#r")]
+    [InlineData("unsafe { int* p = null; }", "unsafe")]
     public void Publish_RefusesReflectionProcessesEnvironmentAndTheLike(string script, string expected)
     {
         var problems = Validate(Definition("cs-bad", [Activity("w", "Elsa.WriteLine", ("text", CSharp(script, "String")))], []));
