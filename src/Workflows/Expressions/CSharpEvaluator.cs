@@ -124,9 +124,16 @@ public sealed class CSharpEvaluator(ScriptLimits limits)
     {
         var parsed = CSharpSyntaxTree.ParseText(script, ParseOptions);
         var ticked = CSharpSandbox.AddTicks(parsed.GetRoot()).ToFullString();
-        var compiled = CSharpScript.Create(prelude.Code(), Options, typeof(CSharpGlobals)).ContinueWith(ticked, Options);
+        var head = CSharpScript.Create(prelude.Code(), Options, typeof(CSharpGlobals));
+        var compiled = head.ContinueWith(ticked, Options);
         var tree = compiled.GetCompilation().SyntaxTrees.Single();
-        return (compiled, tree);
+        if (!tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax>().Any())
+            return (compiled, tree);
+        var withLambdaTicks = head.ContinueWith(CSharpSandbox.AddLambdaTicks(compiled.GetCompilation(), tree).ToFullString(), Options);
+        // A lambda whose body's type cannot be inferred through __Tick(e) (say `x => null`) keeps its body unticked.
+        if (FirstError(withLambdaTicks) is not null && FirstError(compiled) is null)
+            return (compiled, tree);
+        return (withLambdaTicks, withLambdaTicks.GetCompilation().SyntaxTrees.Single());
     }
 
     static string? FirstError(Script<object> script)

@@ -51,6 +51,8 @@ public sealed class CSharpExpressionTests : IAsyncLifetime
     [InlineData("var d = new Dictionary<string, int> { [\"a\"] = 1 }; var n = 0; foreach (var p in d) { n += p.Value; } for (var i = 0; i < 3; i++) { n++; } n", "4")]
     [InlineData("new JsonObject { [\"a\"] = 1 }.ToJsonString()", "{\"a\":1}")]
     [InlineData("new DateTime(2026, 12, 4).AddDays(1).ToString(\"yyyy-MM-dd\")", "2026-12-05")]
+    [InlineData("var l = new List<int>(); new List<int> { 1, 2 }.ForEach(x => l.Add(x * 3)); string.Join(\",\", l.Select(x => { return x + 1; }).Where(x => x > 0).Select(x => x.ToString()))", "4,7")]
+    [InlineData("new[] { \"a\", \"b\" }.Select(x => x == \"a\" ? null : x).Count(x => x == null)", "1")]
     [InlineData("Input.Amount", "42")]
     [InlineData("WorkflowInstanceId.Length", "26")]
     public async Task CSharpExpression_InAnInput_IsEvaluatedAsElsaDoes(string script, string expected)
@@ -195,6 +197,7 @@ public sealed class CSharpExpressionTests : IAsyncLifetime
     [Theory]
     [InlineData("while (true) { }", "语句数")]
     [InlineData("var l = new List<string>(); while (true) { l.Add(new string('x', 1000)); }", "内存")]
+    [InlineData("Enumerable.Range(0, int.MaxValue).Select(x => x % 7).Sum()", "语句数")]
     public async Task RunawayScript_IsStoppedByTheStatementOrMemoryBudget(string script, string expected)
     {
         await using var host = await WorkflowTestHost.CreateAsync(new() { ["Workflows:Scripts:Timeout"] = "00:00:30", ["Workflows:Scripts:MaxStatements"] = expected == "语句数" ? "5000" : "0", ["Workflows:Scripts:MaxMemoryBytes"] = "2000000" });

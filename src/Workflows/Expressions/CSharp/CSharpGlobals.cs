@@ -41,6 +41,13 @@ public sealed class CSharpGlobals
 
     /// <summary>Called at the start of every loop iteration (inserted by the engine): enforces the script limits.</summary>
     public void __Tick() => _budget.Tick();
+
+    /// <summary>Wraps the body of an expression-bodied lambda (inserted by the engine): enforces the script limits.</summary>
+    public T __Tick<T>(T value)
+    {
+        _budget.Tick();
+        return value;
+    }
 }
 
 /// <summary>Elsa's <c>ExecutionContext</c>: variables and inputs by name.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Justice.Workflows.Expressions.CSharp;
 
@@ -40,6 +41,28 @@ public static class CSharpSandbox
 
     /// <summary>Inserts <c>__Tick();</c> at the start of every loop body; refuses nothing (see <see cref="Check"/>).</summary>
     public static SyntaxNode AddTicks(SyntaxNode root) => new TickRewriter().Visit(root);
+
+    /// <summary>
+    /// Makes every lambda tick too (LINQ runs them once per element): a block body starts with <c>__Tick();</c>, an
+    /// expression body <c>e</c> becomes <c>__Tick(e)</c>, or <c>{ __Tick(); e; }</c> when the lambda returns nothing
+    /// (which only the semantic model of <paramref name="compilation"/> tells).
+    /// </summary>
+    public static SyntaxNode AddLambdaTicks(Compilation compilation, SyntaxTree tree)
+    {
+        var model = compilation.GetSemanticModel(tree);
+        var voids = new HashSet<TextSpan>();
+        var known = new HashSet<TextSpan>();
+        foreach (var lambda in tree.GetRoot().DescendantNodes().OfType<AnonymousFunctionExpressionSyntax>())
+        {
+            if (model.GetSymbolInfo(lambda).Symbol is IMethodSymbol method)
+            {
+                known.Add(lambda.Span);
+                if (method.ReturnsVoid)
+                    voids.Add(lambda.Span);
+            }
+        }
+        return new LambdaTickRewriter(known, voids).Visit(tree.GetRoot());
+    }
 
     /// <summary>The forbidden things a script (the last syntax tree of <paramref name="compilation"/>) uses, as readable names.</summary>
     public static IReadOnlyList<string> Check(Compilation compilation, SyntaxTree tree)
@@ -180,6 +203,34 @@ public static class CSharpSandbox
             name = outer.MetadataName + "+" + name;
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : "";
         return ns + name;
+    }
+
+    sealed class LambdaTickRewriter(HashSet<TextSpan> known, HashSet<TextSpan> voids) : CSharpSyntaxRewriter
+    {
+        public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) =>
+            Tick(node, (SimpleLambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!);
+
+        public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) =>
+            Tick(node, (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!);
+
+        public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node)
+        {
+            var visited = (AnonymousMethodExpressionSyntax)base.VisitAnonymousMethodExpression(node)!;
+            return visited.WithBlock(visited.Block.WithStatements(visited.Block.Statements.Insert(0, SyntaxFactory.ParseStatement("__Tick();"))));
+        }
+
+        SyntaxNode Tick(AnonymousFunctionExpressionSyntax original, LambdaExpressionSyntax visited)
+        {
+            if (visited.Block is { } block)
+                return visited.WithBlock(block.WithStatements(block.Statements.Insert(0, SyntaxFactory.ParseStatement("__Tick();"))));
+            if (visited.ExpressionBody is not { } body || body is ThrowExpressionSyntax || !known.Contains(original.Span))
+                return visited;
+            if (voids.Contains(original.Span))
+                return visited.WithExpressionBody(null).WithArrowToken(visited.ArrowToken)
+                    .WithBlock(SyntaxFactory.Block(SyntaxFactory.ParseStatement("__Tick();"), SyntaxFactory.ExpressionStatement(body.WithoutTrivia())));
+            return visited.WithExpressionBody(SyntaxFactory.InvocationExpression(SyntaxFactory.IdentifierName("__Tick"),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(body.WithoutTrivia())))));
+        }
     }
 
     sealed class TickRewriter : CSharpSyntaxRewriter
