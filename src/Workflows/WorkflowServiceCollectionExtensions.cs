@@ -34,6 +34,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Scripts);
         services.AddSingleton<JavaScriptEvaluator>();
         services.AddSingleton<LiquidEvaluator>();
+        services.AddSingleton<CSharpEvaluator>();
         services.AddSingleton<ExpressionEvaluator>();
 
         services.AddWorkflowPersistence(options, connectionString);

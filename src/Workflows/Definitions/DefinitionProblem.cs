@@ -15,6 +15,9 @@ public sealed record DefinitionProblem(string Code, string? Path, string? Activi
     public const string MissingPort = "missing-port";
     public const string UnknownActivityType = "unknown-activity-type";
     public const string UnsupportedExpression = "unsupported-expression";
+
+    /// <summary>A C# script uses a type or member outside the allowlist (System.IO, reflection, processes…).</summary>
+    public const string ForbiddenScriptSymbol = "forbidden-script-symbol";
     public const string InvalidInput = "invalid-input";
     public const string InvalidBackwardConnection = "invalid-backward-connection";
     public const string UnknownVariable = "unknown-variable";

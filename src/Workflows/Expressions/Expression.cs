@@ -12,15 +12,16 @@ public sealed record Expression(string Type, JsonNode? Value)
     public const string VariableType = "Variable";
     public const string JavaScriptType = "JavaScript";
     public const string LiquidType = "Liquid";
+    public const string CSharpType = "CSharp";
 
     public static readonly IReadOnlySet<string> SupportedTypes = new HashSet<string>(StringComparer.Ordinal)
     {
-        LiteralType, ObjectType, JsonType, VariableType, JavaScriptType, LiquidType,
+        LiteralType, ObjectType, JsonType, VariableType, JavaScriptType, LiquidType, CSharpType,
     };
 
     public static Expression Literal(JsonNode? value) => new(LiteralType, value);
 
-    /// <summary>The script or template text of a JavaScript or Liquid expression.</summary>
+    /// <summary>The script or template text of a JavaScript, C# or Liquid expression.</summary>
     public string Text => Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : Value?.ToJsonString(WorkflowJson.Compact) ?? "";
 
     public bool IsSupported => SupportedTypes.Contains(Type);

@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 namespace Justice.Workflows.Expressions;
 
 /// <summary>
-/// Evaluates the expression types of the format (Literal, Object/Json, Variable, JavaScript, Liquid) to JSON;
+/// Evaluates the expression types of the format (Literal, Object/Json, Variable, JavaScript, Liquid, CSharp) to JSON;
 /// a result larger than <see cref="ScriptLimits.MaxValueBytes"/> fails the expression.
 /// </summary>
-public sealed class ExpressionEvaluator(JavaScriptEvaluator javaScript, LiquidEvaluator liquid, ScriptLimits limits)
+public sealed class ExpressionEvaluator(JavaScriptEvaluator javaScript, LiquidEvaluator liquid, CSharpEvaluator csharp, ScriptLimits limits)
 {
     public async ValueTask<JsonNode?> EvaluateAsync(Expression expression, IExpressionContext context, CancellationToken cancellationToken = default)
     {
@@ -32,6 +32,8 @@ public sealed class ExpressionEvaluator(JavaScriptEvaluator javaScript, LiquidEv
                 return reference is null ? null : context.GetVariable(reference)?.DeepClone();
             case Expression.JavaScriptType:
                 return javaScript.Evaluate(expression.Text, context);
+            case Expression.CSharpType:
+                return await csharp.EvaluateAsync(expression.Text, context, cancellationToken);
             case Expression.LiquidType:
                 return JsonValue.Create(await liquid.RenderAsync(expression.Text, context, cancellationToken));
             default:

@@ -19,6 +19,9 @@ public interface IExpressionContext
     /// <summary>Finds a variable by id or name; null when there is none.</summary>
     string? ResolveVariableName(string idOrName);
     JsonNode? GetVariable(string idOrName);
+
+    /// <summary>The declared .NET type of a variable (C# scripts see it typed); null when unknown.</summary>
+    Type? VariableType(string name) => null;
     void SetVariable(string idOrName, JsonNode? value);
     JsonNode? GetInput(string name);
     JsonObject Input { get; }

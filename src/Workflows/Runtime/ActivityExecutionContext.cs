@@ -71,8 +71,13 @@ public sealed class ActivityExecutionContext
     public void SetOutput(Output? output, string outputName, JsonNode? value)
     {
         Workflow.RecordOutput(Activity.Id, outputName, value);
-        if (output?.VariableReference is { } variable)
-            Workflow.SetVariable(variable, value?.DeepClone());
+        if (output?.VariableReference is not { } reference)
+            return;
+        // Elsa maps an activity output to a variable or, by its name, to a declared workflow output.
+        if (Workflow.Model.FindVariable(reference) is null && Workflow.Model.OutputNames.Contains(reference))
+            Workflow.SetOutput(reference, value?.DeepClone());
+        else
+            Workflow.SetVariable(reference, value?.DeepClone());
     }
 
     /// <summary>Completes the activity with the given outcomes (default <c>Done</c>).</summary>

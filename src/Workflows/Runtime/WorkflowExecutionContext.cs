@@ -81,6 +81,9 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     public string? ResolveVariableName(string idOrName) =>
         Model.FindVariable(idOrName)?.Name ?? (State.Variables.ContainsKey(idOrName) ? idOrName : null);
 
+    public Type? VariableType(string name) =>
+        Model.FindVariable(name) is { } definition ? CSharpEvaluator.TypeOf(definition) : null;
+
     public JsonNode? GetVariable(string idOrName) =>
         State.Variables.GetValueOrDefault(ResolveVariableName(idOrName) ?? idOrName);
 

@@ -6,7 +6,7 @@ using Justice.Workflows.Expressions;
 namespace Justice.Portal.Features.Designer;
 
 /// <summary>
-/// An activity input as the property panel edits it: the expression type (Literal, JavaScript, Liquid; Object and
+/// An activity input as the property panel edits it: the expression type (Literal, JavaScript, Liquid, CSharp; Object and
 /// Variable as found) and its value. Written back in Elsa 3's wrapper <c>{typeName, expression: {type, value}}</c>,
 /// keeping whatever else the wrapper held.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed record InputValue(string ExpressionType, JsonNode? Value)
     public static string? VariableReference(JsonNode? value) => ExpressionEvaluator.VariableReference(value);
 
     /// <summary>The modes the panel offers; other expression types found in a definition are kept and shown as they are.</summary>
-    public static readonly IReadOnlyList<string> Modes = [Expression.LiteralType, Expression.JavaScriptType, Expression.LiquidType];
+    public static readonly IReadOnlyList<string> Modes = [Expression.LiteralType, Expression.JavaScriptType, Expression.LiquidType, Expression.CSharpType];
 
     /// <summary>True when the value is a constant the type's editor can show (Literal, or Object written as JSON text).</summary>
     public bool IsConstant => ExpressionType is Expression.LiteralType or Expression.ObjectType or Expression.JsonType;
@@ -89,11 +89,12 @@ public sealed record InputValue(string ExpressionType, JsonNode? Value)
             ? new InputValue(p.ExpressionType, JsonValue.Create(constant?.ToJsonString(DefinitionJson.CompactOptions) ?? ""))
             : new InputValue(Expression.LiteralType, constant?.DeepClone());
 
-    /// <summary>The syntax error of a JavaScript (Jint) or Liquid (Fluid) expression, as the validator reports it; null when it parses.</summary>
+    /// <summary>The syntax error of a JavaScript (Jint), Liquid (Fluid) or C# (Roslyn) expression, as the validator reports it; null when it parses.</summary>
     public static string? CheckSyntax(string expressionType, string text) => expressionType switch
     {
         Expression.JavaScriptType => JavaScriptEvaluator.CheckSyntax(text),
         Expression.LiquidType => LiquidEvaluator.CheckSyntax(text),
+        Expression.CSharpType => CSharpEvaluator.CheckSyntax(text),
         _ => null,
     };
 

@@ -16,6 +16,10 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
         var validation = new DefinitionValidationContext();
         var variables = ReadVariables(document, validation);
         validation.VariableExists = idOrName => variables.Any(v => v.Id == idOrName || v.Name == idOrName);
+        var inputNames = (document["inputs"] as JsonArray)?.OfType<JsonObject>().Select(i => Text(i["name"])).OfType<string>().ToList() ?? [];
+        validation.ScriptPrelude = CSharpEvaluator.PreludeOf(variables, inputNames);
+        var outputNames = (document["outputs"] as JsonArray)?.OfType<JsonObject>().Select(o => Text(o["name"])).OfType<string>().ToList() ?? [];
+        validation.OutputExists = outputNames.Contains;
         var activities = new Dictionary<string, Activity>(StringComparer.Ordinal);
         var parents = new Dictionary<string, Flowchart>(StringComparer.Ordinal);
         var state = new CompileState(activities, parents, validation);
@@ -30,7 +34,8 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
             Name = Text(document["name"]),
             Document = document,
             Variables = variables,
-            InputNames = (document["inputs"] as JsonArray)?.OfType<JsonObject>().Select(i => Text(i["name"])).OfType<string>().ToList() ?? [],
+            InputNames = inputNames,
+            OutputNames = outputNames,
             Root = root,
             Activities = activities,
             Parents = parents,
@@ -108,9 +113,9 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
         {
             if (node[output.Name] is not JsonObject wrapper || Text(wrapper["memoryReference"]?["id"]) is not { } reference)
                 continue;
-            if (!validation.HasVariable(reference))
+            if (!validation.HasVariable(reference) && !validation.OutputExists(reference))
                 validation.Add(DefinitionProblem.UnknownVariable, $"{path}.{output.Name}.memoryReference", activity.Id,
-                    $"活动“{activity.DisplayName}”的输出 {output.Name} 指向不存在的变量“{reference}”。");
+                    $"活动“{activity.DisplayName}”的输出 {output.Name} 指向不存在的变量或流程输出“{reference}”。");
             output.Property.SetValue(activity, Activator.CreateInstance(typeof(Output<>).MakeGenericType(output.ValueType), reference));
         }
     }
@@ -135,6 +140,9 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
             case Expression.JavaScriptType when JavaScriptEvaluator.CheckSyntax(expression.Text) is { } error:
                 validation.Add(DefinitionProblem.InvalidInput, where, activity.Id, $"活动“{activity.DisplayName}”的输入 {input.Name} 脚本有语法错误：{error}");
                 break;
+            case Expression.CSharpType:
+                validation.CheckCSharp(activity, input.Name, expression.Text);
+                break;
             case Expression.LiquidType when LiquidEvaluator.CheckSyntax(expression.Text) is { } error:
                 validation.Add(DefinitionProblem.InvalidInput, where, activity.Id, $"活动“{activity.DisplayName}”的输入 {input.Name} 模板有语法错误：{error}");
                 break;
@@ -153,7 +161,7 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
                 Text(expression["type"]) is { } type && !Expression.SupportedTypes.Contains(type))
             {
                 validation.Add(DefinitionProblem.UnsupportedExpression, $"{path}.{key}", activity.Id,
-                    $"活动“{activity.Name ?? activity.Id}”的输入 {key} 使用了不支持的表达式类型“{type}”（支持：Literal、Object、Variable、JavaScript、Liquid）。");
+                    $"活动“{activity.Name ?? activity.Id}”的输入 {key} 使用了不支持的表达式类型“{type}”（支持：Literal、Object、Variable、JavaScript、Liquid、CSharp）。");
             }
         }
     }

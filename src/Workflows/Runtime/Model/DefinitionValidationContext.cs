@@ -15,6 +15,25 @@ public sealed class DefinitionValidationContext
 
     internal Func<string, bool> VariableExists { get; set; } = _ => true;
 
+    internal Func<string, bool> OutputExists { get; set; } = _ => false;
+
+    /// <summary>The definition's variables and inputs as its C# scripts see them.</summary>
+    internal Expressions.CSharp.CSharpPrelude ScriptPrelude { get; set; } = Expressions.CSharp.CSharpPrelude.Empty;
+
+    /// <summary>
+    /// Checks a C# script of an activity's input: forbidden types or members, else compile errors, reported on the
+    /// input's path and naming the activity.
+    /// </summary>
+    public void CheckCSharp(Activity activity, string input, string script)
+    {
+        Expressions.CSharpEvaluator.Check(script, ScriptPrelude, out var forbidden, out var error);
+        if (forbidden.Count > 0)
+            Add(activity, DefinitionProblem.ForbiddenScriptSymbol, input,
+                $"活动“{activity.DisplayName}”的输入 {input} 的 C# 脚本使用了不允许的类型或成员：{string.Join("、", forbidden)}。");
+        else if (error is not null)
+            Add(activity, DefinitionProblem.InvalidInput, input, $"活动“{activity.DisplayName}”的输入 {input} 的 C# 脚本有编译错误：{error}");
+    }
+
     internal void SetPath(string activityId, string path) => _paths[activityId] = path;
 
     public string PathOf(Activity activity) => _paths.GetValueOrDefault(activity.Id, "$");

@@ -17,6 +17,9 @@ public sealed class WorkflowModel
     public required JsonObject Document { get; init; }
     public required IReadOnlyList<VariableDefinition> Variables { get; init; }
     public required IReadOnlyList<string> InputNames { get; init; }
+
+    /// <summary>The declared workflow outputs; an activity output whose memory reference names one (and no variable) sets it.</summary>
+    public IReadOnlyList<string> OutputNames { get; init; } = [];
     public required Activity Root { get; init; }
     public required IReadOnlyDictionary<string, Activity> Activities { get; init; }
 

@@ -271,6 +271,8 @@ public sealed class DesignerModelTests
     [InlineData("JavaScript", "getInput('Amount' >", false)]
     [InlineData("Liquid", "案号 {{ Variables.CaseNumber }}", true)]
     [InlineData("Liquid", "案号 {{ Variables.CaseNumber ", false)]
+    [InlineData("CSharp", "Variables.Counter + 1", true)]
+    [InlineData("CSharp", "var x = ;", false)]
     public void CheckSyntax_UsesTheEnginesParsers(string type, string text, bool valid) =>
         Assert.Equal(valid, InputValue.CheckSyntax(type, text) is null);
 
