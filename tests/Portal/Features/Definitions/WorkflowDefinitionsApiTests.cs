@@ -91,7 +91,7 @@ public sealed class WorkflowDefinitionsApiTests(PortalFactory factory) : IClassF
         var client = await factory.ClientAsync("admin");
         var invalid = """
             { "definitionId": "api-invalid", "root": { "id": "root", "type": "Elsa.Flowchart", "activities": [
-              { "id": "a", "type": "Elsa.WriteLine", "text": { "typeName": "String", "expression": { "type": "CSharp", "value": "1" } } },
+              { "id": "a", "type": "Elsa.WriteLine", "text": { "typeName": "String", "expression": { "type": "Python", "value": "1" } } },
               { "id": "a", "type": "Acme.Unknown" } ],
               "connections": [ { "source": { "activity": "a", "port": "Done" }, "target": { "activity": "ghost", "port": "In" } } ] } }
             """;
