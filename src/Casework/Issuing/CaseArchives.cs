@@ -12,6 +12,7 @@ using Justice.Workflows.Persistence;
 using Justice.Workflows.Runtime.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Justice.Workflows.Common;
 
 namespace Justice.Casework.Issuing;
 
@@ -103,11 +104,11 @@ public sealed class CaseArchives(
             ["builtAt"] = now.ToString("O"),
             ["files"] = new JsonArray(files.Select(f => (JsonNode)new JsonObject
             {
-                ["name"] = f.Name, ["size"] = f.Content.Length, ["sm3"] = Hex(ElectronicSeal.Sm3(f.Content)),
+                ["name"] = f.Name, ["size"] = f.Content.Length, ["sm3"] = Convert.ToHexStringLower(HashChain.Sm3(f.Content)),
             }).ToArray()),
         };
         var manifestBytes = Encoding.UTF8.GetBytes(manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-        var seal = ElectronicSeal.Sign(keys.Current(office, KeyPurpose.Seal), ElectronicSeal.Sm3(manifestBytes), now, "manifest.json; SM3");
+        var seal = ElectronicSeal.Sign(keys.Current(office, KeyPurpose.Seal), HashChain.Sm3(manifestBytes), now, "manifest.json; SM3");
 
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
@@ -124,7 +125,7 @@ public sealed class CaseArchives(
         return new CaseArchive
         {
             CaseId = record.Id, Content = bytes, BuiltAt = now, Files = files.Count,
-            Sha256 = Hex(SHA256.HashData(bytes)), Sm3 = Hex(ElectronicSeal.Sm3(bytes)),
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Sm3 = Convert.ToHexStringLower(HashChain.Sm3(bytes)),
         };
     }
 
@@ -136,7 +137,7 @@ public sealed class CaseArchives(
             using var archive = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
             var manifestBytes = Read(archive, "manifest.json");
             var seal = ElectronicSeal.Read(Read(archive, "manifest.ses"));
-            if (!seal.SignatureValid || !seal.SealValid || !seal.DataHash.AsSpan().SequenceEqual(ElectronicSeal.Sm3(manifestBytes)))
+            if (!seal.SignatureValid || !seal.SealValid || !seal.DataHash.AsSpan().SequenceEqual(HashChain.Sm3(manifestBytes)))
                 return new ArchiveCheck(false, "清单的电子印章签名无效（清单被修改）。", 0);
             var manifest = JsonNode.Parse(manifestBytes)!;
             var listed = manifest["files"]!.AsArray();
@@ -147,7 +148,7 @@ public sealed class CaseArchives(
                 if (entry is null)
                     return new ArchiveCheck(false, $"缺少文件：{name}", listed.Count);
                 var content = Read(archive, name);
-                if (content.Length != file["size"]!.GetValue<int>() || Hex(ElectronicSeal.Sm3(content)) != file["sm3"]!.GetValue<string>())
+                if (content.Length != file["size"]!.GetValue<int>() || Convert.ToHexStringLower(HashChain.Sm3(content)) != file["sm3"]!.GetValue<string>())
                     return new ArchiveCheck(false, $"文件被修改：{name}", listed.Count);
             }
             var extra = archive.Entries.Select(e => e.FullName).Except(listed.Select(f => f!["name"]!.GetValue<string>())).Except(["manifest.json", "manifest.ses"]).FirstOrDefault();
@@ -172,8 +173,6 @@ public sealed class CaseArchives(
     {
         WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
-
-    static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
 
     static string Safe(string name)
     {

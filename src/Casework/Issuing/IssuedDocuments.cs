@@ -14,6 +14,7 @@ using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Justice.Workflows.Common;
 
 namespace Justice.Casework.Issuing;
 
@@ -116,8 +117,8 @@ public sealed partial class IssuedDocuments(
             DocumentId = document.Id,
             CaseId = document.CaseId,
             Content = bytes,
-            Sha256 = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(),
-            Sm3 = Convert.ToHexString(ElectronicSeal.Sm3(bytes)).ToLowerInvariant(),
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Sm3 = Convert.ToHexStringLower(HashChain.Sm3(bytes)),
             SignedAt = time,
             Office = office,
             PdfCertificate = pdfKey.Thumbprint,
@@ -146,26 +147,24 @@ public sealed partial class IssuedDocuments(
     public async Task<DocumentVerification> VerifyPdfAsync(byte[] pdf, CancellationToken cancellationToken = default)
     {
         Task<DocumentVerification> statusOf(CaseDocument d) => StatusOfAsync(d, cancellationToken);
-        var sha = Convert.ToHexString(SHA256.HashData(pdf)).ToLowerInvariant();
+        var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        var check = PdfSignatureCheck.Check(pdf);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var issued = await db.IssuedPdfs.AsNoTracking().Where(p => p.Sha256 == sha).Select(p => new { p.DocumentId, p.SignedAt }).FirstOrDefaultAsync(cancellationToken);
-        if (issued is not null && await db.CaseDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == issued.DocumentId, cancellationToken) is { } document)
-        {
-            var signature = PdfSignatureCheck.Check(pdf);
-            if (signature.State == PdfSignatureState.Intact)
-                return await statusOf(document) with { SignedAt = issued.SignedAt };
-        }
+        if (issued is not null && check.State == PdfSignatureState.Intact
+            && await db.CaseDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == issued.DocumentId, cancellationToken) is { } document)
+            return await statusOf(document) with { SignedAt = issued.SignedAt };
 
         var claimed = DocumentIdIn(pdf);
         var named = claimed is null ? null : await db.CaseDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == claimed, cancellationToken);
-        var check = PdfSignatureCheck.Check(pdf);
         var ours = check.PdfCertificate is { } cert && keys.Certificates().Any(c => c.Certificate.Equals(cert));
         if (named is not null)
         {
             var genuine = await statusOf(named);
             return genuine with { Status = "altered", Reason = check.Reason ?? "文件与签发的文书不一致（已被修改）。" };
         }
-        if (ours || check.State == PdfSignatureState.Altered && check.Office is not null)
+        // Signed with one of the offices' keys, but not a file the bureau keeps: not what was issued.
+        if (ours)
             return new DocumentVerification("altered", null, null, null, null, check.Office, check.Reason ?? "文件与签发的文书不一致（已被修改）。");
         return new DocumentVerification("unknown", null, null, null, null, null, "查无此文书：文件不是本系统签发的文书。");
     }

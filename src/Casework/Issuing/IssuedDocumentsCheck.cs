@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
-using System.Text;
 using Justice.Casework.Integrity;
 using Justice.Casework.Persistence;
 using Justice.Casework.Signing;
 using Microsoft.EntityFrameworkCore;
+using Justice.Workflows.Common;
 
 namespace Justice.Casework.Issuing;
 
@@ -44,7 +44,7 @@ public sealed class IssuedDocumentsCheck(IDbContextFactory<CaseworkDbContext> fa
                 break;
             foreach (var d in documents)
             {
-                var hash = Hex(SHA256.HashData(Encoding.UTF8.GetBytes(d.Html)));
+                var hash = Documents.DocumentHash.Of(d.Html);
                 if (hash != d.Sha256)
                     Broken("CaseDocuments", d.CaseId, d.Id, ProblemCodes.HashMismatch, d.Sha256, hash);
             }
@@ -63,16 +63,16 @@ public sealed class IssuedDocumentsCheck(IDbContextFactory<CaseworkDbContext> fa
                 break;
             foreach (var p in pdfs)
             {
-                var sha = Hex(SHA256.HashData(p.Content));
-                var sm3 = Hex(ElectronicSeal.Sm3(p.Content));
+                var sha = Convert.ToHexStringLower(SHA256.HashData(p.Content));
+                var sm3 = Convert.ToHexStringLower(HashChain.Sm3(p.Content));
                 if (sha != p.Sha256 || sm3 != p.Sm3)
                 {
                     Broken("IssuedPdfs", p.CaseId, p.DocumentId, ProblemCodes.HashMismatch, p.Sha256, sha);
                     continue;
                 }
                 var signature = PdfSignatureCheck.Check(p.Content);
-                var pdfThumbprint = signature.PdfCertificate is { } pc ? Hex(SHA256.HashData(pc.GetEncoded())) : "";
-                var sealThumbprint = signature.SealCertificate is { } sc ? Hex(SHA256.HashData(sc.GetEncoded())) : "";
+                var pdfThumbprint = signature.PdfCertificate is { } pc ? Convert.ToHexStringLower(SHA256.HashData(pc.GetEncoded())) : "";
+                var sealThumbprint = signature.SealCertificate is { } sc ? Convert.ToHexStringLower(SHA256.HashData(sc.GetEncoded())) : "";
                 if (signature.State != PdfSignatureState.Intact || !signature.SealValid)
                     Broken("IssuedPdfs", p.CaseId, p.DocumentId, "signature-invalid", "intact", signature.Reason ?? signature.State.ToString());
                 else if (pdfThumbprint != p.PdfCertificate || sealThumbprint != p.SealCertificate)
@@ -91,7 +91,7 @@ public sealed class IssuedDocumentsCheck(IDbContextFactory<CaseworkDbContext> fa
                 .OrderBy(a => a.CaseId).FirstOrDefaultAsync(cancellationToken);
             if (archive is null)
                 break;
-            var sha = Hex(SHA256.HashData(archive.Content));
+            var sha = Convert.ToHexStringLower(SHA256.HashData(archive.Content));
             if (sha != archive.Sha256)
                 Broken("CaseArchives", archive.CaseId, archive.CaseId, ProblemCodes.HashMismatch, archive.Sha256, sha);
             else if (CaseArchives.Check(archive.Content) is { Valid: false } check)
@@ -102,8 +102,6 @@ public sealed class IssuedDocumentsCheck(IDbContextFactory<CaseworkDbContext> fa
         }
         return new IntegrityResult(Kind, entries, entries, broken, problems);
     }
-
-    static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
 }
 
 /// <summary>
@@ -115,11 +113,8 @@ public sealed class BureauRecordSealer(OfficeKeyRing keys, Microsoft.Extensions.
     public async Task<SealedValue> SealAsync(ReadOnlyMemory<byte> digest, CancellationToken cancellationToken = default)
     {
         var key = keys.Current(options.Value.BureauName, KeyPurpose.Seal);
-        var signer = new Org.BouncyCastle.Crypto.Signers.SM2Signer();
-        signer.Init(true, new Org.BouncyCastle.Crypto.Parameters.ParametersWithRandom(key.PrivateKey, new Org.BouncyCastle.Security.SecureRandom()));
         var data = digest.ToArray();
-        signer.BlockUpdate(data, 0, data.Length);
-        var seal = new SealedValue(key.Thumbprint, key.Algorithm, signer.GenerateSignature());
+        var seal = new SealedValue(key.Thumbprint, key.Algorithm, ElectronicSeal.Sm2Sign(key, data));
         await audit.RecordAsync("system", "signing.day-seal", options.Value.BureauName,
             $"每日链头封存：摘要 {Convert.ToHexString(data)[..16]}，证书 {key.Thumbprint[..16]}", cancellationToken);
         return seal;
@@ -128,19 +123,6 @@ public sealed class BureauRecordSealer(OfficeKeyRing keys, Microsoft.Extensions.
     public bool Verify(ReadOnlyMemory<byte> digest, SealedValue seal)
     {
         var certificate = keys.Certificates(options.Value.BureauName).FirstOrDefault(c => c.Thumbprint == seal.KeyId && c.Purpose == KeyPurpose.Seal);
-        if (certificate is null)
-            return false;
-        try
-        {
-            var signer = new Org.BouncyCastle.Crypto.Signers.SM2Signer();
-            signer.Init(false, certificate.Certificate.GetPublicKey());
-            var data = digest.ToArray();
-            signer.BlockUpdate(data, 0, data.Length);
-            return signer.VerifySignature(seal.Signature);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidCastException or InvalidOperationException)
-        {
-            return false;
-        }
+        return certificate is not null && ElectronicSeal.Sm2Verify(certificate.Certificate, digest.ToArray(), seal.Signature);
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.GM;
-using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
@@ -18,15 +17,6 @@ namespace Justice.Casework.Signing;
 public static class ElectronicSeal
 {
     static readonly DerObjectIdentifier Sm3WithSm2 = GMObjectIdentifiers.sm2sign_with_sm3;
-
-    public static byte[] Sm3(ReadOnlySpan<byte> data)
-    {
-        var digest = new SM3Digest();
-        digest.BlockUpdate(data);
-        var hash = new byte[32];
-        digest.DoFinal(hash);
-        return hash;
-    }
 
     /// <summary>The DER of an <c>SES_Signature</c> over <paramref name="dataHash"/> (SM3 of the signed bytes).</summary>
     public static byte[] Sign(OfficeKey key, byte[] dataHash, DateTimeOffset time, string propertyInfo)
@@ -69,7 +59,8 @@ public static class ElectronicSeal
             Sm2Verify(sealCert, sealInfo.GetEncoded(), DerBitString.GetInstance(seal[3]).GetBytes()));
     }
 
-    static byte[] Sm2Sign(OfficeKey key, byte[] data)
+    /// <summary>SM2 with SM3 (the default user id), DER-encoded: the signature of the seal, of a document, of a day's records.</summary>
+    public static byte[] Sm2Sign(OfficeKey key, byte[] data)
     {
         var signer = new SM2Signer();
         signer.Init(true, new ParametersWithRandom(key.PrivateKey, new SecureRandom()));
@@ -77,7 +68,7 @@ public static class ElectronicSeal
         return signer.GenerateSignature();
     }
 
-    static bool Sm2Verify(X509Certificate certificate, byte[] data, byte[] signature)
+    public static bool Sm2Verify(X509Certificate certificate, byte[] data, byte[] signature)
     {
         try
         {

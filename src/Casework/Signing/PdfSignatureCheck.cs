@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.X509;
+using Justice.Workflows.Common;
 
 namespace Justice.Casework.Signing;
 
@@ -76,7 +77,7 @@ public static partial class PdfSignatureCheck
         try
         {
             var seal = ElectronicSeal.Read(sealAttribute.AttrValues[0].GetEncoded());
-            if (!seal.DataHash.AsSpan().SequenceEqual(ElectronicSeal.Sm3(signed)) || !seal.SignatureValid || !seal.SealValid)
+            if (!seal.DataHash.AsSpan().SequenceEqual(HashChain.Sm3(signed)) || !seal.SignatureValid || !seal.SealValid)
                 return Altered("电子印章签名无效（文件已被修改或印章被替换）。");
             return new PdfSignatureReport(PdfSignatureState.Intact, null, seal.Office, seal.Time, certificate, seal.Certificate, true);
         }

@@ -12,6 +12,7 @@ using Org.BouncyCastle.X509;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
+using Justice.Workflows.Common;
 
 namespace Justice.Casework.Signing;
 
@@ -82,7 +83,7 @@ public static class PdfSigner
         Buffer.BlockCopy(pdf, 0, signed, 0, contentsAt);
         Buffer.BlockCopy(pdf, contentsEnd, signed, contentsAt, pdf.Length - contentsEnd);
 
-        var seal = ElectronicSeal.Sign(sealKey, ElectronicSeal.Sm3(signed), time, "PDF ByteRange; SM3");
+        var seal = ElectronicSeal.Sign(sealKey, HashChain.Sm3(signed), time, "PDF ByteRange; SM3");
         var cms = Cms(signed, pdfKey, seal);
         if (cms.Length > Reserved)
             throw new SigningException($"签名数据（{cms.Length} 字节）超出预留空间。");

@@ -312,7 +312,7 @@ sealed class PageTypesetter(DocumentFonts fonts, XGraphics measure)
 
     void Place(Line line, TextStyle style, double left, double width, double top, bool firstLine)
     {
-        var indent = firstLine && style.Align == TextAlign.Justify ? style.Indent : firstLine ? style.Indent : 0;
+        var indent = firstLine ? style.Indent : 0;
         var available = width - indent;
         var natural = line.Width;
         var baseline = top + style.LineHeight / 2 + style.Size * 0.35;

@@ -23,6 +23,9 @@ public static class VerifyApi
             v.Status switch { "revoked" => RevokedEffect, "partially-revoked" => PartlyRevokedEffect, "corrected" => CorrectedEffect, _ => null },
             v.Title, v.Reason, v.SignedAt?.ToString("O"));
 
+    static IResult TooLarge() =>
+        ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "文件过大", $"文件不能超过 {VerificationService.MaxPdfBytes / 1024 / 1024} MB。");
+
     /// <summary>The uploaded PDF: the body itself (<c>application/pdf</c>) or the form field <c>file</c>, at most <see cref="VerificationService.MaxPdfBytes"/>.</summary>
     static async Task<IResult> VerifyPdfAsync(HttpContext context, VerificationService verification, CancellationToken ct)
     {
@@ -30,7 +33,7 @@ public static class VerifyApi
             return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁", "查询过于频繁，请一分钟后再试。");
         var request = context.Request;
         if (request.ContentLength > VerificationService.MaxPdfBytes)
-            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "文件过大", $"文件不能超过 {VerificationService.MaxPdfBytes / 1024 / 1024} MB。");
+            return TooLarge();
         byte[]? pdf = null;
         if (request.HasFormContentType)
         {
@@ -38,7 +41,7 @@ public static class VerifyApi
             if (form.Files.GetFile("file") is { } file)
             {
                 if (file.Length > VerificationService.MaxPdfBytes)
-                    return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "文件过大", $"文件不能超过 {VerificationService.MaxPdfBytes / 1024 / 1024} MB。");
+                    return TooLarge();
                 using var buffer = new MemoryStream();
                 await file.CopyToAsync(buffer, ct);
                 pdf = buffer.ToArray();
@@ -52,7 +55,7 @@ public static class VerifyApi
             while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
             {
                 if (buffer.Length + read > VerificationService.MaxPdfBytes)
-                    return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "文件过大", $"文件不能超过 {VerificationService.MaxPdfBytes / 1024 / 1024} MB。");
+                    return TooLarge();
                 buffer.Write(chunk, 0, read);
             }
             pdf = buffer.ToArray();
