@@ -35,6 +35,28 @@ public sealed class ActivityExecutionContext
     internal bool CompletesFlowchart { get; private set; }
     internal bool FinishesWorkflow { get; private set; }
     internal IReadOnlyList<string>? ScriptOutcomes { get; set; }
+    internal List<Activity>? ScheduledChildren { get; private set; }
+    internal bool BreaksLoop { get; private set; }
+
+    /// <summary>A structured activity's bookkeeping, kept in the instance until the activity runs anew.</summary>
+    public JsonObject Data => Workflow.State.Activity(Activity.Id).Data ??= new JsonObject();
+
+    /// <summary>
+    /// Schedules a child of this structured activity; it is told in <see cref="CompositeActivity.OnChildCompletedAsync"/>
+    /// when the child completes. <paramref name="scope"/> are loop variables the child and everything inside it see.
+    /// </summary>
+    public void ScheduleChild(Activity child, JsonObject? scope = null)
+    {
+        (ScheduledChildren ??= []).Add(child);
+        Workflow.State.Activity(child.Id).Scope = scope;
+    }
+
+    /// <summary>Ends the nearest enclosing loop (Break): what still runs inside it is cancelled.</summary>
+    public void BreakLoop()
+    {
+        Complete();
+        BreaksLoop = true;
+    }
 
     /// <summary>Evaluates an input and converts it to its declared type; a failure faults the instance with the activity named.</summary>
     public async ValueTask<T?> EvaluateAsync<T>(Input<T>? input, T? defaultValue = default)

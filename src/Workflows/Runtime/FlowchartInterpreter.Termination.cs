@@ -73,6 +73,29 @@ internal sealed partial class FlowchartInterpreter
         DropTokensOf(activity.Id);
     }
 
+    /// <summary>
+    /// Break: the nearest enclosing loop ends with Done, what still runs inside it cancelled. Without a loop around
+    /// it, Break completes like any activity (it has no outbound connections to follow).
+    /// </summary>
+    bool BreakLoop(Activity breaking)
+    {
+        var loop = _model.OwnerOf(breaking.Id);
+        while (loop is not null && loop is not ILoopActivity)
+            loop = _model.OwnerOf(loop.Id);
+        if (loop is null)
+            return false;
+        CancelWithin(loop.Id, includeSelf: false);
+        foreach (var child in ((CompositeActivity)loop).Children)
+        {
+            if (_state.Activity(child.Id).Status is ActivityState.Running or ActivityState.Scheduled)
+                MarkCancelled(child);
+        }
+        _state.Activity(loop.Id).Status = ActivityState.Completed;
+        workflow.AppendJournal(loop, JournalEvent.Completed, ["Done"]);
+        OnCompleted(loop, ["Done"], null);
+        return true;
+    }
+
     void FinishInstance(string subStatus)
     {
         foreach (var item in _queue)
@@ -94,8 +117,10 @@ internal sealed partial class FlowchartInterpreter
         workflow.AppendJournal(activity, JournalEvent.Faulted, null, new JsonObject { ["message"] = message });
         workflow.AddIncident(activity, code, category, message);
         // What was scheduled behind the fault is kept for a retry; a resume in the queue keeps its bookmark anyway.
-        var pending = _queue.Where(w => w.Bookmark is null && w.ActivityId != activity.Id).Select(w => w.ActivityId).ToList();
+        var pending = _queue.Where(w => w.Bookmark is null && w.Notice is null && w.ActivityId != activity.Id).Select(w => w.ActivityId).ToList();
         _state.PendingAtFault = pending.Count > 0 ? pending : null;
+        var notices = _queue.Where(w => w.Notice is not null && w.ActivityId != activity.Id).Select(w => w.Notice!).ToList();
+        _state.PendingNoticesAtFault = notices.Count > 0 ? notices : null;
         _queue.Clear();
         var record = workflow.Record;
         record.Status = WorkflowStatus.Finished;

@@ -9,6 +9,15 @@ internal sealed partial class FlowchartInterpreter
 {
     void OnCompleted(Activity activity, IReadOnlyList<string> outcomes, ActivityExecutionContext? context)
     {
+        if (_model.OwnerOf(activity.Id) is CompositeActivity owner && context?.FinishesWorkflow != true)
+        {
+            // A child of a structured activity: its owner is told (as a work item, so that it may evaluate and schedule).
+            _queue.AddLast(new WorkItem(owner.Id, null, null)
+            {
+                Notice = new ChildNotice(owner.Id, activity.Id, outcomes, context?.CompletesFlowchart == true),
+            });
+            return;
+        }
         var scope = _model.ParentOf(activity.Id);
         if (scope is null)
         {
@@ -85,7 +94,7 @@ internal sealed partial class FlowchartInterpreter
         {
             for (var id = activityId; ; )
             {
-                var parent = _model.ParentOf(id);
+                var parent = _model.OwnerOf(id);
                 if (parent is null)
                     return;
                 if (parent.Id == scope.Id)

@@ -17,12 +17,16 @@ internal sealed partial class FlowchartInterpreter(WorkflowExecutionContext work
     readonly Stack<string> _delivering = new();
     readonly LinkedList<(Flowchart Scope, Activity Activity)> _deadPaths = new();
     bool _propagating;
-    readonly WorkflowModel _model = workflow.Model;
+    WorkflowModel _model => workflow.Model;
     readonly WorkflowState _state = workflow.State;
     bool _halted;
 
     /// <summary>One activity to run: started anew, or resumed through its bookmark (<paramref name="Replay"/>: a resume that faulted, its bookmark already consumed).</summary>
-    sealed record WorkItem(string ActivityId, Justice.Workflows.Runtime.State.BookmarkRecord? Bookmark, JsonNode? Input, bool Replay = false);
+    sealed record WorkItem(string ActivityId, Justice.Workflows.Runtime.State.BookmarkRecord? Bookmark, JsonNode? Input, bool Replay = false)
+    {
+        /// <summary>Set when a structured activity is told that a child of its completed.</summary>
+        public ChildNotice? Notice { get; init; }
+    }
 
     public async Task StartAsync()
     {
@@ -50,14 +54,34 @@ internal sealed partial class FlowchartInterpreter(WorkflowExecutionContext work
         record.SubStatus = WorkflowSubStatus.Executing;
         record.FinishedAt = null;
         var state = _state.Activity(activityId);
+        if (state.FaultedNotice is { } notice)
+        {
+            // A structured activity faulted when told of its child: it is told again.
+            _queue.AddLast(new WorkItem(activityId, null, null) { Notice = notice });
+            state.FaultedNotice = null;
+            foreach (var pending in _state.PendingAtFault ?? [])
+                _queue.AddLast(new WorkItem(pending, null, null));
+            RequeueNotices();
+            _state.PendingAtFault = null;
+            await RunAsync();
+            return;
+        }
         // A fault while resuming is retried as that resume (same bookmark, same input), not as a fresh start.
         _queue.AddLast(new WorkItem(activityId, state.FaultedResume, state.FaultedResumeInput, Replay: state.FaultedResume is not null));
         state.FaultedResume = null;
         state.FaultedResumeInput = null;
         foreach (var pending in _state.PendingAtFault ?? [])
             _queue.AddLast(new WorkItem(pending, null, null));
+        RequeueNotices();
         _state.PendingAtFault = null;
         await RunAsync();
+    }
+
+    void RequeueNotices()
+    {
+        foreach (var notice in _state.PendingNoticesAtFault ?? [])
+            _queue.AddLast(new WorkItem(notice.OwnerId, null, null) { Notice = notice });
+        _state.PendingNoticesAtFault = null;
     }
 
     /// <summary>Cancels the instance with its bookmarks, timers and tasks.</summary>
@@ -86,12 +110,20 @@ internal sealed partial class FlowchartInterpreter(WorkflowExecutionContext work
     async Task ExecuteAsync(WorkItem item, Activity activity)
     {
         var state = _state.Activity(activity.Id);
+        if (item.Notice is not null && state.Status != ActivityState.Running)
+            return; // told of a child after it completed (a Fork that a first branch already ended)
         var context = new ActivityExecutionContext(workflow, activity);
         try
         {
-            if (item.Bookmark is null)
+            if (item.Notice is { } notice)
+            {
+                await ((CompositeActivity)activity).OnChildCompletedAsync(context, _model.Activities[notice.ChildId],
+                    new ChildCompletion(notice.Outcomes, notice.Terminal));
+            }
+            else if (item.Bookmark is null)
             {
                 state.Executions++;
+                state.Data = null;
                 state.Status = ActivityState.Running;
                 workflow.AppendJournal(activity, JournalEvent.Started);
                 if (activity is Flowchart flowchart)
@@ -123,6 +155,7 @@ internal sealed partial class FlowchartInterpreter(WorkflowExecutionContext work
                 state.FaultedResume = item.Bookmark;
                 state.FaultedResumeInput = item.Input?.DeepClone();
             }
+            state.FaultedNotice = item.Notice;
             Fault(activity, code, category, ex.Message);
             return;
         }
@@ -138,9 +171,21 @@ internal sealed partial class FlowchartInterpreter(WorkflowExecutionContext work
             workflow.AppendJournal(activity, JournalEvent.Suspended, null, context.JournalData.Count > 0 ? context.JournalData : null);
             return;
         }
+        if (activity is CompositeActivity && context.Outcomes is null && (item.Notice is not null || context.ScheduledChildren is not null))
+        {
+            // A structured activity that scheduled children, or still waits for some, completes when it says so.
+            state.Status = ActivityState.Running;
+            foreach (var child in context.ScheduledChildren ?? [])
+                Schedule(child);
+            return;
+        }
         var outcomes = context.Outcomes ?? ["Done"];
+        if (activity is CompositeActivity)
+            CancelWithin(activity.Id, includeSelf: false);
         state.Status = ActivityState.Completed;
         workflow.AppendJournal(activity, JournalEvent.Completed, outcomes, context.JournalData);
+        if (context.BreaksLoop && BreakLoop(activity))
+            return;
         OnCompleted(activity, outcomes, context);
     }
 

@@ -19,7 +19,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     internal WorkflowExecutionContext(WorkflowModel model, WorkflowInstanceRecord record, WorkflowState state,
         IReadOnlyList<BookmarkRecord> bookmarks, WorkflowBurstServices services, UnitOfWork unit, bool isNew)
     {
-        Model = model;
+        Model = state.Expansions is { Count: > 0 } expansions ? model.Expand(expansions) : model;
         Record = record;
         State = state;
         Services = services.ServiceProvider;
@@ -35,7 +35,21 @@ public sealed class WorkflowExecutionContext : IExpressionContext
         unit.Add(this);
     }
 
-    public WorkflowModel Model { get; }
+    public WorkflowModel Model { get; private set; }
+
+    /// <summary>
+    /// Gives <paramref name="owner"/> (a ParallelForEach) <paramref name="count"/> copies of its body, one per
+    /// iteration, and returns them; a new run of the same loop replaces the copies of the last one.
+    /// </summary>
+    internal IReadOnlyList<Activity> ExpandIterations(CompositeActivity owner, int count)
+    {
+        var expansions = State.Expansions ??= [];
+        expansions.RemoveAll(e => e.OwnerId == owner.Id);
+        expansions.Add(new Expansion(owner.Id, count));
+        Model = Model.Expand(expansions);
+        var body = owner.Children[0].Id;
+        return [.. Enumerable.Range(0, count).Select(k => Model.Activities[body + WorkflowModel.IterationSuffix(k)])];
+    }
     public WorkflowInstanceRecord Record { get; }
     public WorkflowState State { get; }
     public IServiceProvider Services { get; }
@@ -75,20 +89,51 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     }
 
     public JsonNode? LastResult => State.LastResult;
-    public IEnumerable<string> VariableNames => Model.Variables.Select(v => v.Name);
+    public IEnumerable<string> VariableNames => Model.Variables.Select(v => v.Name).Concat(ScopeNames()).Distinct(StringComparer.Ordinal);
     public IEnumerable<string> InputNames => Model.InputNames;
 
     public string? ResolveVariableName(string idOrName) =>
-        Model.FindVariable(idOrName)?.Name ?? (State.Variables.ContainsKey(idOrName) ? idOrName : null);
+        ScopeHolding(idOrName) is not null ? idOrName
+        : Model.FindVariable(idOrName)?.Name ?? (State.Variables.ContainsKey(idOrName) ? idOrName : null);
+
+    /// <summary>The loop scope, from the running activity outwards, that holds the variable <paramref name="name"/>.</summary>
+    JsonObject? ScopeHolding(string name)
+    {
+        for (var id = CurrentActivity?.Activity.Id; id is not null; id = Model.OwnerOf(id)?.Id)
+        {
+            if (State.Activities.TryGetValue(id, out var activity) && activity.Scope is { } scope && scope.ContainsKey(name))
+                return scope;
+        }
+        return null;
+    }
+
+    IEnumerable<string> ScopeNames()
+    {
+        for (var id = CurrentActivity?.Activity.Id; id is not null; id = Model.OwnerOf(id)?.Id)
+        {
+            if (State.Activities.TryGetValue(id, out var activity) && activity.Scope is { } scope)
+            {
+                foreach (var (name, _) in scope)
+                    yield return name;
+            }
+        }
+    }
 
     public Type? VariableType(string name) =>
         Model.FindVariable(name) is { } definition ? CSharpEvaluator.TypeOf(definition) : null;
 
     public JsonNode? GetVariable(string idOrName) =>
-        State.Variables.GetValueOrDefault(ResolveVariableName(idOrName) ?? idOrName);
+        ScopeHolding(idOrName) is { } scope ? scope[idOrName]
+        : State.Variables.GetValueOrDefault(ResolveVariableName(idOrName) ?? idOrName);
 
     public void SetVariable(string idOrName, JsonNode? value)
     {
+        if (ScopeHolding(idOrName) is { } scope)
+        {
+            CheckSize(value, $"变量“{idOrName}”");
+            scope[idOrName] = value?.DeepClone();
+            return;
+        }
         var name = ResolveVariableName(idOrName) ?? idOrName;
         if (Model.FindVariable(name) is { } definition && value is not null)
         {

@@ -34,6 +34,12 @@ public sealed class WorkflowState
     /// <summary>Activities that were scheduled when the instance faulted: a retry runs them after the faulted one.</summary>
     public List<string>? PendingAtFault { get; set; }
 
+    /// <summary>ParallelForEach activities running iterations, outer ones first: how many copies of the body each has.</summary>
+    public List<Expansion>? Expansions { get; set; }
+
+    /// <summary>Children's completions that structured activities had not yet been told of when the instance faulted.</summary>
+    public List<ChildNotice>? PendingNoticesAtFault { get; set; }
+
     /// <summary>The fault was handed to a waiting parent (which carried on); the child can no longer be retried alone.</summary>
     public bool FaultHandedOff { get; set; }
 
@@ -77,7 +83,22 @@ public sealed class ActivityState
     public Justice.Workflows.Runtime.State.BookmarkRecord? FaultedResume { get; set; }
     public JsonNode? FaultedResumeInput { get; set; }
     public Dictionary<string, JsonNode?>? Outputs { get; set; }
+
+    /// <summary>A structured activity's bookkeeping while it runs (the index of a Sequence, the items of a ForEach…).</summary>
+    public JsonObject? Data { get; set; }
+
+    /// <summary>Variables a loop gives the body it runs (<c>CurrentValue</c>, <c>CurrentIndex</c>), seen by everything inside it.</summary>
+    public JsonObject? Scope { get; set; }
+
+    /// <summary>A structured activity faulted while told of a child's completion: a retry tells it again.</summary>
+    public ChildNotice? FaultedNotice { get; set; }
 }
+
+/// <summary>A ParallelForEach (by its id in the instance) runs <paramref name="Count"/> copies of its body.</summary>
+public sealed record Expansion(string OwnerId, int Count);
+
+/// <summary>A structured activity is told that its child completed (with the child's outcomes).</summary>
+public sealed record ChildNotice(string OwnerId, string ChildId, IReadOnlyList<string> Outcomes, bool Terminal);
 
 /// <summary>The parent waiting on this instance as a sub-process: resumed through its bookmark when this one finishes.</summary>
 public sealed record ParentLink(string InstanceId, string BookmarkId);

@@ -21,7 +21,7 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
         var outputNames = (document["outputs"] as JsonArray)?.OfType<JsonObject>().Select(o => Text(o["name"])).OfType<string>().ToList() ?? [];
         validation.OutputExists = outputNames.Contains;
         var activities = new Dictionary<string, Activity>(StringComparer.Ordinal);
-        var parents = new Dictionary<string, Flowchart>(StringComparer.Ordinal);
+        var parents = new Dictionary<string, Activity>(StringComparer.Ordinal);
         var state = new CompileState(activities, parents, validation);
         var rootNode = document["root"] as JsonObject ?? new JsonObject { ["type"] = "Elsa.Flowchart", ["id"] = "root" };
         var root = CompileActivity(rootNode, "$.root", null, state);
@@ -38,17 +38,66 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
             OutputNames = outputNames,
             Root = root,
             Activities = activities,
-            Parents = parents,
+            Owners = parents,
             Problems = validation.Problems,
+            Compiler = this,
         };
     }
 
-    sealed record CompileState(Dictionary<string, Activity> Activities, Dictionary<string, Flowchart> Parents, DefinitionValidationContext Validation)
+    /// <summary>
+    /// Compiles a copy of an already compiled activity (the body of a ParallelForEach for one iteration): every
+    /// activity id inside gets <paramref name="suffix"/>, connections and starts follow, and the copies join the
+    /// given indexes with <paramref name="owner"/> as the copy's owner.
+    /// </summary>
+    internal Activity CompileCopy(JsonObject node, string suffix, Activity owner, Dictionary<string, Activity> activities, Dictionary<string, Activity> owners)
+    {
+        var copy = (JsonObject)node.DeepClone();
+        Rename(copy, suffix);
+        var validation = new DefinitionValidationContext { ChecksScripts = false };
+        return CompileActivity(copy, "$", owner, new CompileState(activities, owners, validation));
+    }
+
+    static void Rename(JsonNode? node, string suffix)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (Text(obj["type"]) is not null && Text(obj["id"]) is { } id && obj.ContainsKey("type") && !obj.ContainsKey("value"))
+                    obj["id"] = id + suffix;
+                if (obj["connections"] is JsonArray connections)
+                {
+                    foreach (var c in connections.OfType<JsonObject>())
+                    {
+                        foreach (var end in new[] { "source", "target" })
+                        {
+                            if (c[end] is JsonObject e && Text(e["activity"]) is { } a)
+                                e["activity"] = a + suffix;
+                            else if (Text(c[end]) is { } flat)
+                                c[end] = flat + suffix;
+                        }
+                    }
+                }
+                if (Text(obj["start"]) is { } start && obj["activities"] is JsonArray)
+                    obj["start"] = start + suffix;
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (key is not "connections")
+                        Rename(value, suffix);
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                    Rename(item, suffix);
+                break;
+        }
+    }
+
+    sealed record CompileState(Dictionary<string, Activity> Activities, Dictionary<string, Activity> Parents, DefinitionValidationContext Validation)
     {
         public int Generated { get; set; }
     }
 
-    Activity CompileActivity(JsonObject node, string path, Flowchart? parent, CompileState state)
+    Activity CompileActivity(JsonObject node, string path, Activity? parent, CompileState state)
     {
         var validation = state.Validation;
         var id = Text(node["id"]);
@@ -91,6 +140,10 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
                 }
             }
             flowchart.Build(children, node["connections"] as JsonArray, validation);
+        }
+        else if (activity is CompositeActivity composite)
+        {
+            composite.Build((child, childPath) => CompileActivity(child, $"{path}.{childPath}", composite, state));
         }
         activity.Validate(validation);
         return activity;

@@ -26,6 +26,8 @@ public sealed class DefinitionValidationContext
     /// </summary>
     public void CheckCSharp(Activity activity, string input, string script)
     {
+        if (!ChecksScripts)
+            return;
         Expressions.CSharpEvaluator.Check(script, ScriptPrelude, out var forbidden, out var error);
         if (forbidden.Count > 0)
             Add(activity, DefinitionProblem.ForbiddenScriptSymbol, input,
@@ -33,6 +35,9 @@ public sealed class DefinitionValidationContext
         else if (error is not null)
             Add(activity, DefinitionProblem.InvalidInput, input, $"活动“{activity.DisplayName}”的输入 {input} 的 C# 脚本有编译错误：{error}");
     }
+
+    /// <summary>False while compiling copies of an already checked body (ParallelForEach iterations).</summary>
+    internal bool ChecksScripts { get; set; } = true;
 
     internal void SetPath(string activityId, string path) => _paths[activityId] = path;
 

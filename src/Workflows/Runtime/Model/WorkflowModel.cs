@@ -10,6 +10,8 @@ namespace Justice.Workflows.Runtime.Model;
 /// </summary>
 public sealed class WorkflowModel
 {
+    public WorkflowModel() => Definition = this;
+
     public required string DefinitionId { get; init; }
     public required string VersionId { get; init; }
     public required int Version { get; init; }
@@ -23,13 +25,70 @@ public sealed class WorkflowModel
     public required Activity Root { get; init; }
     public required IReadOnlyDictionary<string, Activity> Activities { get; init; }
 
-    /// <summary>The flowchart that contains each activity (absent for the root).</summary>
-    public required IReadOnlyDictionary<string, Flowchart> Parents { get; init; }
+    /// <summary>The activity that contains each activity: its flowchart or structured activity (absent for the root).</summary>
+    public required IReadOnlyDictionary<string, Activity> Owners { get; init; }
     public required IReadOnlyList<DefinitionProblem> Problems { get; init; }
+
+    internal DefinitionCompiler? Compiler { get; init; }
+
+    /// <summary>The model as compiled from the definition, without any instance's iteration copies.</summary>
+    public WorkflowModel Definition { get; private init; } = null!;
+
+    /// <summary>
+    /// The model of one instance whose ParallelForEach activities run iterations: each iteration's body is a copy
+    /// with ids suffixed <c>#k</c> (nested loops stack their suffixes), so that iterations keep apart their state,
+    /// bookmarks and journal. Outer loops come first in <paramref name="expansions"/>.
+    /// </summary>
+    public WorkflowModel Expand(IReadOnlyList<Expansion> expansions)
+    {
+        var definition = Definition;
+        if (expansions.Count == 0 || definition.Compiler is null)
+            return definition;
+        var activities = new Dictionary<string, Activity>(definition.Activities, StringComparer.Ordinal);
+        var owners = new Dictionary<string, Activity>(definition.Owners, StringComparer.Ordinal);
+        foreach (var expansion in expansions)
+        {
+            if (activities.GetValueOrDefault(expansion.OwnerId) is not CompositeActivity owner || owner.Children.Count == 0)
+                continue;
+            for (var k = 0; k < expansion.Count; k++)
+                definition.Compiler.CompileCopy(owner.Children[0].Node, IterationSuffix(k), owner, activities, owners);
+        }
+        return new WorkflowModel
+        {
+            DefinitionId = DefinitionId,
+            VersionId = VersionId,
+            Version = Version,
+            Name = Name,
+            Document = Document,
+            Variables = Variables,
+            InputNames = InputNames,
+            OutputNames = OutputNames,
+            Root = Root,
+            Activities = activities,
+            Owners = owners,
+            Problems = Problems,
+            Compiler = definition.Compiler,
+            Definition = definition,
+        };
+    }
+
+    /// <summary>The id suffix of iteration <paramref name="k"/>'s copy.</summary>
+    public static string IterationSuffix(int k) => "#" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The id an activity has in the definition (an iteration copy's id without its suffixes).</summary>
+    public static string DefinitionIdOf(string activityId)
+    {
+        var hash = activityId.IndexOf('#', StringComparison.Ordinal);
+        return hash < 0 ? activityId : activityId[..hash];
+    }
 
     public bool IsValid => Problems.Count == 0;
 
-    public Flowchart? ParentOf(string activityId) => Parents.GetValueOrDefault(activityId);
+    /// <summary>The flowchart an activity is a node of; null for the root and for a child of a structured activity.</summary>
+    public Flowchart? ParentOf(string activityId) => Owners.GetValueOrDefault(activityId) as Flowchart;
+
+    /// <summary>The flowchart or structured activity that contains the activity; null for the root.</summary>
+    public Activity? OwnerOf(string activityId) => Owners.GetValueOrDefault(activityId);
 
     /// <summary>Whether <paramref name="activityId"/> is <paramref name="ancestorId"/> or lies inside it.</summary>
     public bool IsWithin(string activityId, string ancestorId)
@@ -38,7 +97,7 @@ public sealed class WorkflowModel
         {
             if (id == ancestorId)
                 return true;
-            var parent = ParentOf(id);
+            var parent = OwnerOf(id);
             if (parent is null)
                 return false;
             id = parent.Id;
