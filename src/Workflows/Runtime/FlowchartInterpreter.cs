@@ -59,6 +59,7 @@ internal sealed partial class FlowchartInterpreter(WorkflowExecutionContext work
             // A structured activity faulted when told of its child: it is told again.
             _queue.AddLast(new WorkItem(activityId, null, null) { Notice = notice });
             state.FaultedNotice = null;
+            state.Status = ActivityState.Running;
             foreach (var pending in _state.PendingAtFault ?? [])
                 _queue.AddLast(new WorkItem(pending, null, null));
             RequeueNotices();

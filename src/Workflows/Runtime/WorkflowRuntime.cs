@@ -232,7 +232,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         var state = WorkflowState.Deserialize(record.StateJson);
         if (state.FaultHandedOff)
             throw new WorkflowConflictException("子流程的故障已交回等待它的父流程处理，不能单独重试；请在父流程中处理。");
-        if (!model.Activities.ContainsKey(activityId))
+        if (!(state.Expansions is { Count: > 0 } expansions ? model.Expand(expansions) : model).Activities.ContainsKey(activityId))
             throw new KeyNotFoundException($"流程版本中没有活动“{activityId}”。");
         if (!state.Activities.TryGetValue(activityId, out var activityState) || activityState.Status != ActivityState.Faulted)
             throw new WorkflowConflictException($"活动“{activityId}”没有故障，不能重试。");
