@@ -195,6 +195,8 @@ public sealed class WorkflowExecutionContext : IExpressionContext
 
     internal void AppendJournal(Activity activity, string journalEvent, IReadOnlyList<string>? outcomes = null, JsonObject? data = null)
     {
+        if (data is { Count: > 0 })
+            LogPersistence.Apply(Model, activity, data);
         Changes.Journal.Add(new JournalRecord
         {
             InstanceId = Record.Id,
