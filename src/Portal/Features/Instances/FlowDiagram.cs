@@ -8,7 +8,9 @@ using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Instances;
 
-public sealed record DiagramNode(string Id, string Type, string Name, double X, double Y, double Width, double Height, string State, int Executions);
+/// <summary>An activity as drawn; <paramref name="Opens"/>: a container (flowchart, structured activity, an iteration) the viewer can open; <paramref name="Slot"/>: where it sits in a structured activity (<c>then</c>, <c>body</c>, an iteration's index…).</summary>
+public sealed record DiagramNode(string Id, string Type, string Name, double X, double Y, double Width, double Height, string State, int Executions,
+    bool Opens = false, string? Slot = null);
 
 public sealed record DiagramEdge(string Source, string Port, string Target, bool Taken);
 
@@ -16,23 +18,28 @@ public sealed record DiagramEdge(string Source, string Port, string Target, bool
 /// A flowchart as drawn: nodes at their designer positions (or laid out left to right when a definition has none),
 /// connections with their outcome ports, and, for an instance, each activity's state and the path taken.
 /// </summary>
-public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<DiagramEdge> Edges, double Width, double Height)
+public sealed partial record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<DiagramEdge> Edges, double Width, double Height)
 {
+    /// <summary>The containers from the root to the one drawn (empty for the root): id to open and name.</summary>
+    public IReadOnlyList<(string Scope, string Name)> Trail { get; init; } = [];
+
+    /// <summary>Every activity's name by id, nested ones included (set for an instance's diagram).</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
     public const double NodeWidth = 200, NodeHeight = 60, Margin = 20;
 
     /// <summary>The flowchart of a definition, every activity <c>not-run</c>.</summary>
     public static FlowDiagram FromDefinition(JsonObject definition, ActivityRegistry activities) => Build(definition, activities, null, null);
 
     /// <summary>The flowchart of an instance's version with the instance's activity states and the connections it took.</summary>
-    public static FlowDiagram FromInstance(JsonObject definition, ActivityRegistry activities, WorkflowState state, IReadOnlyList<JournalRecord> journal) =>
-        Build(definition, activities, state, journal);
+    public static FlowDiagram FromInstance(JsonObject definition, ActivityRegistry activities, WorkflowState state, IReadOnlyList<JournalRecord> journal, string? scope = null) =>
+        Build(definition, activities, state, journal, scope);
 
-    static FlowDiagram Build(JsonObject definition, ActivityRegistry registry, WorkflowState? state, IReadOnlyList<JournalRecord>? journal)
+    static FlowDiagram Build(JsonObject definition, ActivityRegistry registry, WorkflowState? state, IReadOnlyList<JournalRecord>? journal, string? scope = null)
     {
         var root = definition["root"] as JsonObject ?? definition;
-        var activities = (root["activities"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        var connections = (root["connections"] as JsonArray ?? []).OfType<JsonObject>().Select(ReadConnection).Where(c => c is not null).Select(c => c!.Value).ToList();
-        var ids = activities.Select(a => a["id"]?.GetValue<string>() ?? "").ToList();
+        var (container, suffix, trail) = FindScope(root, scope, registry);
+        var (activities, ids, slots, connections) = Contents(container, suffix, state);
 
         // Outcomes each activity completed with (from the journal): a connection is taken when its port was one of them.
         var outcomes = new Dictionary<string, HashSet<string>>();
@@ -52,7 +59,7 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
             var (x, y, w, h) = positions[id];
             var activityState = state?.Activities.GetValueOrDefault(id);
             return new DiagramNode(id, a["type"]?.GetValue<string>() ?? "", Designer.DesignerModel.DisplayNameOf(a, registry.Find(a["type"]?.GetValue<string>() ?? "")), x, y, w, h,
-                activityState?.Status ?? "not-run", activityState?.Executions ?? 0);
+                activityState?.Status ?? "not-run", activityState?.Executions ?? 0, IsContainer(a), slots[i]);
         }).ToList();
         var byId = nodes.ToDictionary(n => n.Id);
         // Taken: the source completed through this port and the target was reached (ran, or waits or faulted on its first run).
@@ -62,7 +69,7 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
             .ToList();
         var width = nodes.Count == 0 ? 400 : nodes.Max(n => n.X + n.Width) + Margin * 2;
         var height = nodes.Count == 0 ? 120 : nodes.Max(n => n.Y + n.Height) + Margin * 2 + 30;
-        return new FlowDiagram(nodes, edges, width, height);
+        return new FlowDiagram(nodes, edges, width, height) { Trail = trail };
     }
 
     /// <summary>Both connection forms of the format: <c>{source: {activity, port}, target: {activity}}</c> and <c>{source, sourcePort, target}</c>.</summary>
@@ -111,7 +118,8 @@ public sealed record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList
 /// <summary>Loads what a diagram needs: the instance, the definition version it runs on, its journal.</summary>
 public sealed class DiagramLoader(IInstanceQueries instances, IWorkflowDefinitionStore definitions, ActivityRegistry activities)
 {
-    public async Task<(WorkflowInstanceRecord Instance, WorkflowDefinitionRecord Version, FlowDiagram Diagram, IReadOnlyList<JournalRecord> Journal)?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
+    public async Task<(WorkflowInstanceRecord Instance, WorkflowDefinitionRecord Version, FlowDiagram Diagram, IReadOnlyList<JournalRecord> Journal)?> LoadAsync(string instanceId,
+        CancellationToken cancellationToken = default, string? scope = null)
     {
         var instance = await instances.FindAsync(instanceId, cancellationToken);
         if (instance is null)
@@ -120,6 +128,7 @@ public sealed class DiagramLoader(IInstanceQueries instances, IWorkflowDefinitio
         if (version is null || JsonNode.Parse(version.Json) is not JsonObject json)
             return null;
         var journal = await instances.GetJournalAsync(instanceId, cancellationToken);
-        return (instance, version, FlowDiagram.FromInstance(json, activities, WorkflowState.Deserialize(instance.StateJson), journal), journal);
+        return (instance, version, FlowDiagram.FromInstance(json, activities, WorkflowState.Deserialize(instance.StateJson), journal, scope)
+            with { Names = FlowDiagram.NamesOf(json, activities) }, journal);
     }
 }

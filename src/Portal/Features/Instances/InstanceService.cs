@@ -77,6 +77,6 @@ public sealed class InstanceService(WorkflowRuntime runtime, AuditLog audit, IIn
 
     /// <summary>The instance, the definition version it runs on, its diagram with the path taken, and its journal; null when it does not exist.</summary>
     public Task<(WorkflowInstanceRecord Instance, WorkflowDefinitionRecord Version, FlowDiagram Diagram, IReadOnlyList<JournalRecord> Journal)?> DiagramAsync(
-        string instanceId, CancellationToken cancellationToken = default) =>
-        diagrams.LoadAsync(instanceId, cancellationToken);
+        string instanceId, CancellationToken cancellationToken = default, string? scope = null) =>
+        diagrams.LoadAsync(instanceId, cancellationToken, scope);
 }
