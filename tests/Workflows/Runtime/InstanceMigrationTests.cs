@@ -156,6 +156,23 @@ public sealed class InstanceMigrationTests : EngineTest
     }
 
     [Fact]
+    public async Task TokensOnConnections_FollowTheirConnections_WhenTheTargetListsThemInAnotherOrder()
+    {
+        // One branch has reached the WaitAll join, the other waits for an event; version 2 lists the same connections in another order.
+        JsonObject[] activities = [Start(), WriteLine("a", "a"), Event("b", "Signed"), Join("join", "WaitAll"), WriteLine("after", "after")];
+        await Host.PublishAsync(Definition(DefinitionId, activities,
+            [("start", "Done", "a"), ("start", "Done", "b"), ("a", "Done", "join"), ("b", "Done", "join"), ("join", "Done", "after")]));
+        var instance = (await Host.Runtime.StartAsync(DefinitionId, null, null))!;
+        await Host.PublishAsync(Definition(DefinitionId, activities.Select(a => (JsonObject)a.DeepClone()),
+            [("b", "Done", "join"), ("a", "Done", "join"), ("start", "Done", "a"), ("start", "Done", "b"), ("join", "Done", "after")]));
+
+        Assert.True((await Host.Runtime.MigrateAsync(instance.Id, 2))!.Migrated);
+        await Host.Runtime.TriggerEventAsync("Signed", null, instance.Id, null);
+
+        Assert.Equal(["a", "after"], await Host.WrittenLinesAsync(instance.Id));
+    }
+
+    [Fact]
     public async Task FaultedInstance_MigratedToAMendedVersion_RetriesThere()
     {
         var broken = Definition(DefinitionId, [Start(), Decision("check", "throw new Error('条件写错了')"), WriteLine("after", "v1 after")],
