@@ -46,6 +46,41 @@ public sealed class InstanceService(WorkflowRuntime runtime, AuditLog audit, IIn
         return instance;
     }
 
+    /// <summary>
+    /// Moves the instance to another version of its definition (null when the instance does not exist): migrated, or
+    /// refused with every reason; a migration is audited with the versions it moved between.
+    /// <see cref="WorkflowConflictException"/> when the instance changed meanwhile.
+    /// </summary>
+    public async Task<MigrationResult?> MigrateAsync(ClaimsPrincipal actor, string instanceId, int targetVersion, CancellationToken cancellationToken = default)
+    {
+        var result = await runtime.MigrateAsync(instanceId, targetVersion, cancellationToken);
+        if (result is { Migrated: true, Instance: { } instance })
+            await AuditMigrationAsync(actor, instance, result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Moves every instance of the definition on <paramref name="fromVersion"/> that has not ended to
+    /// <paramref name="targetVersion"/>: each migrated (and audited) or refused with its reasons.
+    /// </summary>
+    public async Task<BulkMigrationResult> MigrateAllAsync(ClaimsPrincipal actor, string definitionId, int fromVersion, int targetVersion,
+        CancellationToken cancellationToken = default)
+    {
+        var bulk = await runtime.MigrateAllAsync(definitionId, fromVersion, targetVersion, cancellationToken);
+        foreach (var result in bulk.Instances)
+        {
+            if (result is { Migrated: true, Instance: { } instance })
+                await AuditMigrationAsync(actor, instance, result, cancellationToken);
+        }
+        if (bulk.Refusals.Count == 0)
+            await audit.RecordAsync(actor, "instance.migrate-all", $"{definitionId} v{fromVersion} → v{targetVersion}",
+                $"已迁移 {bulk.MigratedCount} 个，未迁移 {bulk.RefusedCount} 个", cancellationToken);
+        return bulk;
+    }
+
+    Task AuditMigrationAsync(ClaimsPrincipal actor, WorkflowInstanceRecord instance, MigrationResult result, CancellationToken cancellationToken) =>
+        audit.RecordAsync(actor, "instance.migrate", $"{instance.DefinitionId} {instance.Id}", $"版本 {result.FromVersion} → {result.ToVersion}", cancellationToken);
+
     /// <summary>Resumes every wait on the event that matches (by correlation id or instance); the instances resumed.</summary>
     public Task<IReadOnlyList<string>> TriggerEventAsync(string eventName, string? correlationId, string? instanceId, JsonNode? input, CancellationToken cancellationToken = default) =>
         runtime.TriggerEventAsync(eventName, correlationId, instanceId, input, cancellationToken);
