@@ -75,7 +75,7 @@ public static class InstanceMigration
             var held = source.Activities.GetValueOrDefault(activityId);
             var name = held?.DisplayName ?? activityId;
             type ??= held?.Type;
-            if (!target.Activities.TryGetValue(activityId, out var moved))
+            if (!target.Activities.TryGetValue(Counterpart(source, target, activityId), out var moved))
                 problems.Add(new DefinitionProblem(MissingActivity, null, activityId,
                     $"目标版本 {target.Version} 中没有{role}活动“{name}”（{activityId}）。"));
             else if (type is not null && moved.Type != type)
@@ -91,6 +91,17 @@ public static class InstanceMigration
     /// </summary>
     public static void MoveState(WorkflowModel source, WorkflowModel target, WorkflowState state)
     {
+        if (source.Root.Id != target.Root.Id)
+        {
+            // The root flowchart is the same activity under another id: what the instance knows of it moves over.
+            if (state.Activities.Remove(source.Root.Id, out var root))
+                state.Activities[target.Root.Id] = root;
+            foreach (var token in state.FlowTokens ?? [])
+            {
+                if (token.Scope == source.Root.Id)
+                    token.Scope = target.Root.Id;
+            }
+        }
         var tokens = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (var (key, value) in state.Tokens)
         {
@@ -122,12 +133,17 @@ public static class InstanceMigration
             if (slash < 0 || !int.TryParse(key.AsSpan(slash + 1), out var index))
                 return null;
             var scopeId = key[..slash];
-            if (source.Activities.GetValueOrDefault(scopeId) is not Flowchart from || target.Activities.GetValueOrDefault(scopeId) is not Flowchart to)
+            var targetScopeId = Counterpart(source, target, scopeId);
+            if (source.Activities.GetValueOrDefault(scopeId) is not Flowchart from || target.Activities.GetValueOrDefault(targetScopeId) is not Flowchart to)
                 return null;
             var connection = from.Connections.FirstOrDefault(c => c.Index == index);
-            return connection is not null && Match(to, connection) is { } matched ? $"{scopeId}/{matched.Index}" : null;
+            return connection is not null && Match(to, connection) is { } matched ? $"{targetScopeId}/{matched.Index}" : null;
         }
     }
+
+    /// <summary>The id an activity has in the target: its own, except the root flowchart, which is the target's root whatever its id.</summary>
+    static string Counterpart(WorkflowModel source, WorkflowModel target, string activityId) =>
+        activityId == source.Root.Id ? target.Root.Id : activityId;
 
     static FlowConnection? Match(Flowchart scope, FlowConnection connection) =>
         scope.Connections.FirstOrDefault(c => c.Source == connection.Source && c.SourcePort == connection.SourcePort && c.Target == connection.Target);

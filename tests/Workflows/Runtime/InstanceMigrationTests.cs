@@ -96,6 +96,23 @@ public sealed class InstanceMigrationTests : EngineTest
     }
 
     [Fact]
+    public async Task TheRootFlowchart_MayHaveAnotherIdInTheTarget_AndTheInstanceStillFinishesThere()
+    {
+        var instanceId = await StartOnVersion1Async();
+        var version2 = Case("v2 after");
+        version2["root"]!["id"] = "flowchart2";
+        await Host.PublishAsync(version2);
+
+        var result = await Host.Runtime.MigrateAsync(instanceId, 2);
+        await Host.Runtime.TriggerEventAsync("HearingHeld", "C-1", null, null);
+
+        Assert.True(result!.Migrated, string.Join("; ", result.Refusals.Select(r => r.Message)));
+        Assert.Equal(["v2 after"], await Host.WrittenLinesAsync(instanceId));
+        Assert.Equal(WorkflowSubStatus.Finished, (await Host.Instances.FindAsync(instanceId))!.SubStatus);
+        Assert.Contains("flowchart2:Completed", await Host.JournalAsync(instanceId));
+    }
+
+    [Fact]
     public async Task Migration_IsRefused_NamingTheWaitingActivityAndTheHeldVariable_MissingInTheTarget_AndChangesNothing()
     {
         var instanceId = await StartOnVersion1Async();
