@@ -18,6 +18,7 @@ public static class InstanceMigration
     public const string MissingActivity = "missing-activity";
     public const string ActivityTypeChanged = "activity-type-changed";
     public const string MissingVariable = "missing-variable";
+    public const string VariableTypeChanged = "variable-type-changed";
 
     /// <summary>The codes that concern the requested version itself rather than what an instance holds.</summary>
     public static bool IsVersionProblem(string code) => code is UnknownVersion or InvalidVersion or SameVersion;
@@ -61,10 +62,14 @@ public static class InstanceMigration
             CheckActivity(pending, "待执行的", null);
         foreach (var (name, value) in state.Variables)
         {
-            if (value is null || target.FindVariable(name) is not null)
+            if (value is null)
                 continue;
-            problems.Add(new DefinitionProblem(MissingVariable, "$.variables", null,
-                $"目标版本 {target.Version} 中没有实例保存着值的变量“{name}”。"));
+            if (target.FindVariable(name) is not { } variable)
+                problems.Add(new DefinitionProblem(MissingVariable, "$.variables", null,
+                    $"目标版本 {target.Version} 中没有实例保存着值的变量“{name}”。"));
+            else if (!Converts(value, variable))
+                problems.Add(new DefinitionProblem(VariableTypeChanged, "$.variables", null,
+                    $"目标版本 {target.Version} 中变量“{name}”的类型是 {variable.TypeName}{(variable.IsArray ? "[]" : "")}，实例保存的值 {Shorten(value)} 不能转换为该类型。"));
         }
         return problems;
 
@@ -139,6 +144,25 @@ public static class InstanceMigration
             var connection = from.Connections.FirstOrDefault(c => c.Index == index);
             return connection is not null && Match(to, connection) is { } matched ? $"{targetScopeId}/{matched.Index}" : null;
         }
+    }
+
+    static bool Converts(JsonNode value, VariableDefinition variable)
+    {
+        try
+        {
+            Expressions.ValueConverter.Convert(value, TypeNames.Resolve(variable.TypeName, variable.IsArray));
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    static string Shorten(JsonNode value)
+    {
+        var text = value.ToJsonString(Common.WorkflowJson.Compact);
+        return text.Length <= 40 ? text : text[..40] + "…";
     }
 
     /// <summary>The id an activity has in the target: its own, except the root flowchart, which is the target's root whatever its id.</summary>

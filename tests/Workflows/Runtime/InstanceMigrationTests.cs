@@ -138,6 +138,23 @@ public sealed class InstanceMigrationTests : EngineTest
     }
 
     [Fact]
+    public async Task Migration_IsRefused_WhenAHeldValueDoesNotConvertToTheVariablesTypeInTheTarget()
+    {
+        var instanceId = await StartOnVersion1Async();
+        var version2 = Case("v2 after");
+        version2["variables"]![0]!["typeName"] = "Int32";
+        version2["variables"]![0]!["value"] = "0";
+        ((JsonObject)version2["root"]!["activities"]![1]!)["value"] = Literal("1", "Int32");
+        await Host.PublishAsync(version2);
+
+        var result = await Host.Runtime.MigrateAsync(instanceId, 2);
+
+        var refusal = Assert.Single(result!.Refusals);
+        Assert.Equal(InstanceMigration.VariableTypeChanged, refusal.Code);
+        Assert.Equal("目标版本 2 中变量“CaseNumber”的类型是 Int32，实例保存的值 \"衡仲字第7号\" 不能转换为该类型。", refusal.Message);
+    }
+
+    [Fact]
     public async Task Migration_IsRefused_WhenTheWaitingActivityHasAnotherTypeInTheTarget()
     {
         var instanceId = await StartOnVersion1Async();
