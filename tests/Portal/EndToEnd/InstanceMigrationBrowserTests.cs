@@ -10,9 +10,9 @@ namespace Justice.Portal.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class InstanceMigrationBrowserTests(BrowserPortal portal)
 {
-    static StringContent Flow(string text, bool withHearing) => new($$"""
+    static StringContent Flow(string text, bool withHearing, string definitionId = "browser-migrate") => new($$"""
         {
-          "definitionId": "browser-migrate", "name": "浏览器迁移流程",
+          "definitionId": "{{definitionId}}", "name": "浏览器迁移流程",
           "root": { "id": "root", "type": "Elsa.Flowchart", "version": 1,
             "activities": [
               { "id": "start", "type": "Elsa.Start", "version": 1 },
@@ -62,6 +62,35 @@ public sealed class InstanceMigrationBrowserTests(BrowserPortal portal)
             await api.PostAsJsonAsync("/api/events/HearingHeld/trigger", new { workflowInstanceId = id });
             var finished = await api.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{id}");
             Assert.Contains(finished!["journal"]!.AsArray(), j => j!["data"]?["text"]?.GetValue<string>() == "第三版");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Administrator_MigratesTheInstancesOfAVersion_OnTheDefinitionsPage_AndReadsTheCounts()
+    {
+        var api = await portal.Factory.ClientAsync(PortalRoles.Admin);
+        (await api.PostAsync("/api/workflow-definitions/import?publish=true", Flow("第一版", withHearing: true, "browser-migrate-all"))).EnsureSuccessStatusCode();
+        for (var i = 0; i < 2; i++)
+            (await api.PostAsJsonAsync("/api/workflow-definitions/browser-migrate-all/execute", new { correlationId = $"B-{i}" })).EnsureSuccessStatusCode();
+        (await api.PostAsync("/api/workflow-definitions/import?publish=true", Flow("第二版", withHearing: true, "browser-migrate-all"))).EnsureSuccessStatusCode();
+        var page = await portal.LoginAsync(PortalRoles.Admin);
+        try
+        {
+            await page.GotoAsync("definitions/browser-migrate-all");
+            await BrowserPortal.WaitForCircuitAsync(page);
+            var form = page.GetByTestId("bulk-migration");
+            await BrowserPortal.ChooseAsync(page, form, "起始版本", "v1");
+            await BrowserPortal.ChooseAsync(page, form, "目标版本", "v2");
+            await form.GetByRole(AriaRole.Button, new() { Name = "迁移实例", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "迁移实例", Exact = true }).ClickAsync();
+
+            await page.GetByTestId("bulk-migration-result").GetByText("已迁移 2 个实例，0 个未迁移。", new() { Exact = true }).WaitForAsync();
+            await page.Locator("[data-testid=versions] tr[data-version='2']").GetByText("2 / 2").WaitForAsync();
+            await BrowserPortal.ShotAsync(page, "definition-bulk-migration");
         }
         finally
         {
