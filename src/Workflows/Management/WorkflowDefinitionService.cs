@@ -268,6 +268,9 @@ public sealed class WorkflowDefinitionService(
         return entry.VersionId is null ? null : await GetModelAsync(entry.VersionId, cancellationToken);
     }
 
+    public async Task<WorkflowModel?> GetVersionModelAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
+        await FindAsync(definitionId, new VersionSelector("number", version), cancellationToken) is { } record ? await GetModelAsync(record.Id, cancellationToken) : null;
+
     static JsonObject ParseStored(string json) => (JsonObject)JsonNode.Parse(json)!;
 
     static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

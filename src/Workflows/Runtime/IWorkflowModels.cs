@@ -10,4 +10,7 @@ public interface IWorkflowModels
 
     /// <summary>The published version of a definition; null when none is published.</summary>
     Task<WorkflowModel?> GetPublishedModelAsync(string definitionId, CancellationToken cancellationToken = default);
+
+    /// <summary>A version of a definition by its number (published or not); null when there is none.</summary>
+    Task<WorkflowModel?> GetVersionModelAsync(string definitionId, int version, CancellationToken cancellationToken = default);
 }

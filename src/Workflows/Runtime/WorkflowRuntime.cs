@@ -24,6 +24,10 @@ public sealed class WorkflowRuntime : IWorkflowHost
     readonly ILogger<WorkflowRuntime> _logger;
     readonly WorkflowBurstServices _services;
     readonly TimeProvider _clock;
+    readonly InstanceTurns _turns = new();
+
+    /// <summary>The per-instance turns that keep a migration and a burst of the same instance apart.</summary>
+    internal InstanceTurns Turns => _turns;
 
     public WorkflowRuntime(IInstanceStore store, IBookmarkStore bookmarks, ITimerStore timers, IInstanceQueries queries, IWorkflowModels definitions,
         ExpressionEvaluator evaluator, TimeProvider clock, IServiceProvider services, IOptions<WorkflowOptions> options, ILogger<WorkflowRuntime> logger,
@@ -136,6 +140,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
 
     async Task<WorkflowInstanceRecord?> ResumeAsync(BookmarkRecord bookmark, JsonNode? input, HumanTaskRecord? completedTask, CancellationToken cancellationToken)
     {
+        using var turn = await _turns.EnterAsync(bookmark.InstanceId, cancellationToken);
         var loading = System.Diagnostics.Stopwatch.GetTimestamp();
         var loaded = await _store.LoadAsync(bookmark.InstanceId, cancellationToken)
             ?? throw new WorkflowConflictException("实例不存在。");
@@ -159,7 +164,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         await new FlowchartInterpreter(context, _services.MaxSteps).ResumeAsync(live, input);
         WorkflowMetrics.RunTime.Record(WorkflowMetrics.Since(running));
         context.Changes.CompletedTask = completedTask;
-        await CommitAsync(unit, cancellationToken);
+        await CommitAsync(unit, cancellationToken, turn);
         return context.Record;
     }
 
@@ -199,6 +204,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
     /// <summary>Cancels a running instance with its bookmarks, timers and tasks; null when unknown; conflict when finished.</summary>
     public async Task<WorkflowInstanceRecord?> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
     {
+        using var turn = await _turns.EnterAsync(instanceId, cancellationToken);
         var loaded = await _store.LoadAsync(instanceId, cancellationToken);
         if (loaded is null)
             return null;
@@ -210,7 +216,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         var unit = new UnitOfWork();
         var context = new WorkflowExecutionContext(model, record, WorkflowState.Deserialize(record.StateJson), bookmarks, _services, unit, isNew: false);
         new FlowchartInterpreter(context, _services.MaxSteps).Cancel();
-        await CommitAsync(unit, cancellationToken);
+        await CommitAsync(unit, cancellationToken, turn);
         return context.Record;
     }
 
@@ -221,6 +227,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
     /// </summary>
     public async Task<WorkflowInstanceRecord?> RetryAsync(string instanceId, string activityId, CancellationToken cancellationToken = default)
     {
+        using var turn = await _turns.EnterAsync(instanceId, cancellationToken);
         var loaded = await _store.LoadAsync(instanceId, cancellationToken);
         if (loaded is null)
             return null;
@@ -242,7 +249,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
             CancellationToken = cancellationToken,
         };
         await new FlowchartInterpreter(context, _services.MaxSteps).RetryAsync(activityId);
-        await CommitAsync(unit, cancellationToken);
+        await CommitAsync(unit, cancellationToken, turn);
         // Timers and events that came due while it was faulted were kept: deliver them now.
         if (context.Record.Status == WorkflowStatus.Running)
         {
@@ -251,6 +258,76 @@ public sealed class WorkflowRuntime : IWorkflowHost
             return await _queries.FindAsync(instanceId, cancellationToken) ?? context.Record;
         }
         return context.Record;
+    }
+
+    /// <summary>
+    /// Moves an instance to another version of its definition (Elsa's Migrate alteration), keeping its state, its
+    /// bookmarks, timers and tasks: refused, with every reason, when an activity the instance waits in, runs or faulted
+    /// in, or a variable holding a value, does not exist in the target. Takes the instance's turn, so that it never
+    /// races a burst of the same instance; the next burst runs the target version. Null when the instance does not
+    /// exist; <see cref="WorkflowConflictException"/> when another process changed it meanwhile.
+    /// </summary>
+    public async Task<MigrationResult?> MigrateAsync(string instanceId, int targetVersion, CancellationToken cancellationToken = default)
+    {
+        using var turn = await _turns.EnterAsync(instanceId, cancellationToken);
+        var loaded = await _store.LoadAsync(instanceId, cancellationToken);
+        if (loaded is null)
+            return null;
+        var (record, bookmarks) = loaded.Value;
+        var fromVersion = record.DefinitionVersion;
+        var source = await _definitions.GetModelAsync(record.DefinitionVersionId, cancellationToken)
+            ?? throw new InvalidOperationException($"实例 {record.Id} 的流程版本 {record.DefinitionVersionId} 不存在。");
+        var target = await _definitions.GetVersionModelAsync(record.DefinitionId, targetVersion, cancellationToken);
+        var state = WorkflowState.Deserialize(record.StateJson);
+        var refusals = InstanceMigration.CheckTarget(record.DefinitionId, targetVersion, target);
+        if (refusals.Count == 0)
+            refusals = InstanceMigration.Check(source, target!, state, bookmarks);
+        if (refusals.Count > 0)
+            return new MigrationResult(instanceId, fromVersion, targetVersion, refusals, record);
+        InstanceMigration.MoveState(source, target!, state);
+        record.DefinitionVersionId = target!.VersionId;
+        record.DefinitionVersion = target.Version;
+        var unit = new UnitOfWork();
+        var context = new WorkflowExecutionContext(target, record, state, bookmarks, _services, unit, isNew: false)
+        {
+            CancellationToken = cancellationToken,
+        };
+        context.AppendJournal(target.Root, JournalEvent.Migrated, null, InstanceMigration.JournalData(source, target));
+        await CommitAsync(unit, cancellationToken, turn);
+        return new MigrationResult(instanceId, fromVersion, target.Version, [], context.Record);
+    }
+
+    /// <summary>
+    /// Moves every instance of the definition on <paramref name="fromVersion"/> that has not ended (running, or faulted
+    /// and waiting for a retry) to <paramref name="targetVersion"/>, one instance at a time: each is migrated or refused
+    /// with its reasons. A target that cannot take any instance is one refusal, for none of them.
+    /// </summary>
+    public async Task<BulkMigrationResult> MigrateAllAsync(string definitionId, int fromVersion, int targetVersion, CancellationToken cancellationToken = default)
+    {
+        var target = await _definitions.GetVersionModelAsync(definitionId, targetVersion, cancellationToken);
+        var refusals = InstanceMigration.CheckTarget(definitionId, targetVersion, target).ToList();
+        var source = await _definitions.GetVersionModelAsync(definitionId, fromVersion, cancellationToken);
+        if (source is null)
+            refusals.Insert(0, new Definitions.DefinitionProblem(InstanceMigration.UnknownVersion, "$.fromVersion", null, $"流程“{definitionId}”没有版本 {fromVersion}。"));
+        else if (fromVersion == targetVersion)
+            refusals.Add(new Definitions.DefinitionProblem(InstanceMigration.SameVersion, "$.targetVersion", null, "起始版本与目标版本相同，无需迁移。"));
+        if (refusals.Count > 0)
+            return new BulkMigrationResult(refusals, []);
+        var results = new List<MigrationResult>();
+        foreach (var instanceId in await _queries.ListUnfinishedOnVersionAsync(source!.VersionId, cancellationToken))
+        {
+            try
+            {
+                if (await MigrateAsync(instanceId, targetVersion, cancellationToken) is { } result)
+                    results.Add(result);
+            }
+            catch (WorkflowConflictException ex)
+            {
+                results.Add(new MigrationResult(instanceId, fromVersion, targetVersion,
+                    [new Definitions.DefinitionProblem("conflict", null, null, $"实例在迁移时被其他操作修改（{ex.Message}），请重试。")], null));
+            }
+        }
+        return new BulkMigrationResult([], results);
     }
 
     /// <summary>Claims and fires due timers (and hand-offs). Returns how many fired.</summary>
@@ -294,7 +371,11 @@ public sealed class WorkflowRuntime : IWorkflowHost
     Task MarkOverdueAsync(TimerRecord timer, CancellationToken cancellationToken) =>
         _timers.MarkOverdueAsync(timer, _overdueEffects.Select(e => e.ForOverdue(timer)).OfType<IBurstEffect>().ToList(), cancellationToken);
 
-    async Task CommitAsync(UnitOfWork unit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the unit in one transaction; the instance's <paramref name="turn"/> ends once it is saved, before what the
+    /// commit makes due runs (which may resume the same instance).
+    /// </summary>
+    async Task CommitAsync(UnitOfWork unit, CancellationToken cancellationToken, IDisposable? turn = null)
     {
         var now = _clock.GetUtcNow();
         foreach (var context in unit.Contexts)
@@ -316,6 +397,7 @@ public sealed class WorkflowRuntime : IWorkflowHost
         WorkflowMetrics.CommitTime.Record(WorkflowMetrics.Since(committing));
         WorkflowMetrics.Bursts.Add(unit.Contexts.Count);
         WorkflowMetrics.Commits.Add(1);
+        turn?.Dispose();
         Committed?.Invoke(unit.Contexts.Select(c => c.Record).ToList());
         await AfterCommitAsync(unit, cancellationToken);
     }

@@ -26,4 +26,7 @@ public static class JournalEvent
     public const string Resumed = "Resumed";
     public const string Faulted = "Faulted";
     public const string Cancelled = "Cancelled";
+
+    /// <summary>The instance moved to another version of its definition (data: fromVersion, toVersion and their ids).</summary>
+    public const string Migrated = "Migrated";
 }

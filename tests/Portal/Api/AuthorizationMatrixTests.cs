@@ -69,6 +69,10 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             (await client.PostAsync("/api/workflow-instances/nobody/activities/x/retry", null)).StatusCode);
         Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            (await client.PostAsJsonAsync("/api/workflow-instances/nobody/migrate", new { targetVersion = 2 })).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            (await client.PostAsJsonAsync("/api/workflow-definitions/nobody/migrate", new { fromVersion = 1, targetVersion = 2 })).StatusCode);
+        Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             (await client.PostAsync("/api/workflow-definitions/nobody/versions/1/revert", null)).StatusCode);
         Assert.Equal(role == PortalRoles.Admin ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             (await client.PostAsJsonAsync("/api/workflow-definitions/nobody/duplicate", new { })).StatusCode);
@@ -86,6 +90,8 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/tasks/x/complete", new { outcome = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/workflow-instances/x/activities/y/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/workflow-instances/x/migrate", new { targetVersion = 2 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/workflow-definitions/x/migrate", new { fromVersion = 1, targetVersion = 2 })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.DeleteAsync("/api/workflow-definitions/x/draft")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync($"/api/cases/{portal.SampleCases["arbitration"]["id"]}/notes", new { text = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/verify/unknown-number")).StatusCode);

@@ -5,6 +5,7 @@ using Justice.Portal.Features.Audit;
 using Justice.Portal.Features.Instances;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Management;
+using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.Stores;
 
@@ -59,6 +60,14 @@ public sealed class DefinitionAdministration(WorkflowDefinitionService definitio
         var instance = await instances.StartAsync(actor, definitionId, input, correlationId, cancellationToken);
         return instance is null ? null : await instances.ViewAsync(instance, cancellationToken);
     }
+
+    /// <summary>
+    /// Moves the unfinished instances of a version to another version of the definition (administrators only): each
+    /// migrated, and audited, or refused with its reasons.
+    /// </summary>
+    public Task<BulkMigrationResult> MigrateInstancesAsync(ClaimsPrincipal actor, string definitionId, int fromVersion, int targetVersion,
+        CancellationToken cancellationToken = default) =>
+        instances.MigrateAllAsync(actor, definitionId, fromVersion, targetVersion, cancellationToken);
 
     /// <summary>Only the administrator changes definitions; the auditor reads them.</summary>
     static void EnsureAdministrator(ClaimsPrincipal actor)

@@ -28,6 +28,7 @@ public static class WorkflowDefinitionsApi
         group.MapPost("/{definitionId}/versions/{version:int}/revert", RevertAsync).WithSummary("恢复旧版本：把该版本复制为草稿").RequireAuthorization(PortalRoles.Admin);
         group.MapPost("/{definitionId}/duplicate", DuplicateAsync).WithSummary("复制为新的流程定义（草稿，版本 1）").RequireAuthorization(PortalRoles.Admin);
         group.MapDelete("/{definitionId}/draft", DeleteDraftAsync).WithSummary("删除草稿（未发布、未运行过的最新版本）").RequireAuthorization(PortalRoles.Admin);
+        group.MapPost("/{definitionId}/migrate", MigrateAsync).WithSummary("把某版本上未结束的流程实例迁移到另一个版本，逐个返回结果").RequireAuthorization(PortalRoles.Admin);
         group.MapPost("/{definitionId}/execute", ExecuteAsync).WithSummary("以已发布版本启动实例并运行到等待或结束").RequireAuthorization(PortalRoles.Admin);
         return group;
     }
@@ -43,6 +44,14 @@ public static class WorkflowDefinitionsApi
     public sealed record ExecuteRequest(JsonObject? Input, string? CorrelationId);
 
     public sealed record DuplicateRequest(string? DefinitionId, string? Name);
+
+    /// <summary>The body of a bulk migration: the instances on <c>fromVersion</c> go to <c>targetVersion</c>.</summary>
+    public sealed record MigrateRequest(int? FromVersion, int? TargetVersion);
+
+    /// <summary>One instance's outcome of a bulk migration (Elsa's alteration results: workflowInstanceId, isSuccessful).</summary>
+    public sealed record MigrationOutcome(string WorkflowInstanceId, bool IsSuccessful, int FromVersion, int ToVersion, IReadOnlyList<ApiError> Errors);
+
+    public sealed record MigrateResponse(string DefinitionId, int FromVersion, int TargetVersion, int Migrated, int Refused, IReadOnlyList<MigrationOutcome> Results);
 
     static ImportResponse Imported(ImportResult result) =>
         new(result.DefinitionId!, result.Version, result.IsPublished, result.Errors.Select(e => new ApiError(e.Code, e.Path, e.ActivityId, e.Message)).ToList());
@@ -149,6 +158,26 @@ public static class WorkflowDefinitionsApi
         return retracted is null
             ? ApiProblems.BadRequest($"流程定义“{definitionId}”没有已发布的版本。")
             : Results.Ok(new VersionRef(definitionId, retracted.Version));
+    }
+
+    static async Task<IResult> MigrateAsync(string definitionId, MigrateRequest? body, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var missing = new List<Workflows.Definitions.DefinitionProblem>();
+        if (body?.FromVersion is null)
+            missing.Add(new("invalid-input", "$.fromVersion", null, "请指定起始版本（fromVersion）。"));
+        if (body?.TargetVersion is null)
+            missing.Add(new("invalid-input", "$.targetVersion", null, "请指定目标版本（targetVersion）。"));
+        if (missing.Count > 0)
+            return ApiProblems.BadRequest(string.Join("", missing.Select(m => m.Message)), missing);
+        if ((await definitions.ListVersionsAsync(definitionId, ct)).Count == 0)
+            return ApiProblems.NotFound($"流程定义“{definitionId}”不存在。");
+        var (from, target) = (body!.FromVersion!.Value, body.TargetVersion!.Value);
+        var bulk = await definitions.MigrateInstancesAsync(actor, definitionId, from, target, ct);
+        if (bulk.Refusals.Count > 0)
+            return ApiProblems.BadRequest($"不能把流程“{definitionId}”的实例从版本 {from} 迁移到版本 {target}：{string.Join("", bulk.Refusals.Select(r => r.Message))}", bulk.Refusals);
+        return Results.Ok(new MigrateResponse(definitionId, from, target, bulk.MigratedCount, bulk.RefusedCount,
+            bulk.Instances.Select(i => new MigrationOutcome(i.InstanceId, i.Migrated, i.FromVersion, i.ToVersion,
+                i.Refusals.Select(r => new ApiError(r.Code, r.Path, r.ActivityId, r.Message)).ToList())).ToList()));
     }
 
     static async Task<IResult> ExecuteAsync(string definitionId, ExecuteRequest? body, DefinitionAdministration definitions, ClaimsPrincipal actor, CancellationToken ct)

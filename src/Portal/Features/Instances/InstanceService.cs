@@ -15,7 +15,7 @@ namespace Justice.Portal.Features.Instances;
 /// instance viewer, the instances and events API, and the designer's and the definitions' manual starts go through here.
 /// </summary>
 public sealed class InstanceService(WorkflowRuntime runtime, AuditLog audit, IInstanceQueries instances, WorkflowInstanceView view, CaseQueries cases,
-    DiagramLoader diagrams)
+    DiagramLoader diagrams, IWorkflowDefinitionStore definitions)
 {
     /// <summary>Starts the published version of a definition by hand (API, designer); null when none is published.</summary>
     public async Task<WorkflowInstanceRecord?> StartAsync(ClaimsPrincipal actor, string definitionId, JsonObject? input, string? correlationId,
@@ -45,6 +45,53 @@ public sealed class InstanceService(WorkflowRuntime runtime, AuditLog audit, IIn
             await audit.RecordAsync(actor, "instance.retry", $"{instance.DefinitionId} {instanceId} {activityId}", $"重试后：{instance.SubStatus}", cancellationToken);
         return instance;
     }
+
+    /// <summary>
+    /// Moves the instance to another version of its definition (null when the instance does not exist): migrated, or
+    /// refused with every reason; a migration is audited with the versions it moved between.
+    /// <see cref="WorkflowConflictException"/> when the instance changed meanwhile.
+    /// </summary>
+    public async Task<MigrationResult?> MigrateAsync(ClaimsPrincipal actor, string instanceId, int targetVersion, CancellationToken cancellationToken = default)
+    {
+        EnsureAdministrator(actor);
+        var result = await runtime.MigrateAsync(instanceId, targetVersion, cancellationToken);
+        if (result is { Migrated: true, Instance: { } instance })
+            await AuditMigrationAsync(actor, instance, result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Moves every instance of the definition on <paramref name="fromVersion"/> that has not ended to
+    /// <paramref name="targetVersion"/>: each migrated (and audited) or refused with its reasons.
+    /// </summary>
+    public async Task<BulkMigrationResult> MigrateAllAsync(ClaimsPrincipal actor, string definitionId, int fromVersion, int targetVersion,
+        CancellationToken cancellationToken = default)
+    {
+        EnsureAdministrator(actor);
+        var bulk = await runtime.MigrateAllAsync(definitionId, fromVersion, targetVersion, cancellationToken);
+        foreach (var result in bulk.Instances)
+        {
+            if (result is { Migrated: true, Instance: { } instance })
+                await AuditMigrationAsync(actor, instance, result, cancellationToken);
+        }
+        if (bulk.Refusals.Count == 0)
+            await audit.RecordAsync(actor, "instance.migrate-all", $"{definitionId} v{fromVersion} → v{targetVersion}",
+                $"已迁移 {bulk.MigratedCount} 个，未迁移 {bulk.RefusedCount} 个", cancellationToken);
+        return bulk;
+    }
+
+    /// <summary>The versions of the instance's definition, by number (the versions a migration may choose from).</summary>
+    public Task<IReadOnlyList<WorkflowDefinitionRecord>> VersionsAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        definitions.ListVersionsAsync(definitionId, cancellationToken);
+
+    static void EnsureAdministrator(ClaimsPrincipal actor)
+    {
+        if (!actor.IsInRole(Data.PortalRoles.Admin))
+            throw new UnauthorizedAccessException("只有系统管理员可以迁移流程实例。");
+    }
+
+    Task AuditMigrationAsync(ClaimsPrincipal actor, WorkflowInstanceRecord instance, MigrationResult result, CancellationToken cancellationToken) =>
+        audit.RecordAsync(actor, "instance.migrate", $"{instance.DefinitionId} {instance.Id}", $"版本 {result.FromVersion} → {result.ToVersion}", cancellationToken);
 
     /// <summary>Resumes every wait on the event that matches (by correlation id or instance); the instances resumed.</summary>
     public Task<IReadOnlyList<string>> TriggerEventAsync(string eventName, string? correlationId, string? instanceId, JsonNode? input, CancellationToken cancellationToken = default) =>

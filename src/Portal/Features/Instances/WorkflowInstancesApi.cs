@@ -14,6 +14,7 @@ public static class WorkflowInstancesApi
         group.MapGet("/", ListAsync).WithSummary("流程实例列表（管理员；审计人员只读）").RequireAuthorization(Audit.AuditApi.AuditReaders);
         group.MapGet("/{id}", GetAsync).WithSummary("流程实例（含书签、故障和流水）：管理员，以及可以查看其案件的人；当事人只看到阶段、日期和文书").RequireAuthorization();
         group.MapPost("/{id}/cancel", CancelAsync).WithSummary("取消流程实例").RequireAuthorization(PortalRoles.Admin);
+        group.MapPost("/{id}/migrate", MigrateAsync).WithSummary("把流程实例迁移到其流程定义的另一个版本（等待中的活动和有值的变量须在目标版本中存在）").RequireAuthorization(PortalRoles.Admin);
         group.MapPost("/{id}/activities/{activityId}/retry", RetryAsync).WithSummary("重试出现故障的活动，实例从该活动继续运行").RequireAuthorization(PortalRoles.Admin);
         return group;
     }
@@ -52,6 +53,41 @@ public static class WorkflowInstancesApi
         {
             return ApiProblems.Conflict(ex.Message);
         }
+    }
+
+    /// <summary>The body of a migration: the version of the instance's definition to move it to.</summary>
+    public sealed record MigrateRequest(int? TargetVersion);
+
+    static async Task<IResult> MigrateAsync(string id, MigrateRequest? body, InstanceService instances, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
+    {
+        if (body?.TargetVersion is not { } targetVersion)
+            return ApiProblems.BadRequest("请指定目标版本（targetVersion）。",
+                [new Workflows.Definitions.DefinitionProblem("invalid-input", "$.targetVersion", null, "请指定目标版本（targetVersion）。")]);
+        try
+        {
+            var result = await instances.MigrateAsync(actor, id, targetVersion, ct);
+            if (result is null)
+                return ApiProblems.NotFound($"流程实例“{id}”不存在。");
+            if (result.Migrated)
+                return Results.Ok(await instances.ViewAsync(result.Instance!, ct));
+            return MigrationRefused(result.Refusals, $"流程实例“{id}”不能从版本 {result.FromVersion} 迁移到版本 {targetVersion}");
+        }
+        catch (WorkflowConflictException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// A refused migration: 400 when the requested version cannot take instances (it does not exist, does not validate,
+    /// or is the instance's own), 409 when what the instance holds is not in the target; every reason in <c>errors</c>.
+    /// </summary>
+    internal static IResult MigrationRefused(IReadOnlyList<Workflows.Definitions.DefinitionProblem> refusals, string what)
+    {
+        var detail = $"{what}：{string.Join("", refusals.Select(r => r.Message))}";
+        return refusals.All(r => Workflows.Runtime.InstanceMigration.IsVersionProblem(r.Code))
+            ? ApiProblems.BadRequest(detail, refusals)
+            : ApiProblems.Problem(StatusCodes.Status409Conflict, "冲突", detail, refusals);
     }
 
     static async Task<IResult> RetryAsync(string id, string activityId, InstanceService instances, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)

@@ -19,7 +19,8 @@ internal static class BurstRows
         {
             var update = new SqlBatch();
             update.Append($"""
-                UPDATE "WorkflowInstances" SET "Name" = {update.Parameter(instance.Name)}, "CorrelationId" = {update.Parameter(instance.CorrelationId)},
+                UPDATE "WorkflowInstances" SET "DefinitionVersionId" = {update.Parameter(instance.DefinitionVersionId)},
+                  "DefinitionVersion" = {update.Parameter(instance.DefinitionVersion)}, "Name" = {update.Parameter(instance.Name)}, "CorrelationId" = {update.Parameter(instance.CorrelationId)},
                   "Status" = {update.Parameter(instance.Status)}, "SubStatus" = {update.Parameter(instance.SubStatus)}, "OutputJson" = {update.Parameter(instance.OutputJson)},
                   "StateJson" = {update.Parameter(instance.StateJson)}, "UpdatedAt" = {update.Parameter(instance.UpdatedAt)}, "FinishedAt" = {update.Parameter(instance.FinishedAt)},
                   "JournalHead" = {update.Parameter(instance.JournalHead)}, "Revision" = {update.Parameter(change.ExpectedRevision + 1)}

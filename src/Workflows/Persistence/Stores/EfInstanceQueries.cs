@@ -72,6 +72,14 @@ public sealed class EfInstanceQueries(IDbContextFactory<WorkflowDbContext> facto
             g => (g.Sum(c => c.Count), g.Where(c => c.Status == Runtime.WorkflowStatus.Running).Sum(c => c.Count)));
     }
 
+    public async Task<IReadOnlyList<string>> ListUnfinishedOnVersionAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.AsNoTracking()
+            .Where(i => i.DefinitionVersionId == versionId && (i.Status == Runtime.WorkflowStatus.Running || i.SubStatus == Runtime.WorkflowSubStatus.Faulted))
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, int>> CountRunningPerDefinitionAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

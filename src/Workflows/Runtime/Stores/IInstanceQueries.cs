@@ -23,6 +23,9 @@ public interface IInstanceQueries
     /// <summary>Per version of a definition: how many instances it has, and how many of them still run.</summary>
     Task<IReadOnlyDictionary<string, (int Total, int Running)>> CountInstancesPerVersionAsync(string definitionId, CancellationToken cancellationToken = default);
 
+    /// <summary>The ids of the instances on a version that have not ended: running, or faulted and waiting for a retry; oldest first.</summary>
+    Task<IReadOnlyList<string>> ListUnfinishedOnVersionAsync(string versionId, CancellationToken cancellationToken = default);
+
     /// <summary>Per definition: how many of its instances still run.</summary>
     Task<IReadOnlyDictionary<string, int>> CountRunningPerDefinitionAsync(CancellationToken cancellationToken = default);
 }
