@@ -10,4 +10,7 @@ public interface IWorkflowModels
 
     /// <summary>The published version of a definition; null when none is published.</summary>
     Task<WorkflowModel?> GetPublishedModelAsync(string definitionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest version of a definition (published or not); null when the definition does not exist.</summary>
+    Task<WorkflowModel?> GetLatestModelAsync(string definitionId, CancellationToken cancellationToken = default);
 }
