@@ -341,4 +341,53 @@ public sealed class WorkflowDefinitionActivityTests : EngineTest
         Assert.Equal(WorkflowSubStatus.Faulted, parent.SubStatus);
         Assert.Contains("审查", Assert.Single(await Host.Instances.GetIncidentsAsync(parent.Id)).Message);
     }
+
+    [Fact]
+    public async Task WorkflowDefinitionActivities_ASingleWorkflowActivityAsTheRoot_Runs()
+    {
+        await ImportFolderAsync("WorkflowDefinitionActivities");
+
+        var instance = await RunAsync("parent-with-io");
+
+        Assert.Equal(["Test message"], await LinesOfTreeAsync(instance.Id));
+        Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
+    }
+
+    static JsonObject Provider(string text, string inputName = "Note")
+    {
+        var provider = Definition("provider", [Activity("w", "Elsa.WriteLine", ("text", Js($"'{text}:' + getInput('{inputName}')", "String")))], [], inputs: [inputName]);
+        provider["name"] = "Provider Step";
+        provider["options"] = new JsonObject { ["usableAsActivity"] = true };
+        return provider;
+    }
+
+    [Fact]
+    public async Task PinnedVersionGone_ThePublishedVersionRuns()
+    {
+        await Host.PublishAsync(Provider("v1"));
+        var draft = await Host.Definitions.ImportAsync(Provider("v2").ToJsonString(), publish: false);
+        var v2 = (await Host.Definitions.FindAsync("provider", VersionSelector.Latest))!;
+        Assert.Equal(2, v2.Version);
+        await Host.PublishAsync(Definition("pinned", [Activity("p", "ProviderStep", ("workflowDefinitionId", "provider"), ("workflowDefinitionVersionId", v2.Id),
+            ("note", Literal("x", "String")))], []));
+        var pinned = (Justice.Workflows.Activities.Core.WorkflowDefinitionActivity)(await Host.Definitions.GetPublishedModelAsync("pinned"))!.Activities["p"];
+        Assert.Equal(v2.Id, pinned.WorkflowDefinitionVersionId);
+
+        Assert.Null((await Host.Definitions.DeleteDraftAsync("provider")).Refusal);
+
+        Assert.Equal(["v1:x"], await LinesOfTreeAsync((await RunAsync("pinned")).Id));
+        Assert.Equal(2, draft.Version);
+    }
+
+    [Fact]
+    public async Task InputNamedLikeAnActivityProperty_IsWrittenWithAnUnderscore_AsElsaDoes()
+    {
+        await Host.PublishAsync(Provider("named", inputName: "Name"));
+        var registry = Host.Services.GetRequiredService<ActivityRegistry>();
+        Assert.Equal(["_Name"], registry.Find("ProviderStep")!.Inputs.Select(i => i.Name));
+
+        await Host.PublishAsync(Definition("uses-name", [Activity("p", "ProviderStep", ("workflowDefinitionId", "provider"), ("_Name", Literal("李四", "String")))], []));
+
+        Assert.Equal(["named:李四"], await LinesOfTreeAsync((await RunAsync("uses-name")).Id));
+    }
 }

@@ -113,7 +113,7 @@ public sealed partial class WorkflowActivityCatalog
         {
             if (Text(input["name"]) is not { } inputName || inputName.Length == 0)
                 continue;
-            var key = CamelCase(inputName);
+            var key = NodeKey(inputName);
             if (!inputNames.TryAdd(key, inputName))
                 continue;
             inputs.Add(new InputDescriptor(key, null, ResolveType(input), new InputAttribute
@@ -129,7 +129,7 @@ public sealed partial class WorkflowActivityCatalog
         {
             if (Text(output["name"]) is not { } outputName || outputName.Length == 0)
                 continue;
-            var key = CamelCase(outputName);
+            var key = NodeKey(outputName);
             if (!outputNames.TryAdd(key, outputName))
                 continue;
             outputs.Add(new OutputDescriptor(key, null, ResolveType(output), new OutputAttribute
@@ -181,6 +181,17 @@ public sealed partial class WorkflowActivityCatalog
             return typeof(object);
         }
     }
+
+    /// <summary>The properties of Elsa's WorkflowDefinitionActivity: an input or output named like one is written with a leading <c>_</c>.</summary>
+    static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        "Id", "NodeId", "Name", "Type", "Version", "CanStartWorkflow", "RunAsynchronously", "CommitStrategy", "CustomProperties",
+        "SyntheticProperties", "Metadata", "Behaviors", "Variables", "ResultVariable", "Root", "WorkflowDefinitionId", "WorkflowDefinitionVersionId",
+        "LatestAvailablePublishedVersion", "LatestAvailablePublishedVersionId",
+    };
+
+    /// <summary>The node key of an input or output: its name camel-cased (<c>Message</c> → <c>message</c>), as Elsa writes it.</summary>
+    static string NodeKey(string name) => Reserved.Contains(name) ? "_" + name : CamelCase(name);
 
     internal static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
