@@ -390,4 +390,38 @@ public sealed class WorkflowDefinitionActivityTests : EngineTest
 
         Assert.Equal(["named:李四"], await LinesOfTreeAsync((await RunAsync("uses-name")).Id));
     }
+
+    /// <summary>Elsa's SaveWorkflowTests (WorkflowActivities): which saved definitions the registry knows, and which the toolbox offers.</summary>
+    [Theory]
+    [InlineData("Save1", true, true, true, true)]
+    [InlineData("Save2", true, false, true, false)]
+    [InlineData("Save3", false, true, false, false)]
+    [InlineData("Save4", false, false, false, false)]
+    public async Task SavedDefinition_IsInTheRegistry_WhenUsableAsActivity_AndBrowsableWhenPublished(string name, bool usableAsActivity, bool publish, bool expectedInRegistry, bool isBrowsable)
+    {
+        var definition = Definition(name.ToLowerInvariant(), [WriteLine("w", name)], []);
+        definition["name"] = name;
+        definition["options"] = new JsonObject { ["usableAsActivity"] = usableAsActivity, ["autoUpdateConsumingWorkflows"] = true };
+        await Host.Definitions.ImportAsync(definition.ToJsonString(), publish);
+        var registry = Host.Services.GetRequiredService<ActivityRegistry>();
+
+        Assert.Equal(expectedInRegistry, registry.Find(name) is not null);
+        Assert.Equal(isBrowsable, registry.Descriptors.Any(d => d.TypeName == name));
+    }
+
+    /// <summary>Elsa's DeleteWorkflowTests: a deleted definition is no longer an activity type.</summary>
+    [Fact]
+    public async Task DeletedDefinition_LeavesTheRegistry()
+    {
+        var definition = Definition("delete-me", [WriteLine("w", "x")], []);
+        definition["name"] = "Delete Me";
+        definition["options"] = new JsonObject { ["usableAsActivity"] = true };
+        await Host.Definitions.ImportAsync(definition.ToJsonString(), publish: false);
+        var registry = Host.Services.GetRequiredService<ActivityRegistry>();
+        Assert.NotNull(registry.Find("DeleteMe"));
+
+        Assert.Null((await Host.Definitions.DeleteDraftAsync("delete-me")).Refusal);
+
+        Assert.Null(registry.Find("DeleteMe"));
+    }
 }
