@@ -279,11 +279,11 @@ public sealed class WorkflowDefinitionActivityTests : EngineTest
     }
 
     [Fact]
-    public async Task Registry_DefaultCategoryIsWorkflows_AndRetractingRemovesFromToolbox()
+    public async Task Registry_DefaultCategoryIsWorkflowModules_AndRetractingRemovesFromToolbox()
     {
         await ImportAsync("WorkflowJsonStructures", "sub.json");
         var registry = Host.Services.GetRequiredService<ActivityRegistry>();
-        Assert.Equal("Workflows", Assert.Single(registry.Descriptors, d => d.TypeName == "Sub").Category);
+        Assert.Equal("流程模块", Assert.Single(registry.Descriptors, d => d.TypeName == "Sub").Category);
 
         await Host.Definitions.RetractAsync("497be45e7d647e8f");
 

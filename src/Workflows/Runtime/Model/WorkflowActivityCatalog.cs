@@ -35,6 +35,9 @@ public sealed partial class WorkflowActivityCatalog
     readonly Lock _lock = new();
     Dictionary<string, List<WorkflowActivityEntry>> _byDefinition = new(StringComparer.Ordinal);
 
+    /// <summary>The toolbox category of a definition without <c>options.activityCategory</c> (Elsa's "Workflows").</summary>
+    public const string DefaultCategory = "流程模块";
+
     /// <summary>Whether a definition document declares itself usable as an activity (<c>options.usableAsActivity</c>, or the older top-level key).</summary>
     public static bool IsUsableAsActivity(JsonObject document) =>
         IsTrue(document["options"]?["usableAsActivity"]) || (document["options"]?["usableAsActivity"] is null && IsTrue(document["usableAsActivity"]));
@@ -159,7 +162,7 @@ public sealed partial class WorkflowActivityCatalog
             {
                 TypeName = typeName,
                 ClrType = typeof(Activities.Core.WorkflowDefinitionActivity),
-                Category = Text(document["options"]?["activityCategory"]) is { Length: > 0 } category ? category : "Workflows",
+                Category = Text(document["options"]?["activityCategory"]) is { Length: > 0 } category ? category : DefaultCategory,
                 DisplayName = string.IsNullOrWhiteSpace(name) ? definitionId : name,
                 Description = Text(document["description"]),
                 Outcomes = ["Done", .. outcomes.Where(o => o != "Done")],
