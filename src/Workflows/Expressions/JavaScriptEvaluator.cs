@@ -157,7 +157,7 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock
         {
             foreach (var outputName in outputNames)
             {
-                var accessor = $"get{Pascal(outputName)}From{Justice.Workflows.Runtime.Model.WorkflowActivityCatalog.TypeNameOf(activityName, activityId)}";
+                var accessor = $"get{Pascal(outputName)}From{Justice.Workflows.Definitions.NameCase.Pascalize(activityName)}";
                 if (!script.Contains(accessor, StringComparison.Ordinal) || !IsIdentifier(accessor))
                     continue;
                 var (id, name) = (activityId, outputName);

@@ -80,7 +80,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
 
     public IEnumerable<(string ActivityName, string ActivityId, IReadOnlyList<string> OutputNames)> ActivityOutputs =>
         Model.Activities.Values
-            .Select(a => (Name: a.Name, a.Id, Outputs: a is Activities.Core.WorkflowDefinitionActivity w
+            .Select(a => (Name: a.Name, a.Id, Outputs: a is WorkflowDefinitionActivity w
                 ? w.OutputBindings.Select(b => b.WorkflowOutput).ToList()
                 : a.Descriptor.Outputs.Select(o => o.Name).ToList()))
             .Where(a => !string.IsNullOrEmpty(a.Name) && a.Outputs.Count > 0)

@@ -370,7 +370,7 @@ public sealed class WorkflowDefinitionActivityTests : EngineTest
         Assert.Equal(2, v2.Version);
         await Host.PublishAsync(Definition("pinned", [Activity("p", "ProviderStep", ("workflowDefinitionId", "provider"), ("workflowDefinitionVersionId", v2.Id),
             ("note", Literal("x", "String")))], []));
-        var pinned = (Justice.Workflows.Activities.Core.WorkflowDefinitionActivity)(await Host.Definitions.GetPublishedModelAsync("pinned"))!.Activities["p"];
+        var pinned = (WorkflowDefinitionActivity)(await Host.Definitions.GetPublishedModelAsync("pinned"))!.Activities["p"];
         Assert.Equal(v2.Id, pinned.WorkflowDefinitionVersionId);
 
         Assert.Null((await Host.Definitions.DeleteDraftAsync("provider")).Refusal);

@@ -8,7 +8,7 @@ public sealed class ActivityRegistry
     readonly Dictionary<string, ActivityDescriptor> _descriptors = new(StringComparer.Ordinal);
 
     /// <summary>The built-in activities and the published definitions usable as activities (the designer's toolbox).</summary>
-    public IReadOnlyCollection<ActivityDescriptor> Descriptors => Workflows.All.Count == 0 ? _descriptors.Values : [.. _descriptors.Values, .. Workflows.Browsable];
+    public IReadOnlyCollection<ActivityDescriptor> Descriptors => Workflows.IsEmpty ? _descriptors.Values : [.. _descriptors.Values, .. Workflows.Browsable];
 
     /// <summary>The definitions usable as activities (kept current by the definitions service).</summary>
     public WorkflowActivityCatalog Workflows { get; } = new();

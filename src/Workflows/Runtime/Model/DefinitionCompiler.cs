@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Activities.Core;
 using Justice.Workflows.Definitions;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime.Model;

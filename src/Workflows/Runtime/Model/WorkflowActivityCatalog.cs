@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Justice.Workflows.Definitions;
 
 namespace Justice.Workflows.Runtime.Model;
@@ -30,7 +29,7 @@ public sealed record WorkflowActivityEntry
 /// The definitions usable as activities, every version of them, by version id and by type name (Elsa's
 /// <c>WorkflowDefinitionActivityProvider</c>): the definitions service keeps it current, the compiler and the designer read it.
 /// </summary>
-public sealed partial class WorkflowActivityCatalog
+public sealed class WorkflowActivityCatalog
 {
     readonly Lock _lock = new();
     Dictionary<string, List<WorkflowActivityEntry>> _byDefinition = new(StringComparer.Ordinal);
@@ -44,10 +43,7 @@ public sealed partial class WorkflowActivityCatalog
 
     /// <summary>The activity type name Elsa gives a definition: its name, pascalized (<c>"Subworkflow test"</c> → <c>SubworkflowTest</c>).</summary>
     public static string TypeNameOf(string? definitionName, string definitionId) =>
-        string.IsNullOrWhiteSpace(definitionName) ? definitionId : PascalizePattern().Replace(definitionName.Trim(), m => m.Groups[1].Value.ToUpperInvariant());
-
-    [GeneratedRegex("(?:^|_| +)(.)")]
-    private static partial Regex PascalizePattern();
+        string.IsNullOrWhiteSpace(definitionName) ? definitionId : NameCase.Pascalize(definitionName.Trim());
 
     /// <summary>Replaces what is known of a definition by the given versions (those usable as an activity; the others are dropped).</summary>
     public void SetDefinition(string definitionId, IEnumerable<(JsonObject Document, string VersionId, int Version, bool IsPublished, bool IsLatest)> versions)
@@ -66,6 +62,8 @@ public sealed partial class WorkflowActivityCatalog
             _byDefinition = copy;
         }
     }
+
+    public bool IsEmpty => _byDefinition.Count == 0;
 
     public IReadOnlyCollection<WorkflowActivityEntry> All => _byDefinition.Values.SelectMany(e => e).ToList();
 
@@ -161,7 +159,7 @@ public sealed partial class WorkflowActivityCatalog
             Descriptor = new ActivityDescriptor
             {
                 TypeName = typeName,
-                ClrType = typeof(Activities.Core.WorkflowDefinitionActivity),
+                ClrType = typeof(WorkflowDefinitionActivity),
                 Category = Text(document["options"]?["activityCategory"]) is { Length: > 0 } category ? category : DefaultCategory,
                 DisplayName = string.IsNullOrWhiteSpace(name) ? definitionId : name,
                 Description = Text(document["description"]),
@@ -194,9 +192,8 @@ public sealed partial class WorkflowActivityCatalog
     };
 
     /// <summary>The node key of an input or output: its name camel-cased (<c>Message</c> → <c>message</c>), as Elsa writes it.</summary>
-    static string NodeKey(string name) => Reserved.Contains(name) ? "_" + name : CamelCase(name);
+    static string NodeKey(string name) => Reserved.Contains(name) ? "_" + name : NameCase.Camel(name);
 
-    internal static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 

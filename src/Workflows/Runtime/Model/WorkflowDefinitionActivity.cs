@@ -2,10 +2,9 @@ using System.Text.Json.Nodes;
 using Justice.Workflows.Common;
 using Justice.Workflows.Expressions;
 using Justice.Workflows.Runtime;
-using Justice.Workflows.Runtime.Model;
 using Justice.Workflows.Runtime.State;
 
-namespace Justice.Workflows.Activities.Core;
+namespace Justice.Workflows.Runtime.Model;
 
 /// <summary>
 /// A definition usable as an activity (Elsa's <c>WorkflowDefinitionActivity</c>): its node's type is the definition's
