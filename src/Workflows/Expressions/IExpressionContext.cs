@@ -27,6 +27,9 @@ public interface IExpressionContext
     JsonObject Input { get; }
     JsonNode? GetOutputFrom(string activityIdOrName, string? outputName);
 
+    /// <summary>The named activities with outputs (Elsa's generated <c>get{Output}From{ActivityName}()</c> use them).</summary>
+    IEnumerable<(string ActivityName, string ActivityId, IReadOnlyList<string> OutputNames)> ActivityOutputs => [];
+
     /// <summary>Outcomes set by <c>setOutcome</c> / <c>setOutcomes</c> inside a RunJavaScript script.</summary>
     void SetOutcomes(IReadOnlyList<string> outcomes);
 }

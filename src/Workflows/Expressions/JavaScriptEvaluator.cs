@@ -55,6 +55,8 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock
 
         var engine = CreateEngine();
         var variablesSnapshot = Register(engine, context);
+        if (script.Contains("From", StringComparison.Ordinal))
+            RegisterOutputAccessors(engine, context, script);
         RegisterClock(engine);
         try
         {
@@ -146,6 +148,25 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits, TimeProvider? clock
         var local = TimeZoneInfo.ConvertTime((clock ?? TimeProvider.System).GetUtcNow(), calendar?.Zone ?? DefaultZone);
         engine.SetValue("today", new Func<string>(() => local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         engine.SetValue("now", new Func<string>(() => local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Elsa's <c>get{Output}From{ActivityName}()</c>: an output of a named activity (the script must name it).</summary>
+    static void RegisterOutputAccessors(Engine engine, IExpressionContext context, string script)
+    {
+        foreach (var (activityName, activityId, outputNames) in context.ActivityOutputs)
+        {
+            foreach (var outputName in outputNames)
+            {
+                var accessor = $"get{Pascal(outputName)}From{Justice.Workflows.Definitions.NameCase.Pascalize(activityName)}";
+                if (!script.Contains(accessor, StringComparison.Ordinal) || !IsIdentifier(accessor))
+                    continue;
+                var (id, name) = (activityId, outputName);
+                engine.SetValue(accessor, new Func<JsValue>(() => ToJs(engine, context.GetOutputFrom(id, name))));
+            }
+        }
+
+        static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
+        static bool IsIdentifier(string name) => name.All(c => char.IsLetterOrDigit(c) || c is '_' or '$');
     }
 
     /// <summary>Registers Elsa's functions; returns the JSON of the <c>variables</c> object as given to the script.</summary>

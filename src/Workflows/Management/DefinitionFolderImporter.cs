@@ -14,6 +14,7 @@ public sealed class DefinitionFolderImporter(WorkflowDefinitionService definitio
     public async Task<IReadOnlyList<string>> ImportAsync(string folder, CancellationToken cancellationToken = default)
     {
         var imported = new List<string>();
+        var waiting = new List<(string File, string DefinitionId, JsonObject Document)>();
         if (!Directory.Exists(folder))
         {
             logger.LogWarning("流程定义目录 {Folder} 不存在", folder);
@@ -35,12 +36,36 @@ public sealed class DefinitionFolderImporter(WorkflowDefinitionService definitio
                 continue;
             document["definitionId"] = definitionId;
             var result = await definitions.ImportAsync(DefinitionJson.Write(document), publish: true, cancellationToken);
-            if (result.Errors.Count > 0)
-                logger.LogError("流程定义 {File} 未通过校验，保存为草稿：{Errors}", file, string.Join("；", result.Errors.Select(e => $"{e.Path} {e.Message}")));
-            else
+            if (result.Errors.Count == 0)
                 imported.Add(definitionId);
+            else if (result.Errors.Any(e => e.Code == DefinitionProblem.UnknownActivityType))
+                waiting.Add((file, definitionId, document));
+            else
+                logger.LogError("流程定义 {File} 未通过校验，保存为草稿：{Errors}", file, string.Join("；", result.Errors.Select(e => $"{e.Path} {e.Message}")));
         }
+        await RetryWaitingAsync(waiting, imported, cancellationToken);
         return imported;
+    }
+
+    /// <summary>A definition using another one as an activity is published once that one is (files are read in name order).</summary>
+    async Task RetryWaitingAsync(List<(string File, string DefinitionId, JsonObject Document)> waiting, List<string> imported, CancellationToken cancellationToken)
+    {
+        var progress = true;
+        while (progress && waiting.Count > 0)
+        {
+            progress = false;
+            foreach (var item in waiting.ToList())
+            {
+                var result = await definitions.ImportAsync(DefinitionJson.Write(item.Document), publish: true, cancellationToken);
+                if (result.Errors.Count > 0)
+                    continue;
+                waiting.Remove(item);
+                imported.Add(item.DefinitionId);
+                progress = true;
+            }
+        }
+        foreach (var (file, definitionId, _) in waiting)
+            logger.LogError("流程定义 {File}（{DefinitionId}）引用的流程活动未发布，保存为草稿", file, definitionId);
     }
 
     /// <summary>The version of the shipped file of a definition in the folder, or null when none is shipped.</summary>

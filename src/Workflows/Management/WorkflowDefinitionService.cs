@@ -12,7 +12,7 @@ namespace Justice.Workflows.Management;
 /// Definitions and their versions (docs/workflow-format.md §6): import into a draft, publish, retract, export with exact
 /// round-trip, and the compiled model of a version (cached).
 /// </summary>
-public sealed class WorkflowDefinitionService(
+public sealed partial class WorkflowDefinitionService(
     IWorkflowDefinitionStore store, IInstanceQueries instances, DefinitionCompiler compiler, TimeProvider clock) : IWorkflowModels
 {
     readonly ConcurrentDictionary<string, WorkflowModel> _models = new(StringComparer.Ordinal);
@@ -29,8 +29,12 @@ public sealed class WorkflowDefinitionService(
     /// the editor opened it), nothing is saved when someone else saved the definition since: the result carries the
     /// conflict instead, so that two administrators do not overwrite each other's work.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(string text, bool publish, CancellationToken cancellationToken = default, VersionStamp? basedOn = null)
+    public Task<ImportResult> ImportAsync(string text, bool publish, CancellationToken cancellationToken = default, VersionStamp? basedOn = null) =>
+        ImportAsync(text, publish, basedOn, null, cancellationToken);
+
+    async Task<ImportResult> ImportAsync(string text, bool publish, VersionStamp? basedOn, HashSet<string>? updating, CancellationToken cancellationToken)
     {
+        await EnsureActivityCatalogAsync(cancellationToken);
         var document = DefinitionJson.Parse(text, out var problem);
         if (document is null)
             return new ImportResult(null, 0, false, [problem!]) { Unreadable = true };
@@ -94,6 +98,9 @@ public sealed class WorkflowDefinitionService(
         await store.SaveAsync(changed.DistinctBy(r => r.Id).ToList(), cancellationToken);
         _models.TryRemove(record.Id, out _);
         _published.TryRemove(definitionId, out _);
+        await RefreshActivityCatalogAsync(definitionId, cancellationToken);
+        if (record.IsPublished)
+            await UpdateConsumersAsync(definitionId, updating, cancellationToken);
         return new ImportResult(definitionId, record.Version, record.IsPublished, model.Problems);
     }
 
@@ -109,11 +116,14 @@ public sealed class WorkflowDefinitionService(
             return (null, []);
         if (expectedVersion is { } expected && latest.Version != expected)
             return (latest, [new DefinitionProblem(DefinitionProblem.VersionChanged, "$.version", null, $"最新版本已是 v{latest.Version}（不是 v{expected}），可能刚被他人修改；请刷新后再发布。")]);
+        await EnsureActivityCatalogAsync(cancellationToken);
         var model = compiler.Compile(ParseStored(latest.Json));
         if (!model.IsValid)
             return (latest, model.Problems);
         await store.SaveFlagsAsync(MarkPublished(latest, versions).DistinctBy(r => r.Id).ToList(), cancellationToken);
         _published.TryRemove(definitionId, out _);
+        await RefreshActivityCatalogAsync(definitionId, cancellationToken);
+        await UpdateConsumersAsync(definitionId, null, cancellationToken);
         return (latest, []);
     }
 
@@ -127,6 +137,7 @@ public sealed class WorkflowDefinitionService(
         published.UpdatedAt = clock.GetUtcNow();
         await store.SaveFlagsAsync([published], cancellationToken);
         _published.TryRemove(definitionId, out _);
+        await RefreshActivityCatalogAsync(definitionId, cancellationToken);
         return published;
     }
 
@@ -196,6 +207,7 @@ public sealed class WorkflowDefinitionService(
         await store.DeleteAsync(draft, previous is null ? [] : [previous], cancellationToken);
         _models.TryRemove(draft.Id, out _);
         _published.TryRemove(definitionId, out _);
+        await RefreshActivityCatalogAsync(definitionId, cancellationToken);
         return (draft, null);
     }
 
@@ -247,6 +259,7 @@ public sealed class WorkflowDefinitionService(
     {
         if (_models.TryGetValue(versionId, out var cached))
             return cached;
+        await EnsureActivityCatalogAsync(cancellationToken);
         var record = await store.FindByVersionIdAsync(versionId, cancellationToken);
         if (record is null)
             return null;
@@ -270,6 +283,12 @@ public sealed class WorkflowDefinitionService(
 
     public async Task<WorkflowModel?> GetVersionModelAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
         await FindAsync(definitionId, new VersionSelector("number", version), cancellationToken) is { } record ? await GetModelAsync(record.Id, cancellationToken) : null;
+
+    public async Task<WorkflowModel?> GetLatestModelAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var latest = await FindAsync(definitionId, VersionSelector.Latest, cancellationToken);
+        return latest is null ? null : await GetModelAsync(latest.Id, cancellationToken);
+    }
 
     static JsonObject ParseStored(string json) => (JsonObject)JsonNode.Parse(json)!;
 

@@ -144,6 +144,8 @@ internal sealed partial class FlowchartInterpreter
             ["subStatus"] = workflow.Record.SubStatus,
             ["output"] = workflow.Output.DeepClone(),
         };
+        if (_state.Outcomes is { Count: > 0 } outcomes)
+            input["outcomes"] = new JsonArray([.. outcomes.Select(o => (JsonNode?)JsonValue.Create(o))]);
         workflow.Changes.AddedTimers.Add(new Justice.Workflows.Runtime.State.TimerRecord
         {
             Id = $"handoff:{parent.BookmarkId}",

@@ -21,6 +21,7 @@ internal sealed partial class FlowchartInterpreter
         var scope = _model.ParentOf(activity.Id);
         if (scope is null)
         {
+            _state.Outcomes = outcomes.Count == 0 || outcomes is ["Done"] ? null : [.. outcomes];
             FinishInstance(WorkflowSubStatus.Finished);
             return;
         }

@@ -10,6 +10,13 @@ public interface IWorkflowHost
         string? correlationId, ParentLink? parentLink, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Starts a definition used as an activity as a sub-process within the current unit of work and runs its first burst:
+    /// the version <paramref name="versionId"/>, else the published version of <paramref name="definitionId"/>, else its latest (as Elsa falls back).
+    /// </summary>
+    ValueTask<WorkflowExecutionContext> RunWorkflowActivityAsync(WorkflowExecutionContext parent, string definitionId, string versionId, JsonObject input,
+        ParentLink parentLink, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Ends another running instance within the current unit of work, as a cancel does: its waiting activities and
     /// open tasks are cancelled. False when it is not running or already takes part in the unit.
     /// </summary>

@@ -13,4 +13,7 @@ public interface IWorkflowModels
 
     /// <summary>A version of a definition by its number (published or not); null when there is none.</summary>
     Task<WorkflowModel?> GetVersionModelAsync(string definitionId, int version, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest version of a definition (published or not); null when the definition does not exist.</summary>
+    Task<WorkflowModel?> GetLatestModelAsync(string definitionId, CancellationToken cancellationToken = default);
 }

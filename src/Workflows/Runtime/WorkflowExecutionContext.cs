@@ -92,6 +92,14 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     public IEnumerable<string> VariableNames => Model.Variables.Select(v => v.Name).Concat(ScopeNames()).Distinct(StringComparer.Ordinal);
     public IEnumerable<string> InputNames => Model.InputNames;
 
+    public IEnumerable<(string ActivityName, string ActivityId, IReadOnlyList<string> OutputNames)> ActivityOutputs =>
+        Model.Activities.Values
+            .Select(a => (Name: a.Name, a.Id, Outputs: a is WorkflowDefinitionActivity w
+                ? w.OutputBindings.Select(b => b.WorkflowOutput).ToList()
+                : a.Descriptor.Outputs.Select(o => o.Name).ToList()))
+            .Where(a => !string.IsNullOrEmpty(a.Name) && a.Outputs.Count > 0)
+            .Select(a => (a.Name!, a.Id, (IReadOnlyList<string>)a.Outputs));
+
     public string? ResolveVariableName(string idOrName) =>
         ScopeHolding(idOrName) is not null ? idOrName
         : Model.FindVariable(idOrName)?.Name ?? (State.Variables.ContainsKey(idOrName) ? idOrName : null);

@@ -111,6 +111,28 @@ public sealed class WorkflowRuntime : IWorkflowHost
         return child;
     }
 
+    /// <summary>How deep workflow activities may nest within one burst (a definition that uses itself stops here).</summary>
+    const int MaxWorkflowActivityDepth = 16;
+
+    public async ValueTask<WorkflowExecutionContext> RunWorkflowActivityAsync(WorkflowExecutionContext parent, string definitionId, string versionId, JsonObject input,
+        ParentLink parentLink, CancellationToken cancellationToken)
+    {
+        var depth = 0;
+        for (var current = parent; current.Record.ParentInstanceId is { } up && parent.Unit.Contexts.FirstOrDefault(c => c.InstanceId == up) is { } next; current = next)
+        {
+            if (++depth >= MaxWorkflowActivityDepth)
+                throw new WorkflowFaultException("workflow-activity-depth", $"流程“{definitionId}”作为活动嵌套超过 {MaxWorkflowActivityDepth} 层，可能引用了自身。");
+        }
+        var model = await _definitions.GetModelAsync(versionId, cancellationToken)
+            ?? await _definitions.GetPublishedModelAsync(definitionId, cancellationToken)
+            ?? await _definitions.GetLatestModelAsync(definitionId, cancellationToken)
+            ?? throw new WorkflowFaultException("unknown-definition", $"流程“{definitionId}”不存在（版本 {versionId} 亦不存在）。");
+        var child = CreateInstance(model, input, parent.CorrelationId, parentLink, parent.Unit, parent.InstanceId);
+        child.CancellationToken = cancellationToken;
+        await new FlowchartInterpreter(child, _services.MaxSteps).StartAsync();
+        return child;
+    }
+
     public async ValueTask<bool> EndInstanceAsync(WorkflowExecutionContext current, string instanceId, CancellationToken cancellationToken)
     {
         if (current.Unit.Contexts.Any(c => c.InstanceId == instanceId) || await _store.LoadAsync(instanceId, cancellationToken) is not { } loaded)

@@ -31,6 +31,9 @@ public sealed class WorkflowState
     public int JournalSequence { get; set; }
     public ParentLink? Parent { get; set; }
 
+    /// <summary>The outcomes the root completed with (an <c>Elsa.Complete</c> in the root flowchart); a parent's workflow activity takes them as its own.</summary>
+    public List<string>? Outcomes { get; set; }
+
     /// <summary>Activities that were scheduled when the instance faulted: a retry runs them after the faulted one.</summary>
     public List<string>? PendingAtFault { get; set; }
 

@@ -17,7 +17,20 @@ public sealed partial class DesignerModel
             throw new InvalidOperationException($"根活动“{RootType}”不是流程图，不能在设计器中添加活动。");
         var id = NewId(type);
         var name = NewName(descriptor.DisplayName);
-        var activity = new JsonObject { ["id"] = id, ["type"] = type, ["version"] = 1, ["name"] = name };
+        var activity = descriptor.Workflow is { } workflow
+            ? new JsonObject
+            {
+                // A definition used as an activity: pinned to the version the toolbox offers (its published version), as Elsa Studio writes it.
+                ["workflowDefinitionId"] = workflow.DefinitionId,
+                ["workflowDefinitionVersionId"] = workflow.VersionId,
+                ["latestAvailablePublishedVersion"] = workflow.Version,
+                ["latestAvailablePublishedVersionId"] = workflow.VersionId,
+                ["id"] = id,
+                ["type"] = type,
+                ["version"] = workflow.Version,
+                ["name"] = name,
+            }
+            : new JsonObject { ["id"] = id, ["type"] = type, ["version"] = 1, ["name"] = name };
         var height = NodeGeometry.HeightFor(PortsOfNew(activity).Count);
         activity["metadata"] = new JsonObject { ["designer"] = DesignerMetadata(Snap(x), Snap(y), NodeGeometry.DefaultWidth, height) };
         Change($"添加“{name}”", () =>

@@ -188,7 +188,7 @@ public sealed partial class DesignerModel
         {
             var id = Text(a["id"]) ?? "";
             var type = Text(a["type"]) ?? "";
-            var descriptor = _registry.Find(type);
+            var descriptor = _registry.FindBuiltIn(type) ?? _registry.Workflows.Resolve(a)?.Descriptor;
             var ports = PortsOf(id, descriptor, outgoing[id]);
             var size = a["metadata"]?["designer"]?["size"];
             var width = Math.Max(Number(size?["width"]) ?? NodeGeometry.DefaultWidth, 160);

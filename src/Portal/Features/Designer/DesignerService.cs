@@ -28,6 +28,7 @@ public sealed partial class DesignerService(
     /// <summary>The latest version of a definition, opened for editing; null when there is none.</summary>
     public async Task<DesignerModel?> OpenAsync(string definitionId, CancellationToken cancellationToken = default)
     {
+        await definitions.EnsureActivityCatalogAsync(cancellationToken);
         var record = await definitions.FindAsync(definitionId, VersionSelector.Latest, cancellationToken);
         return record is null ? null : new DesignerModel(WorkflowDefinitionService.Export(record), registry, compiler) { BasedOn = new VersionStamp(record.Id, record.UpdatedAt) };
     }
@@ -35,6 +36,7 @@ public sealed partial class DesignerService(
     /// <summary>Why a new definition id cannot be used (its form, or it is taken), as a text to format with the id; null when it can.</summary>
     public async Task<string?> CheckNewIdAsync(string? definitionId, CancellationToken cancellationToken = default)
     {
+        await definitions.EnsureActivityCatalogAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(definitionId) || !IdPattern().IsMatch(definitionId))
             return "标识只能由小写字母、数字和连字符组成，并以字母开头（例如 leave-approval）。";
         if (definitionId == "new")

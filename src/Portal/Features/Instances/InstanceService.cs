@@ -126,4 +126,34 @@ public sealed class InstanceService(WorkflowRuntime runtime, AuditLog audit, IIn
     public Task<(WorkflowInstanceRecord Instance, WorkflowDefinitionRecord Version, FlowDiagram Diagram, IReadOnlyList<JournalRecord> Journal)?> DiagramAsync(
         string instanceId, CancellationToken cancellationToken = default, string? scope = null) =>
         diagrams.LoadAsync(instanceId, cancellationToken, scope);
+
+    /// <summary>At most this many sub-processes are shown under an instance.</summary>
+    const int MaxChildPaths = 20;
+
+    /// <summary>
+    /// The inner path of an instance: each sub-process its journal names (a workflow used as an activity, ExecuteWorkflow),
+    /// with the activity that ran it, its definition, the names of its activities and its own journal.
+    /// </summary>
+    public async Task<IReadOnlyList<ChildPath>> ChildPathsAsync(IReadOnlyList<JournalRecord> journal, CancellationToken cancellationToken = default)
+    {
+        var result = new List<ChildPath>();
+        var children = journal.Select(j => (j.ActivityId, ChildId: ChildInstanceOf(j.DataJson))).Where(c => c.ChildId is not null).DistinctBy(c => c.ChildId);
+        foreach (var (activityId, childId) in children.Take(MaxChildPaths))
+        {
+            if (await diagrams.LoadAsync(childId!, cancellationToken) is not { } child)
+                continue;
+            result.Add(new ChildPath(activityId, child.Instance, child.Version, child.Diagram.Nodes.ToDictionary(n => n.Id, n => n.Name), child.Journal));
+        }
+        return result;
+    }
+
+    /// <summary>The sub-process a journal entry names (<c>childInstanceId</c> in its data), if any.</summary>
+    public static string? ChildInstanceOf(string? dataJson) =>
+        string.IsNullOrEmpty(dataJson) || !dataJson.Contains("childInstanceId", StringComparison.Ordinal)
+            ? null
+            : JsonNode.Parse(dataJson)?["childInstanceId"] is JsonValue v && v.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
 }
+
+/// <summary>A sub-process of an instance as the viewer shows it: which activity ran it, and what ran inside it.</summary>
+public sealed record ChildPath(string ActivityId, WorkflowInstanceRecord Instance, WorkflowDefinitionRecord Version,
+    IReadOnlyDictionary<string, string> Names, IReadOnlyList<JournalRecord> Journal);

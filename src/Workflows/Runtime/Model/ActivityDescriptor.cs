@@ -15,6 +15,9 @@ public sealed class ActivityDescriptor
     public required IReadOnlyList<InputDescriptor> Inputs { get; init; }
     public required IReadOnlyList<OutputDescriptor> Outputs { get; init; }
 
+    /// <summary>For a definition usable as an activity: the version the type stands for; null for built-in activities.</summary>
+    public WorkflowActivityReference? Workflow { get; init; }
+
     public static ActivityDescriptor From(Type type)
     {
         var attribute = type.GetCustomAttribute<ActivityAttribute>()
@@ -50,6 +53,8 @@ public sealed class ActivityDescriptor
     static string JsonName(string propertyName) => char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
 }
 
-public sealed record InputDescriptor(string Name, PropertyInfo Property, Type ValueType, InputAttribute Info);
+/// <summary>An input of an activity type; <see cref="Property"/> is null for the inputs of a definition used as an activity.</summary>
+public sealed record InputDescriptor(string Name, PropertyInfo? Property, Type ValueType, InputAttribute Info);
 
-public sealed record OutputDescriptor(string Name, PropertyInfo Property, Type ValueType, OutputAttribute Info);
+/// <summary>An output of an activity type; <see cref="Property"/> is null for the outputs of a definition used as an activity.</summary>
+public sealed record OutputDescriptor(string Name, PropertyInfo? Property, Type ValueType, OutputAttribute Info);

@@ -7,7 +7,11 @@ public sealed class ActivityRegistry
 {
     readonly Dictionary<string, ActivityDescriptor> _descriptors = new(StringComparer.Ordinal);
 
-    public IReadOnlyCollection<ActivityDescriptor> Descriptors => _descriptors.Values;
+    /// <summary>The built-in activities and the published definitions usable as activities (the designer's toolbox).</summary>
+    public IReadOnlyCollection<ActivityDescriptor> Descriptors => Workflows.IsEmpty ? _descriptors.Values : [.. _descriptors.Values, .. Workflows.Browsable];
+
+    /// <summary>The definitions usable as activities (kept current by the definitions service).</summary>
+    public WorkflowActivityCatalog Workflows { get; } = new();
 
     public ActivityRegistry Add(Type type)
     {
@@ -29,7 +33,11 @@ public sealed class ActivityRegistry
         return this;
     }
 
-    public ActivityDescriptor? Find(string typeName) => _descriptors.GetValueOrDefault(typeName);
+    /// <summary>A built-in activity type, else a definition usable as an activity by its type name.</summary>
+    public ActivityDescriptor? Find(string typeName) => _descriptors.GetValueOrDefault(typeName) ?? Workflows.FindByType(typeName)?.Descriptor;
+
+    /// <summary>A built-in activity type only.</summary>
+    public ActivityDescriptor? FindBuiltIn(string typeName) => _descriptors.GetValueOrDefault(typeName);
 
     /// <summary>The engine's built-in activities.</summary>
     public static ActivityRegistry CreateDefault() => new ActivityRegistry().AddFromAssembly(typeof(ActivityRegistry).Assembly);

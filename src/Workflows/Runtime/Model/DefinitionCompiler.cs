@@ -11,6 +11,9 @@ namespace Justice.Workflows.Runtime.Model;
 /// </summary>
 public sealed class DefinitionCompiler(ActivityRegistry registry)
 {
+    /// <summary>The activity types this compiler knows (built-in, and definitions usable as activities).</summary>
+    public ActivityRegistry Registry => registry;
+
     public WorkflowModel Compile(JsonObject document)
     {
         var validation = new DefinitionValidationContext();
@@ -107,7 +110,10 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
             validation.Add(DefinitionProblem.MissingId, path + ".id", null, "活动缺少 id。");
         }
         var type = Text(node["type"]) ?? "";
-        var descriptor = registry.Find(type);
+        // As Elsa reads a node: a built-in type, unless the node names a workflow version usable as an activity.
+        var descriptor = registry.FindBuiltIn(type);
+        var workflow = descriptor is null || node.ContainsKey("workflowDefinitionVersionId") ? registry.Workflows.Resolve(node) : null;
+        descriptor = workflow?.Descriptor ?? descriptor;
         var activity = descriptor is null ? new UnknownActivity() : (Activity)Activator.CreateInstance(descriptor.ClrType)!;
         activity.Id = id;
         activity.Name = Text(node["name"]);
@@ -122,8 +128,13 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
         if (parent is not null)
             state.Parents.TryAdd(id, parent);
 
-        if (descriptor is null)
+        if (descriptor is null && Text(node["workflowDefinitionId"]) is { } missingDefinition)
+            validation.Add(DefinitionProblem.UnknownActivityType, path + ".type", id,
+                $"活动“{activity.Name ?? id}”引用的流程“{type}”（定义 {missingDefinition}）不存在或不能作为活动使用；请先导入并发布该流程（options.usableAsActivity）。");
+        else if (descriptor is null)
             validation.Add(DefinitionProblem.UnknownActivityType, path + ".type", id, $"活动“{activity.Name ?? id}”的类型“{type}”未知。");
+        else if (activity is WorkflowDefinitionActivity workflowActivity)
+            BindWorkflowActivity(workflowActivity, workflow!, node, path, validation);
         else
             BindInputsAndOutputs(activity, descriptor, node, path, validation);
         ReportUnsupportedExpressions(activity, node, path, validation);
@@ -160,7 +171,7 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
             if (expression.IsSupported)
                 CheckExpression(activity, input, expression, where, validation);
             var bound = Activator.CreateInstance(typeof(Input<>).MakeGenericType(input.ValueType), expression);
-            input.Property.SetValue(activity, bound);
+            input.Property?.SetValue(activity, bound);
         }
         foreach (var output in descriptor.Outputs)
         {
@@ -169,7 +180,35 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
             if (!validation.HasVariable(reference) && !validation.OutputExists(reference))
                 validation.Add(DefinitionProblem.UnknownVariable, $"{path}.{output.Name}.memoryReference", activity.Id,
                     $"活动“{activity.DisplayName}”的输出 {output.Name} 指向不存在的变量或流程输出“{reference}”。");
-            output.Property.SetValue(activity, Activator.CreateInstance(typeof(Output<>).MakeGenericType(output.ValueType), reference));
+            output.Property?.SetValue(activity, Activator.CreateInstance(typeof(Output<>).MakeGenericType(output.ValueType), reference));
+        }
+    }
+
+    static void BindWorkflowActivity(WorkflowDefinitionActivity activity, WorkflowActivityEntry workflow, JsonObject node, string path, DefinitionValidationContext validation)
+    {
+        activity.WorkflowDefinitionId = workflow.DefinitionId;
+        activity.WorkflowDefinitionVersionId = workflow.VersionId;
+        activity.WorkflowVersion = workflow.Version;
+        foreach (var input in workflow.Descriptor.Inputs)
+        {
+            var expression = Expression.FromInputNode(node[input.Name]);
+            if (expression is null)
+                continue;
+            if (expression.IsSupported)
+                CheckExpression(activity, input, expression, $"{path}.{input.Name}", validation);
+            activity.InputBindings.Add((workflow.InputNames[input.Name], (Input)Activator.CreateInstance(typeof(Input<>).MakeGenericType(input.ValueType), expression)!));
+        }
+        foreach (var output in workflow.Descriptor.Outputs)
+        {
+            Output? target = null;
+            if (node[output.Name] is JsonObject wrapper && Text(wrapper["memoryReference"]?["id"]) is { } reference)
+            {
+                if (!validation.HasVariable(reference) && !validation.OutputExists(reference))
+                    validation.Add(DefinitionProblem.UnknownVariable, $"{path}.{output.Name}.memoryReference", activity.Id,
+                        $"活动“{activity.DisplayName}”的输出 {output.Name} 指向不存在的变量或流程输出“{reference}”。");
+                target = new Output<object>(reference);
+            }
+            activity.OutputBindings.Add((workflow.OutputNames[output.Name], target));
         }
     }
 
