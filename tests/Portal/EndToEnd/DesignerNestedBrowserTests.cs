@@ -14,10 +14,10 @@ public sealed class DesignerNestedBrowserTests(BrowserPortal portal)
 
     static ILocator Crumbs(IPage page) => page.GetByTestId("designer-breadcrumb");
 
-    /// <summary>The definition with a ForEach whose body is a flowchart, saved as a draft under its own id.</summary>
-    async Task<string> ImportAsync()
+    /// <summary>A definition (by default the one with a ForEach whose body is a flowchart), saved as a draft under its own id.</summary>
+    async Task<string> ImportAsync(string text = DesignerScopeTests.Nested)
     {
-        var definition = JsonNode.Parse(DesignerScopeTests.Nested)!.AsObject();
+        var definition = JsonNode.Parse(text)!.AsObject();
         var id = $"nest-{Guid.NewGuid():N}"[..16];
         definition["definitionId"] = id;
         var api = await portal.Factory.ClientAsync(PortalRoles.Admin);
@@ -81,6 +81,46 @@ public sealed class DesignerNestedBrowserTests(BrowserPortal portal)
             Assert.Equal(["send", added], inBody.Select(a => a!["id"]!.GetValue<string>()));
             Assert.True(inBody[0]!["metadata"]!["designer"]!["position"]!["y"]!.GetValue<double>() > before.Y);
             Assert.Equal("kept", root[1]!["body"]!["futureKey"]!.GetValue<string>());
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task StructuredRoot_OpensAtItsSteps_EachFlowchartStepOpensOnTheCanvas_AndItReadsInEnglish()
+    {
+        var id = await ImportAsync(DesignerScopeTests.SequenceRoot);
+        var page = await portal.LoginAsync(PortalRoles.Admin, width: 1600);
+        try
+        {
+            await page.GotoAsync($"designer/{id}");
+            await BrowserPortal.WaitForCircuitAsync(page);
+            var view = page.GetByTestId("container-view");
+            await Assertions.Expect(view.Locator(".slot-label")).ToHaveTextAsync(["第 1 步", "第 2 步", "第 3 步"]);
+            await Assertions.Expect(view.Locator(".slot-content")).ToHaveTextAsync(["输出文本", "流程图：1 个活动", "分叉"]);
+            await Assertions.Expect(page.GetByTestId("designer-not-flowchart")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByTestId("toolbox")).ToHaveCountAsync(0);
+            await BrowserPortal.ShotAsync(page, "designer-nested-sequence");
+
+            await view.GetByRole(AriaRole.Button, new() { Name = "打开“第 2 步”", Exact = true }).ClickAsync();
+            await page.Locator("[data-testid=designer-canvas][data-viewport-ready]").WaitForAsync();
+            await Assertions.Expect(Node(page, "b")).ToBeVisibleAsync();
+            await Assertions.Expect(Crumbs(page).Locator("[aria-current=location]")).ToHaveTextAsync("“依次办理”的第 2 步");
+            await Assertions.Expect(page.GetByTestId("toolbox")).ToBeVisibleAsync();
+            await Crumbs(page).GetByRole(AriaRole.Button, new() { Name = "顺序", Exact = true }).ClickAsync();
+            await view.GetByRole(AriaRole.Button, new() { Name = "打开“第 3 步”", Exact = true }).ClickAsync();
+            await Assertions.Expect(view.Locator(".slot-label")).ToHaveTextAsync(["分支 1"]);
+            await Assertions.Expect(Crumbs(page).Locator("[aria-current=location]")).ToHaveTextAsync("“依次办理”的第 3 步");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await page.WaitForURLAsync($"**/designer/{id}");
+            await BrowserPortal.WaitForCircuitAsync(page);
+            await Assertions.Expect(view.Locator(".slot-label")).ToHaveTextAsync(["Step 1", "Step 2", "Step 3"]);
+            await Assertions.Expect(view.Locator(".slot-content")).ToHaveTextAsync(["Write line", "flowchart, activities: 1", "Fork"]);
+            await Assertions.Expect(view.GetByRole(AriaRole.Button, new() { Name = "Open “Step 2”", Exact = true })).ToBeVisibleAsync();
+            await BrowserPortal.ShotAsync(page, "designer-nested-sequence-english");
         }
         finally
         {

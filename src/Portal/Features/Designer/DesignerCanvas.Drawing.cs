@@ -76,14 +76,17 @@ public sealed partial class DesignerCanvas
     };
 
     /// <summary>What a slot holds, in a few words: empty, a flowchart with its number of activities, or the activity's name and type.</summary>
-    public static string SlotContent(IStringLocalizer<SharedResource> t, DesignerModel model, DesignerSlot slot) => slot.Child switch
+    public static string SlotContent(IStringLocalizer<SharedResource> t, DesignerModel model, DesignerSlot slot)
     {
-        null => t["空"],
-        { } flowchart when slot.HoldsFlowchart => t.Format("流程图：{0} 个活动", (flowchart["activities"] as System.Text.Json.Nodes.JsonArray)?.Count ?? 0),
-        { } child => model.Registry.Find(DesignerModel.Text(child["type"]) ?? "") is { } d
-            ? $"{DesignerModel.DisplayNameOf(child, d)} · {t[d.DisplayName]}"
-            : DesignerModel.DisplayNameOf(child, null),
-    };
+        if (slot.Child is not { } child)
+            return t["空"];
+        if (slot.HoldsFlowchart)
+            return t.Format("流程图：{0} 个活动", (child["activities"] as System.Text.Json.Nodes.JsonArray)?.Count ?? 0);
+        var descriptor = model.Registry.Find(DesignerModel.Text(child["type"]) ?? "");
+        // Unnamed, an activity is called by its type: in the page's language.
+        string name = t[DesignerModel.DisplayNameOf(child, descriptor)];
+        return descriptor is null || name == t[descriptor.DisplayName] ? name : $"{name} · {t[descriptor.DisplayName]}";
+    }
 
     /// <summary>Shortens text to about <paramref name="width"/> pixels (CJK characters count as one em, Latin as about half).</summary>
     static string Fit(string text, double width, double fontSize)

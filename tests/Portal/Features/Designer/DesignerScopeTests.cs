@@ -155,7 +155,7 @@ public sealed class DesignerScopeTests
         Assert.Empty(model.Scope);
     }
 
-    const string SequenceRoot = """
+    internal const string SequenceRoot = """
         {
           "definitionId": "seq", "name": "顺序",
           "root": { "id": "s", "type": "Elsa.Sequence", "name": "依次办理", "activities": [
