@@ -234,7 +234,7 @@ public sealed partial class DesignerCanvas
         return Math.Sqrt((x - ex) * (x - ex) + (y - ey) * (y - ey)) <= EndGrabRadius / Viewport.Zoom;
     }
 
-    /// <summary>A double click on a structured activity opens its first slot that can be opened.</summary>
+    /// <summary>A double click on a structured activity opens its first slot that holds something to open (else its first empty one).</summary>
     [JSInvokable]
     public async Task OpenActivity(string activityId)
     {
@@ -242,8 +242,12 @@ public sealed partial class DesignerCanvas
         await OnSelectionChanged.InvokeAsync();
     }
 
-    bool OpenFirstSlot(string activityId) =>
-        Model.SlotsOf(activityId).FirstOrDefault(s => s.CanOpen && (s.Child is not null || s.IsSingle)) is { } slot && Model.Open(activityId, slot.Key);
+    bool OpenFirstSlot(string activityId)
+    {
+        var slots = Model.SlotsOf(activityId);
+        var slot = slots.FirstOrDefault(s => s is { CanOpen: true, IsEmpty: false }) ?? slots.FirstOrDefault(s => s is { IsEmpty: true, IsSingle: true });
+        return slot is not null && Model.Open(activityId, slot.Key);
+    }
 
     [JSInvokable]
     public async Task Wheel(double factor, double screenX, double screenY)

@@ -221,4 +221,31 @@ public sealed class DesignerScopeTests
         Assert.NotEqual("send", copy["body"]!["activities"]![0]!["id"]!.GetValue<string>());
         Assert.DoesNotContain(model.Problems, p => p.Code == DefinitionProblem.DuplicateId);
     }
+
+    [Fact]
+    public void SwitchCases_AreSlotsByTheirLabels_AndAnEmptyCaseGetsItsFlowchartInsideTheCase()
+    {
+        const string text = """
+            { "definitionId": "sw", "root": { "id": "flow", "type": "Elsa.Flowchart", "activities": [
+              { "id": "sw", "type": "Elsa.Switch", "name": "按金额",
+                "cases": [ { "label": "大额", "condition": { "type": "JavaScript", "value": "true" }, "activity": null },
+                           { "label": "", "condition": { "type": "JavaScript", "value": "false" }, "activity": { "id": "w", "type": "Elsa.WriteLine", "text": "x" } } ],
+                "default": null,
+                "metadata": { "designer": { "position": { "x": 0, "y": 0 } } } } ], "connections": [] } }
+            """;
+        var model = Open(text);
+
+        var slots = model.SlotsOf("sw");
+        Assert.Equal([("cases[0]", SlotKind.Case, "大额"), ("cases[1]", SlotKind.Case, "2"), ("default", SlotKind.Default, null)],
+            slots.Select(s => (s.Key, s.Kind, s.Label)));
+
+        Assert.True(model.Open("sw", "cases[0]"));
+        model.AddActivity("Elsa.WriteLine", 0, 0);
+
+        var @case = model.Export()["root"]!["activities"]![0]!["cases"]![0]!.AsObject();
+        Assert.Equal(["label", "condition", "activity"], @case.Select(p => p.Key));
+        Assert.Equal("sw-cases0", @case["activity"]!["id"]!.GetValue<string>());
+        Assert.Single(@case["activity"]!["activities"]!.AsArray());
+        Assert.Null(model.Export()["root"]!["activities"]![0]!["default"]);
+    }
 }
