@@ -63,6 +63,31 @@ public sealed partial class DesignerCanvas
         _ => port,
     };
 
+    /// <summary>A slot's name as users read it: 循环体, 则, 否则, 分支 n, 第 n 步, 情形“label”, 默认.</summary>
+    public static string SlotLabel(IStringLocalizer<SharedResource> t, DesignerSlot slot) => slot.Kind switch
+    {
+        SlotKind.Body => t["循环体"],
+        SlotKind.Then => t["则"],
+        SlotKind.Else => t["否则"],
+        SlotKind.Branch => t.Format("分支 {0}", slot.Number),
+        SlotKind.Step => t.Format("第 {0} 步", slot.Number),
+        SlotKind.Case => t.Format("情形“{0}”", slot.Label ?? ""),
+        _ => t["默认"],
+    };
+
+    /// <summary>What a slot holds, in a few words: empty, a flowchart with its number of activities, or the activity's name and type.</summary>
+    public static string SlotContent(IStringLocalizer<SharedResource> t, DesignerModel model, DesignerSlot slot)
+    {
+        if (slot.Child is not { } child)
+            return t["空"];
+        if (slot.HoldsFlowchart)
+            return t.Format("流程图：{0} 个活动", (child["activities"] as System.Text.Json.Nodes.JsonArray)?.Count ?? 0);
+        var descriptor = model.Registry.Find(DesignerModel.Text(child["type"]) ?? "");
+        // Unnamed, an activity is called by its type: in the page's language.
+        string name = t[DesignerModel.DisplayNameOf(child, descriptor)];
+        return descriptor is null || name == t[descriptor.DisplayName] ? name : $"{name} · {t[descriptor.DisplayName]}";
+    }
+
     /// <summary>Shortens text to about <paramref name="width"/> pixels (CJK characters count as one em, Latin as about half).</summary>
     static string Fit(string text, double width, double fontSize)
     {

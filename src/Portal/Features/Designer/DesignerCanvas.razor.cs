@@ -20,7 +20,7 @@ public sealed partial class DesignerCanvas
     [Parameter] public EventCallback OnSelectionChanged { get; set; }
 
     /// <summary>Where the pointer is, in canvas and screen coordinates, and what is under it (<paramref name="EdgeEnd"/>: a connection's arrow end).</summary>
-    public sealed record PointerInfo(double X, double Y, double ScreenX, double ScreenY, int Button, bool Shift, bool Ctrl, string? ActivityId, string? Port, int? EdgeIndex, bool EdgeEnd = false);
+    public sealed record PointerInfo(double X, double Y, double ScreenX, double ScreenY, int Button, bool Shift, bool Ctrl, string? ActivityId, string? Port, int? EdgeIndex, bool EdgeEnd = false, string? Slot = null);
 
     public sealed record KeyInfo(string Key, bool Ctrl, bool Shift, string? ActivityId);
 
@@ -35,12 +35,24 @@ public sealed partial class DesignerCanvas
     Gesture gesture;
     double startX, startY, startScreenX, startScreenY, startPanX, startPanY, pointerX, pointerY, dragX, dragY;
     bool moved, opened;
-    string? connectSource, connectPort, hoverTarget;
+    string? connectSource, connectPort, hoverTarget, pressedSlot, scopeKey;
     int? reconnectEdge;
     HashSet<string> dragging = [];
     Dictionary<string, DesignerNode> placed = [];
 
-    protected override void OnParametersSet() => Place();
+    protected override void OnParametersSet()
+    {
+        // Another flowchart opened (a slot, or back up the breadcrumb): show it whole, as when the page opened.
+        var key = string.Join("/", Model.Scope.Select(s => $"{s.ActivityId}:{s.Slot}"));
+        if (scopeKey is not null && key != scopeKey && opened)
+        {
+            gesture = Gesture.None;
+            dragging = [];
+            Viewport.Open(Model.Bounds);
+        }
+        scopeKey = key;
+        Place();
+    }
 
     /// <summary>The nodes where they are drawn now: moved by the drag in progress, snapped as the drop will snap them.</summary>
     void Place()
@@ -116,6 +128,7 @@ public sealed partial class DesignerCanvas
         (startX, startY, pointerX, pointerY) = (p.X, p.Y, p.X, p.Y);
         (startScreenX, startScreenY, startPanX, startPanY) = (p.ScreenX, p.ScreenY, Viewport.X, Viewport.Y);
         moved = false;
+        pressedSlot = p.ActivityId is not null && p.Port is null ? p.Slot : null;
         if (p.ActivityId is { } id && p.Port is { } port && p.Button == 0)
         {
             (gesture, connectSource, connectPort) = (Gesture.Connect, id, port);
@@ -187,6 +200,9 @@ public sealed partial class DesignerCanvas
                 Place();
                 if (moved)
                     Model.Move(ids, dx, dy);
+                // A click on a slot of a structured activity opens it.
+                else if (pressedSlot is { } slot && p.Slot == slot && p.ActivityId is { } owner && !p.Ctrl && !p.Shift)
+                    Model.Open(owner, slot);
                 break;
             case Gesture.Connect when p.ActivityId is { } target && target != connectSource:
                 Model.Connect(connectSource!, connectPort!, target);
@@ -216,6 +232,21 @@ public sealed partial class DesignerCanvas
             return false;
         var (ex, ey) = target.InPoint;
         return Math.Sqrt((x - ex) * (x - ex) + (y - ey) * (y - ey)) <= EndGrabRadius / Viewport.Zoom;
+    }
+
+    /// <summary>A double click on a structured activity opens its first slot that holds something to open (else its first empty one).</summary>
+    [JSInvokable]
+    public async Task OpenActivity(string activityId)
+    {
+        OpenFirstSlot(activityId);
+        await OnSelectionChanged.InvokeAsync();
+    }
+
+    bool OpenFirstSlot(string activityId)
+    {
+        var slots = Model.SlotsOf(activityId);
+        var slot = slots.FirstOrDefault(s => s is { CanOpen: true, IsEmpty: false }) ?? slots.FirstOrDefault(s => s is { IsEmpty: true, IsSingle: true });
+        return slot is not null && Model.Open(activityId, slot.Key);
     }
 
     [JSInvokable]
@@ -278,6 +309,8 @@ public sealed partial class DesignerCanvas
                 break;
             case "0":
                 Viewport.Fit(Model.Bounds);
+                break;
+            case "Enter" when key.ActivityId is { } id && !key.Ctrl && OpenFirstSlot(id):
                 break;
             case "Enter" or " " when key.ActivityId is { } id:
                 Model.Selection.Select(id, toggle: key.Ctrl);

@@ -28,6 +28,7 @@ export function attach(host, dotnet) {
         const node = under?.closest?.('[data-activity-id]');
         const port = under?.closest?.('[data-port]');
         const edge = under?.closest?.('[data-edge-index]');
+        const slot = under?.closest?.('[data-slot]');
         return {
             x: canvas.x, y: canvas.y,
             screenX: e.clientX - rect.left, screenY: e.clientY - rect.top,
@@ -36,6 +37,7 @@ export function attach(host, dotnet) {
             port: port && host.contains(port) ? port.getAttribute('data-port') : null,
             edgeIndex: edge && host.contains(edge) ? Number(edge.getAttribute('data-edge-index')) : null,
             edgeEnd: !!(edge && host.contains(edge) && edge.hasAttribute('data-edge-end')),
+            slot: slot && host.contains(slot) ? slot.getAttribute('data-slot') : null,
         };
     }
 
@@ -65,6 +67,12 @@ export function attach(host, dotnet) {
         pointerId = null;
         if (svg.hasPointerCapture(e.pointerId)) svg.releasePointerCapture(e.pointerId);
         call('PointerUp', info(e));
+    }
+
+    // A double click on a structured activity opens it (its first slot).
+    function onDoubleClick(e) {
+        const node = e.target.closest?.('[data-activity-id]');
+        if (node && host.contains(node) && !e.target.closest('[data-slot]')) call('OpenActivity', node.getAttribute('data-activity-id'));
     }
 
     function onWheel(e) {
@@ -143,6 +151,7 @@ export function attach(host, dotnet) {
     svg.addEventListener('pointerup', onPointerUp);
     svg.addEventListener('pointercancel', onPointerUp);
     svg.addEventListener('wheel', onWheel, { passive: false });
+    svg.addEventListener('dblclick', onDoubleClick);
     host.addEventListener('keydown', onKeyDown);
     document.addEventListener('pointerdown', onToolPointerDown);
     document.addEventListener('pointermove', onToolPointerMove);
@@ -157,6 +166,7 @@ export function attach(host, dotnet) {
             svg.removeEventListener('pointerup', onPointerUp);
             svg.removeEventListener('pointercancel', onPointerUp);
             svg.removeEventListener('wheel', onWheel);
+            svg.removeEventListener('dblclick', onDoubleClick);
             host.removeEventListener('keydown', onKeyDown);
             document.removeEventListener('pointerdown', onToolPointerDown);
             document.removeEventListener('pointermove', onToolPointerMove);

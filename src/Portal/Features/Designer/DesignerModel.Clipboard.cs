@@ -100,19 +100,16 @@ public sealed partial class DesignerModel
         var stem = oldId.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
         var newId = UniqueId(stem.Length > 0 ? stem : TypeStem(Text(activity["type"]) ?? ""), taken);
         activity["id"] = newId;
-        if (activity["activities"] is JsonArray children)
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var child in ChildrenOf(activity).ToList())
         {
-            var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var child in children.OfType<JsonObject>())
-            {
-                var childId = Text(child["id"]) ?? "";
-                renamed.TryAdd(childId, GiveNewIds(child, taken));
-            }
-            foreach (var connection in (activity["connections"] as JsonArray ?? []).OfType<JsonObject>())
-                Repoint(connection, renamed);
-            if (Text(activity["start"]) is { } start && renamed.TryGetValue(start, out var newStart))
-                activity["start"] = newStart;
+            var childId = Text(child["id"]) ?? "";
+            renamed.TryAdd(childId, GiveNewIds(child, taken));
         }
+        foreach (var connection in (activity["connections"] as JsonArray ?? []).OfType<JsonObject>())
+            Repoint(connection, renamed);
+        if (Text(activity["start"]) is { } start && renamed.TryGetValue(start, out var newStart))
+            activity["start"] = newStart;
         return newId;
     }
 

@@ -14,7 +14,7 @@ public sealed partial class DesignerModel
     {
         var descriptor = _registry.Find(type) ?? throw new ArgumentException($"活动类型“{type}”未知。", nameof(type));
         if (!IsFlowchart)
-            throw new InvalidOperationException($"根活动“{RootType}”不是流程图，不能在设计器中添加活动。");
+            throw new InvalidOperationException($"“{ScopeType}”不是流程图，不能在设计器中添加活动。");
         var id = NewId(type);
         var name = NewName(descriptor.DisplayName);
         var activity = descriptor.Workflow is { } workflow
@@ -31,7 +31,7 @@ public sealed partial class DesignerModel
                 ["name"] = name,
             }
             : new JsonObject { ["id"] = id, ["type"] = type, ["version"] = 1, ["name"] = name };
-        var height = NodeGeometry.HeightFor(PortsOfNew(activity).Count);
+        var height = NodeGeometry.HeightFor(PortsOfNew(activity).Count, DesignerSlots.Of(activity).Count);
         activity["metadata"] = new JsonObject { ["designer"] = DesignerMetadata(Snap(x), Snap(y), NodeGeometry.DefaultWidth, height) };
         Change($"添加“{name}”", () =>
         {
@@ -208,6 +208,7 @@ public sealed partial class DesignerModel
             return;
         _document = (JsonObject)JsonNode.Parse(snapshot)!;
         _current = snapshot;
+        TrimScope();
         Revision++;
         Refresh(compile: true);
         Changed?.Invoke();

@@ -68,21 +68,8 @@ public sealed partial class DesignerModel
         }
     }
 
-    /// <summary>Every activity id of the definition, nested flowcharts and the root included (the engine's ids are unique across them all).</summary>
-    HashSet<string> TakenIds()
-    {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        Collect(Root);
-        return taken;
-
-        void Collect(JsonObject activity)
-        {
-            if (Text(activity["id"]) is { } id)
-                taken.Add(id);
-            foreach (var child in (activity["activities"] as JsonArray ?? []).OfType<JsonObject>())
-                Collect(child);
-        }
-    }
+    /// <summary>Every activity id of the definition, nested flowcharts, structured activities' children and the root included (the engine's ids are unique across them all).</summary>
+    HashSet<string> TakenIds() => Everything(DocumentRoot).Select(a => Text(a["id"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A readable id from the type, unique in the definition: <c>userTask1</c>, <c>userTask2</c> ...</summary>
     string NewId(string type) => UniqueId(TypeStem(type), TakenIds());

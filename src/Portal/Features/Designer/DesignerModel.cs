@@ -108,10 +108,11 @@ public sealed partial class DesignerModel
 
     public bool IsPublished => _document["isPublished"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
-    /// <summary>The root is a flowchart (the designer edits flowcharts; any other root is shown and kept, not edited).</summary>
-    public bool IsFlowchart => RootType == FlowchartType;
+    /// <summary>What is shown now is a flowchart (the designer edits flowcharts; a structured activity shows its slots; anything else is kept, not edited).</summary>
+    public bool IsFlowchart => ScopeType == FlowchartType;
 
-    public string RootType => Text(Root["type"]) ?? "";
+    /// <summary>The type of the definition's root activity.</summary>
+    public string RootType => Text(DocumentRoot["type"]) ?? "";
 
     public IReadOnlyList<DesignerNode> Nodes { get; private set; } = [];
 
@@ -125,6 +126,7 @@ public sealed partial class DesignerModel
 
     /// <summary>Nodes by id, and problems by activity: rebuilt with the drawing, read on every render.</summary>
     Dictionary<string, DesignerNode> _byId = new(StringComparer.Ordinal);
+    HashSet<string> _allIds = new(StringComparer.Ordinal);
     ILookup<string, DefinitionProblem> _problemsByActivity = Array.Empty<DefinitionProblem>().ToLookup(p => "");
 
     public DesignerNode? Find(string? id) => id is null ? null : _byId.GetValueOrDefault(id);
@@ -141,11 +143,12 @@ public sealed partial class DesignerModel
     /// <summary>The activity a problem is about: its activity id, or the activity its path points into.</summary>
     public string? ActivityOf(DefinitionProblem problem)
     {
-        if (problem.ActivityId is { } id && _byId.ContainsKey(id))
+        if (problem.ActivityId is { } id && (_byId.ContainsKey(id) || _allIds.Contains(id)))
             return id;
         if (problem.Path is { } path && ActivityPath().Match(path) is { Success: true } match
-            && int.TryParse(match.Groups[1].Value, out var index) && index < Nodes.Count)
-            return Nodes[index].Id;
+            && int.TryParse(match.Groups[1].Value, out var index) && DocumentRoot["activities"] is JsonArray activities
+            && index < activities.Count && Text(activities[index]?["id"]) is { } found && _allIds.Contains(found))
+            return found;
         return null;
     }
 
@@ -170,9 +173,11 @@ public sealed partial class DesignerModel
         ? (0, 0, 0, 0)
         : (Nodes.Min(n => n.X), Nodes.Min(n => n.Y), Nodes.Max(n => n.Right), Nodes.Max(n => n.Bottom));
 
-    JsonObject Root => _document["root"] as JsonObject ?? [];
+    /// <summary>The flowchart edited now: the root's, or the one in the slot opened (<see cref="ScopeActivity"/>).</summary>
+    JsonObject Root => ScopeActivity;
 
-    IEnumerable<JsonObject> ActivityNodes => (Root["activities"] as JsonArray ?? []).OfType<JsonObject>();
+    /// <summary>The activities drawn: the flowchart's (a structured activity shows its slots instead).</summary>
+    IEnumerable<JsonObject> ActivityNodes => IsContainerScope ? [] : (Root["activities"] as JsonArray ?? []).OfType<JsonObject>();
 
     string Snapshot() => _document.ToJsonString();
 
@@ -181,6 +186,7 @@ public sealed partial class DesignerModel
     {
         if (compile)
             _compiled = _compiler.Compile((JsonObject)_document.DeepClone());
+        _allIds = Everything(DocumentRoot).Select(a => Text(a["id"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Edges = ReadEdges();
         var outgoing = Edges.ToLookup(e => e.Source, StringComparer.Ordinal);
         var activities = ActivityNodes.ToList();
@@ -192,7 +198,7 @@ public sealed partial class DesignerModel
             var ports = PortsOf(id, descriptor, outgoing[id]);
             var size = a["metadata"]?["designer"]?["size"];
             var width = Math.Max(Number(size?["width"]) ?? NodeGeometry.DefaultWidth, 160);
-            var height = Math.Max(Number(size?["height"]) ?? NodeGeometry.DefaultHeight, NodeGeometry.HeightFor(ports.Count));
+            var height = Math.Max(Number(size?["height"]) ?? NodeGeometry.DefaultHeight, NodeGeometry.HeightFor(ports.Count, DesignerSlots.Of(a).Count));
             return (Json: a, Id: id, Type: type, Descriptor: descriptor, Ports: ports, Width: width, Height: height);
         }).ToList();
 
@@ -234,11 +240,14 @@ public sealed partial class DesignerModel
     List<DesignerEdge> ReadEdges()
     {
         var result = new List<DesignerEdge>();
-        var connections = Root["connections"] as JsonArray ?? [];
+        var connections = IsContainerScope ? [] : Root["connections"] as JsonArray ?? [];
         for (var i = 0; i < connections.Count; i++)
         {
             if (connections[i] is JsonObject { } c && c["source"] is JsonObject source && c["target"] is JsonObject target)
                 result.Add(new DesignerEdge(i, Text(source["activity"]) ?? "", Text(source["port"]) ?? "Done", Text(target["activity"]) ?? ""));
+            // The import writes nested flowcharts' connections as they came: the older form too.
+            else if (connections[i] is JsonObject { } legacy && Text(legacy["source"]) is { } from && Text(legacy["target"]) is { } to)
+                result.Add(new DesignerEdge(i, from, Text(legacy["sourcePort"]) ?? "Done", to));
         }
         return result;
     }

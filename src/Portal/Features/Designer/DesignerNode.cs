@@ -45,11 +45,17 @@ public sealed record DesignerEdge(int Index, string Source, string Port, string 
 /// <summary>Sizes of drawn activities: a header with the name and the type, then one row per outcome port when there are several.</summary>
 public static class NodeGeometry
 {
-    public const double DefaultWidth = 200, DefaultHeight = 60, HeaderHeight = 40, PortRowHeight = 16, BottomPadding = 6;
+    public const double DefaultWidth = 200, DefaultHeight = 60, HeaderHeight = 40, PortRowHeight = 16, BottomPadding = 6, SlotRowHeight = 22;
 
     /// <summary>The height an activity needs to show its ports; at least <see cref="DefaultHeight"/>.</summary>
     public static double HeightFor(int ports) =>
         ports <= 1 ? DefaultHeight : Math.Max(DefaultHeight, HeaderHeight + ports * PortRowHeight + BottomPadding);
+
+    /// <summary>The height of a structured activity: its ports, then one row per slot (循环体, 则, 否则 …) below them.</summary>
+    public static double HeightFor(int ports, int slots) => slots == 0 ? HeightFor(ports) : SlotsTop(ports) + slots * SlotRowHeight + BottomPadding;
+
+    /// <summary>Where the rows of a structured activity's slots begin.</summary>
+    public static double SlotsTop(int ports) => HeightFor(ports) - BottomPadding;
 
     /// <summary>The vertical offset of port <paramref name="index"/> of <paramref name="count"/> in a node of <paramref name="height"/>.</summary>
     public static double PortOffset(int count, int index, double height) =>

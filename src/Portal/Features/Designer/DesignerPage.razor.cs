@@ -93,6 +93,12 @@ public sealed partial class DesignerPage
     async Task RevealAsync(string activityId)
     {
         panel = 0;
+        // A nested activity: open the flowchart (or structured activity) it is in first.
+        if (model?.Find(activityId) is null && model?.Reveal(activityId) == true)
+        {
+            StateHasChanged();
+            await Task.Yield();
+        }
         if (canvas is not null)
             await canvas.RevealAsync(activityId);
     }

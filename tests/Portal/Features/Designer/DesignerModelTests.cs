@@ -47,6 +47,50 @@ public sealed class DesignerModelTests
         Assert.Equal(DefinitionJson.Write(Parse(text)), saved);
     }
 
+    /// <summary>
+    /// Every definition of Elsa's own test suite kept as a fixture (tests/Workflows/Fixtures/Elsa3, at any depth) and
+    /// every shipped one (workflow-definitions/), by its path in the repository.
+    /// </summary>
+    public static TheoryData<string> EveryDefinition() =>
+        new(new[] { Path.Combine("tests", "Workflows", "Fixtures", "Elsa3"), "workflow-definitions" }
+            .SelectMany(folder => Directory.GetFiles(Path.Combine(Repository, folder), "*.json", SearchOption.AllDirectories))
+            .Select(f => Path.GetRelativePath(Repository, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(EveryDefinition))]
+    public void Save_WithoutChange_AfterOpeningEveryNestedScope_GivesBackTheLoadedJson(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(Repository, file));
+        var model = Open(text);
+
+        var visited = VisitEveryScope(model);
+
+        Assert.False(model.IsDirty, $"{file}: opening {visited} scopes changed it");
+        Assert.Empty(model.Scope);
+        Assert.True(JsonNode.DeepEquals(Parse(text), JsonNode.Parse(model.ToJson())), $"{file}: the saved JSON differs from the file");
+        Assert.Equal(DefinitionJson.Write(Parse(text)), model.ToJson());
+    }
+
+    /// <summary>Opens every slot that holds something, at any depth, and comes back up; returns how many were opened.</summary>
+    static int VisitEveryScope(DesignerModel model)
+    {
+        var count = 0;
+        List<(string Owner, IReadOnlyList<DesignerSlot> Slots)> owners = model.IsContainerScope
+            ? [(model.ScopeActivityId, model.ScopeSlots)]
+            : [.. model.Nodes.Select(n => (n.Id, model.SlotsOf(n.Id)))];
+        foreach (var (owner, slots) in owners)
+        {
+            foreach (var slot in slots.Where(s => s is { CanOpen: true, IsEmpty: false }))
+            {
+                var depth = model.Scope.Count;
+                Assert.True(model.Open(owner, slot.Key));
+                count += 1 + VisitEveryScope(model);
+                model.GoTo(depth);
+            }
+        }
+        return count;
+    }
+
     [Theory]
     [MemberData(nameof(ShippedDefinitions))]
     public void Edits_ThenUndoneEveryOne_GiveBackTheLoadedJson_AndRedoGivesTheEdits(string file)
