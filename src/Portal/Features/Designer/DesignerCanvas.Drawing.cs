@@ -82,7 +82,7 @@ public sealed partial class DesignerCanvas
             return t["空"];
         if (slot.HoldsFlowchart)
             return t.Format("流程图：{0} 个活动", (child["activities"] as System.Text.Json.Nodes.JsonArray)?.Count ?? 0);
-        var descriptor = model.Registry.Find(DesignerModel.Text(child["type"]) ?? "");
+        var descriptor = model.DescriptorOf(DesignerModel.Text(child["type"]) ?? "");
         // Unnamed, an activity is called by its type: in the page's language.
         string name = t[DesignerModel.DisplayNameOf(child, descriptor)];
         return descriptor is null || name == t[descriptor.DisplayName] ? name : $"{name} · {t[descriptor.DisplayName]}";

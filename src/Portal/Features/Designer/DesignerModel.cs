@@ -77,6 +77,9 @@ public sealed partial class DesignerModel
 
     public ActivityRegistry Registry => _registry;
 
+    /// <summary>The description of an activity type (name, category, inputs), if the registry knows it.</summary>
+    public ActivityDescriptor? DescriptorOf(string type) => _registry.Find(type);
+
     /// <summary>Whether the activity type is one the registry knows (anything else dropped on the canvas is ignored).</summary>
     public bool Knows(string type) => _registry.Find(type) is not null;
 

@@ -9,7 +9,7 @@ namespace Justice.Portal.Tests.Features.Definitions;
 /// <summary>
 /// Every definition of Elsa 3's own test folders kept in tests/Workflows/Fixtures/Elsa3 is imported, published and run
 /// through the HTTP API of a real portal, one portal per Elsa scenario (as Elsa runs each scenario in its own host),
-/// with the result stated in that folder's expected.json; the engine's tests check the lines and outputs in detail.
+/// with the result stated in that folder's expected.jsonc; the engine's tests check the lines and outputs in detail.
 /// </summary>
 public sealed class Elsa3ConformanceApiTests
 {
@@ -25,11 +25,11 @@ public sealed class Elsa3ConformanceApiTests
         throw new InvalidOperationException("The repository root (Justice.Workflow.sln) was not found.");
     }
 
-    static JsonObject Expected() => JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "expected.json")))!.AsObject();
+    static JsonObject Expected() => JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "expected.jsonc")))!.AsObject();
 
     static IEnumerable<string> Files() => Directory.GetFiles(Folder, "*.json", SearchOption.AllDirectories)
         .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/'))
-        .Where(f => f != "expected.json")
+        .Where(f => f != "expected.jsonc")
         .Order(StringComparer.Ordinal);
 
     public static TheoryData<string> Scenarios()
@@ -64,8 +64,8 @@ public sealed class Elsa3ConformanceApiTests
         var expected = Expected();
         var unstated = Files().Where(f => !expected.ContainsKey(f)).ToList();
         var gone = expected.Select(e => e.Key).Where(k => !k.StartsWith('$') && !File.Exists(Path.Combine(Folder, k))).ToList();
-        Assert.True(unstated.Count == 0, "expected.json does not state: " + string.Join(", ", unstated));
-        Assert.True(gone.Count == 0, "expected.json names files that are not there: " + string.Join(", ", gone));
+        Assert.True(unstated.Count == 0, "expected.jsonc does not state: " + string.Join(", ", unstated));
+        Assert.True(gone.Count == 0, "expected.jsonc names files that are not there: " + string.Join(", ", gone));
     }
 
     [Theory]
