@@ -75,19 +75,13 @@ public sealed class Elsa3ConformanceApiTests
         var expected = Expected();
         await using var portal = new PortalFactory();
         var api = await portal.ClientAsync(PortalRoles.Admin);
-        var imported = new HashSet<string>(StringComparer.Ordinal);
         var failures = new List<string>();
+        var files = Files().Where(f => GroupOf(f) == scenario).ToList();
 
         async Task<(HttpStatusCode Status, JsonObject Body)> ImportAsync(string file)
         {
-            var rule = expected[file]!.AsObject();
-            foreach (var before in rule["after"]?.AsArray().Select(a => a!.GetValue<string>()) ?? [])
-            {
-                if (imported.Add(before))
-                    await ImportAsync(before);
-            }
             var definition = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, file)))!.AsObject();
-            if (rule["customProperties"] is JsonObject properties)
+            if (expected[file]!["customProperties"] is JsonObject properties)
             {
                 var custom = definition["customProperties"] as JsonObject ?? (JsonObject)(definition["customProperties"] = new JsonObject());
                 foreach (var (key, value) in properties)
@@ -98,11 +92,28 @@ public sealed class Elsa3ConformanceApiTests
             return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>())!);
         }
 
-        foreach (var file in Files().Where(f => GroupOf(f) == scenario))
+        // Imported in the folder's order; one refused for an activity type another file of the scenario provides is
+        // imported again after the others (as Elsa's test host loads a folder), until nothing more publishes.
+        var results = new Dictionary<string, (HttpStatusCode Status, JsonObject Body)>(StringComparer.Ordinal);
+        var pending = files;
+        while (pending.Count > 0)
+        {
+            var again = new List<string>();
+            foreach (var file in pending)
+            {
+                results[file] = await ImportAsync(file);
+                if (results[file].Status != HttpStatusCode.Created && results[file].Body.ToJsonString().Contains("unknown-activity-type", StringComparison.Ordinal))
+                    again.Add(file);
+            }
+            if (again.Count == pending.Count)
+                break;
+            pending = again;
+        }
+
+        foreach (var file in files)
         {
             var rule = expected[file]!.AsObject();
-            imported.Add(file);
-            var (status, body) = await ImportAsync(file);
+            var (status, body) = results[file];
             var publish = rule["publish"]?.GetValue<bool>() ?? true;
             if (!publish)
             {
