@@ -50,7 +50,7 @@ public static class WorkflowServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<Activities.Http.OutboundHttp>();
-        services.AddSingleton<Activities.Http.HttpRouteTable>();
+        services.AddSingleton<HttpRouteTable>();
         if (options.RunTimers)
         {
             services.AddHostedService<TimerService>();

@@ -13,7 +13,7 @@ namespace Justice.Workflows.Management;
 /// round-trip, and the compiled model of a version (cached).
 /// </summary>
 public sealed class WorkflowDefinitionService(
-    IWorkflowDefinitionStore store, IInstanceQueries instances, DefinitionCompiler compiler, TimeProvider clock) : IWorkflowModels
+    IWorkflowDefinitionStore store, IInstanceQueries instances, DefinitionCompiler compiler, TimeProvider clock, ITimerStore timers, IServiceProvider services) : IWorkflowModels
 {
     readonly ConcurrentDictionary<string, WorkflowModel> _models = new(StringComparer.Ordinal);
 
@@ -100,7 +100,10 @@ public sealed class WorkflowDefinitionService(
         _models.TryRemove(record.Id, out _);
         _published.TryRemove(definitionId, out _);
         if (record.IsPublished)
+        {
             Interlocked.Increment(ref _publications);
+            await ArmScheduledTriggersAsync(model, cancellationToken);
+        }
         return new ImportResult(definitionId, record.Version, record.IsPublished, problems);
     }
 
@@ -124,6 +127,7 @@ public sealed class WorkflowDefinitionService(
         await store.SaveFlagsAsync(MarkPublished(latest, versions).DistinctBy(r => r.Id).ToList(), cancellationToken);
         _published.TryRemove(definitionId, out _);
         Interlocked.Increment(ref _publications);
+        await ArmScheduledTriggersAsync(model, cancellationToken);
         return (latest, []);
     }
 
@@ -277,6 +281,13 @@ public sealed class WorkflowDefinitionService(
             _published[definitionId] = entry;
         }
         return entry.VersionId is null ? null : await GetModelAsync(entry.VersionId, cancellationToken);
+    }
+
+    /// <summary>A published version's cron triggers start it at their next occurrence (timer rows, kept over restarts).</summary>
+    async Task ArmScheduledTriggersAsync(WorkflowModel model, CancellationToken cancellationToken)
+    {
+        foreach (var timer in ScheduledTriggers.Schedule(model, clock.GetUtcNow(), services))
+            await timers.AddTimerIfAbsentAsync(timer, cancellationToken);
     }
 
     long _publications;

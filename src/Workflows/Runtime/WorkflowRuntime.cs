@@ -297,6 +297,12 @@ public sealed class WorkflowRuntime : IWorkflowHost
                     fired++;
                     continue;
                 }
+                if (timer.Kind == TimerKinds.StartTrigger)
+                {
+                    if (await StartScheduledAsync(timer, cancellationToken))
+                        fired++;
+                    continue;
+                }
                 var input = timer.InputJson is null ? null : JsonNode.Parse(timer.InputJson);
                 if (await ResumeAsync(timer.BookmarkId, input, null, cancellationToken) is null)
                     await _timers.DeleteTimerAsync(timer.Id, cancellationToken);
@@ -318,6 +324,32 @@ public sealed class WorkflowRuntime : IWorkflowHost
             }
         }
         return fired;
+    }
+
+    /// <summary>
+    /// A scheduled trigger came due: the next occurrence is armed (as Elsa's scheduler does, counted from now, so missed
+    /// occurrences start once), then the published version starts through the trigger. A version no longer published
+    /// drops its schedule; the version that replaced it armed its own.
+    /// </summary>
+    async Task<bool> StartScheduledAsync(TimerRecord timer, CancellationToken cancellationToken)
+    {
+        var info = timer.InputJson is null ? null : JsonNode.Parse(timer.InputJson);
+        var definitionId = info?["definitionId"]?.GetValue<string>();
+        var model = definitionId is null ? null : await _definitions.GetPublishedModelAsync(definitionId, cancellationToken);
+        if (model is null || model.VersionId != timer.InstanceId)
+        {
+            await _timers.DeleteTimerAsync(timer.Id, cancellationToken);
+            return false;
+        }
+        var now = _clock.GetUtcNow();
+        if (ScheduledTriggers.Next(model, timer.BookmarkId, now > timer.DueAt ? now : timer.DueAt, _services.ServiceProvider) is { } next)
+        {
+            await _timers.AddTimerIfAbsentAsync(next, cancellationToken);
+            TimerScheduled?.Invoke(next.DueAt);
+        }
+        await _timers.DeleteTimerAsync(timer.Id, cancellationToken);
+        await StartAsync(definitionId!, null, null, new WorkflowTrigger(timer.BookmarkId, info), null, null, cancellationToken);
+        return true;
     }
 
     Task MarkOverdueAsync(TimerRecord timer, CancellationToken cancellationToken) =>

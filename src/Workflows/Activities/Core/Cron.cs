@@ -48,6 +48,9 @@ public sealed class Cron : Activity
             context.Add(this, DefinitionProblem.InvalidInput, "cronExpression", $"活动“{DisplayName}”的 Cron 表达式“{text}”无效：{error}");
     }
 
+    public override DateTimeOffset? NextScheduledStart(DateTimeOffset after, IServiceProvider services) =>
+        CanStartWorkflow && StaticExpression() is { } expression ? NextOccurrence(expression, after, Zone(services)) : null;
+
     /// <summary>The literal expression written in the definition, when there is one (a trigger's schedule).</summary>
     public CronExpression? StaticExpression() =>
         StaticInput.TryGet(CronExpression, out var text) ? Parse(text, out _) : null;

@@ -47,10 +47,6 @@ public sealed class HttpEndpoint : Activity
     [Output(DisplayName = "请求", Description = "请求的路径、方法、参数、请求头与正文。")]
     public Output<object>? Result { get; set; }
 
-    /// <summary>Whether the definition marks this endpoint as able to start the workflow.</summary>
-    public bool CanStartWorkflow =>
-        IsTrue(Node["customProperties"]?["canStartWorkflow"]) || IsTrue(Node["canStartWorkflow"]);
-
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         if (context.Workflow.TryTakeTrigger(this, out var request))
@@ -122,8 +118,6 @@ public sealed class HttpEndpoint : Activity
             context.Add(this, DefinitionProblem.InvalidInput, "path",
                 $"活动“{DisplayName}”用于启动流程，其路径须为固定值（不能是脚本或变量）。");
     }
-
-    static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 }
 
 /// <summary>An endpoint as the definition declares it: the route template, the methods and who may call it.</summary>

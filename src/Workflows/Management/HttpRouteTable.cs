@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Justice.Workflows.Management;
+using Justice.Workflows.Activities.Http;
 using Justice.Workflows.Runtime;
 using Justice.Workflows.Runtime.Stores;
 
-namespace Justice.Workflows.Activities.Http;
+namespace Justice.Workflows.Management;
 
 /// <summary>A published definition's HTTP endpoint that starts it, matched by a request.</summary>
 public sealed record HttpTriggerMatch(string DefinitionId, HttpEndpointRoute Route, IReadOnlyDictionary<string, string> RouteValues);
