@@ -84,6 +84,7 @@ public static class PortalServiceExtensions
             });
         services.AddSingleton<PortalEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<PortalEmailSender>());
+        services.AddSingleton<Justice.Workflows.Activities.Email.IWorkflowMailer>(provider => provider.GetRequiredService<PortalEmailSender>());
         services.AddScoped<AccountSeeder>();
         services.AddScoped<Features.Account.RefreshTokenLedger>();
 
@@ -123,6 +124,7 @@ public static class PortalServiceExtensions
         services.AddScoped<Features.Signing.SigningService>();
         services.AddScoped<Features.Audit.ContentAudit>();
         services.AddScoped<Features.Instances.InstanceService>();
+        services.AddScoped<Features.HttpWorkflows.HttpWorkflowService>();
         services.AddSingleton<Features.Cases.CaseService>();
         services.AddSingleton<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Documents.DocumentService>();
@@ -230,5 +232,7 @@ public static class PortalServiceExtensions
         return app;
     }
 
-    static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    /// <summary>The API, and the workflows' HTTP endpoints (<c>/workflows</c>), which answer like it: problem details, never a page.</summary>
+    static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(Features.HttpWorkflows.HttpWorkflowsApi.Prefix);
 }
