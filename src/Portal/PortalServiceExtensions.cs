@@ -46,7 +46,10 @@ public static class PortalServiceExtensions
             })
             // No display name: a scheme with one counts as an external login provider and would be offered as a button on the login page.
             .AddPolicyScheme(SmartScheme, displayName: null, options => options.ForwardDefaultSelector = context =>
-                BearerTokenStamp.HasBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+                BearerTokenStamp.HasBearerToken(context.Request) ? IdentityConstants.BearerScheme
+                : Security.ApiKeyAuthenticationHandler.HasApiKey(context.Request) ? Security.ApiKeyAuthenticationHandler.SchemeName
+                : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, Security.ApiKeyAuthenticationHandler>(Security.ApiKeyAuthenticationHandler.SchemeName, displayName: null, _ => { })
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
             {
@@ -56,7 +59,10 @@ public static class PortalServiceExtensions
             }));
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalRoles.Admin, policy => policy.RequireRole(PortalRoles.Admin))
-            .AddPolicy(Features.Audit.AuditApi.AuditReaders, policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Auditor));
+            .AddPolicy(Features.Audit.AuditApi.AuditReaders, policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Auditor))
+            // The fee collector's system, signed in with its API key (ApiKeys:fee-collector): its payment notices resume the fee wait.
+            .AddPolicy(Security.ApiKeyAuthenticationHandler.FeeCollector, policy => policy.RequireRole(Security.ApiKeyAuthenticationHandler.FeeCollector)
+                .AddAuthenticationSchemes(Security.ApiKeyAuthenticationHandler.SchemeName));
 
         services.AddDbContext<ApplicationDbContext>(options => options.UseSqlite(connectionString));
         services.AddDatabaseDeveloperPageExceptionFilter();

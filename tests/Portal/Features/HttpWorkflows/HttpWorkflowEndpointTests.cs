@@ -258,4 +258,36 @@ public sealed class HttpWorkflowEndpointTests(PortalFactory factory) : IClassFix
             Assert.Equal("Finished", (await response.Content.ReadFromJsonAsync<JsonObject>())!["subStatus"]!.GetValue<string>());
         }
     }
+
+    [Fact]
+    public async Task SendEmail_GoesThroughThePortalsMailSender()
+    {
+        var definition = new JsonObject
+        {
+            ["definitionId"] = "http-mail", ["name"] = "mail",
+            ["root"] = new JsonObject
+            {
+                ["id"] = "root", ["type"] = "Elsa.Flowchart", ["version"] = 1,
+                ["activities"] = new JsonArray(
+                    new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start", ["version"] = 1 },
+                    new JsonObject
+                    {
+                        ["id"] = "mail", ["type"] = "Elsa.SendEmail", ["version"] = 1,
+                        ["to"] = Literal("payer-7@example.cn", "String[]"), ["subject"] = Literal("Fee notice 7", "String"), ["body"] = Literal("Please pay.", "String"),
+                    }),
+                ["connections"] = new JsonArray(new JsonObject
+                {
+                    ["source"] = new JsonObject { ["activity"] = "start", ["port"] = "Done" }, ["target"] = new JsonObject { ["activity"] = "mail", ["port"] = "In" },
+                }),
+            },
+        };
+        var definitionId = await PublishAsync(definition.ToJsonString());
+        var admin = await factory.ClientAsync("admin");
+
+        var response = await admin.PostAsync($"/api/workflow-definitions/{definitionId}/execute", Json("{}"));
+
+        Assert.Equal("Finished", (await response.Content.ReadFromJsonAsync<JsonObject>())!["subStatus"]!.GetValue<string>());
+        var mails = Directory.GetFiles(Path.Combine(factory.Folder, "mail"), "*.eml").Select(File.ReadAllText).ToList();
+        Assert.Contains(mails, m => m.Contains("payer-7@example.cn") && m.Contains("Fee notice 7"));
+    }
 }
