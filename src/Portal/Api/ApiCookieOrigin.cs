@@ -26,6 +26,7 @@ public static class ApiCookieOrigin
         (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(Features.HttpWorkflows.HttpWorkflowsApi.Prefix))
         && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method))
         && !BearerTokenStamp.HasBearerToken(context.Request)
+        && !Security.ApiKeyAuthenticationHandler.HasApiKey(context.Request)
         && context.User.Identity?.IsAuthenticated == true;
 
     static bool IsSameOrigin(HttpRequest request) =>
