@@ -24,7 +24,10 @@ public sealed class HttpRouteTable(WorkflowDefinitionService definitions, IBookm
 
     sealed record Entry(string DefinitionId, HttpEndpointRoute Route, bool IsTrigger);
 
-    (long Publications, DateTimeOffset ReadAt, IReadOnlyList<Entry> Entries)? _cache;
+    /// <summary>One reading of the published endpoints, swapped whole (requests read it concurrently).</summary>
+    sealed record Snapshot(long Publications, DateTimeOffset ReadAt, IReadOnlyList<Entry> Entries);
+
+    volatile Snapshot? _cache;
 
     public async Task<IReadOnlyList<HttpTriggerMatch>> FindTriggersAsync(string path, string method, CancellationToken cancellationToken = default)
     {
@@ -74,7 +77,7 @@ public sealed class HttpRouteTable(WorkflowDefinitionService definitions, IBookm
             var triggers = HttpTriggers.Of(model).Select(r => r.ActivityId).ToHashSet(StringComparer.Ordinal);
             entries.AddRange(HttpTriggers.All(model).Select(r => new Entry(model.DefinitionId, r, triggers.Contains(r.ActivityId))));
         }
-        _cache = (publications, now, entries);
+        _cache = new Snapshot(publications, now, entries);
         return entries;
     }
 }

@@ -146,13 +146,27 @@ public sealed class HttpRequestTests : IAsyncLifetime
     {
         var url = Url("/ok").Replace("127.0.0.1", "localhost");
 
-        var (instance, lines) = await RunAsync(FlowRequest("send", url), Ports);
+        var (instance, lines) = await RunAsync(FlowRequest("send", url), [.. Ports.Where(p => p != "Failed to connect")]);
 
         Assert.Empty(lines);
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
         var incident = Assert.Single(await _host.Instances.GetIncidentsAsync(instance.Id));
         Assert.Equal("host-not-allowed", incident.Code);
         Assert.Contains("主机“localhost”不在允许外发的主机列表", incident.Message);
+        Assert.Empty(_receiver.Received);
+    }
+
+    [Fact]
+    public async Task AHostNotOnTheAllowlist_WithTheFailurePortConnected_GoesOnThere_AndNothingIsSent()
+    {
+        var url = Url("/ok").Replace("127.0.0.1", "localhost");
+
+        var (instance, lines) = await RunAsync(FlowRequest("send", url), Ports);
+
+        Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
+        Assert.Equal(["Failed to connect"], lines);
+        var entry = (await _host.Instances.GetJournalAsync(instance.Id)).Single(j => j.ActivityId == "send" && j.Event == "Completed");
+        Assert.Contains("主机“localhost”不在允许外发的主机列表", JsonNode.Parse(entry.DataJson)!["error"]!.GetValue<string>());
         Assert.Empty(_receiver.Received);
     }
 

@@ -27,13 +27,13 @@ public sealed class SendEmail : Activity
     public Input<string>? From { get; set; }
 
     [Input(DisplayName = "收件人", UIHint = "multitext")]
-    public Input<List<string>>? To { get; set; }
+    public Input<string[]>? To { get; set; }
 
     [Input(DisplayName = "抄送", UIHint = "multitext")]
-    public Input<List<string>>? Cc { get; set; }
+    public Input<string[]>? Cc { get; set; }
 
     [Input(DisplayName = "密送", UIHint = "multitext")]
-    public Input<List<string>>? Bcc { get; set; }
+    public Input<string[]>? Bcc { get; set; }
 
     [Input(DisplayName = "主题", UIHint = "singleline")]
     public Input<string>? Subject { get; set; }

@@ -21,7 +21,7 @@ public sealed class HttpEndpoint : Activity
     public Input<string>? Path { get; set; }
 
     [Input(DisplayName = "请求方法", Description = "接受的 HTTP 方法。", UIHint = "checklist", Options = ["GET", "POST", "PUT", "HEAD", "DELETE"])]
-    public Input<List<string>>? SupportedMethods { get; set; }
+    public Input<string[]>? SupportedMethods { get; set; }
 
     [Input(DisplayName = "需要登录", Description = "只接受已登录（已认证）的请求。", UIHint = "checkbox")]
     public Input<bool>? Authorize { get; set; }
