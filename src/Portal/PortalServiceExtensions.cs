@@ -46,7 +46,10 @@ public static class PortalServiceExtensions
             })
             // No display name: a scheme with one counts as an external login provider and would be offered as a button on the login page.
             .AddPolicyScheme(SmartScheme, displayName: null, options => options.ForwardDefaultSelector = context =>
-                BearerTokenStamp.HasBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+                BearerTokenStamp.HasBearerToken(context.Request) ? IdentityConstants.BearerScheme
+                : Security.ApiKeyAuthenticationHandler.HasApiKey(context.Request) ? Security.ApiKeyAuthenticationHandler.SchemeName
+                : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, Security.ApiKeyAuthenticationHandler>(Security.ApiKeyAuthenticationHandler.SchemeName, displayName: null, _ => { })
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
             {
@@ -56,7 +59,10 @@ public static class PortalServiceExtensions
             }));
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalRoles.Admin, policy => policy.RequireRole(PortalRoles.Admin))
-            .AddPolicy(Features.Audit.AuditApi.AuditReaders, policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Auditor));
+            .AddPolicy(Features.Audit.AuditApi.AuditReaders, policy => policy.RequireRole(PortalRoles.Admin, PortalRoles.Auditor))
+            // The fee collector's system, signed in with its API key (ApiKeys:fee-collector): its payment notices resume the fee wait.
+            .AddPolicy(Security.ApiKeyAuthenticationHandler.FeeCollector, policy => policy.RequireRole(Security.ApiKeyAuthenticationHandler.FeeCollector)
+                .AddAuthenticationSchemes(Security.ApiKeyAuthenticationHandler.SchemeName));
 
         services.AddDbContext<ApplicationDbContext>(options => options.UseSqlite(connectionString));
         services.AddDatabaseDeveloperPageExceptionFilter();
@@ -84,6 +90,7 @@ public static class PortalServiceExtensions
             });
         services.AddSingleton<PortalEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<PortalEmailSender>());
+        services.AddSingleton<Justice.Workflows.Activities.Email.IWorkflowMailer>(provider => provider.GetRequiredService<PortalEmailSender>());
         services.AddScoped<AccountSeeder>();
         services.AddScoped<Features.Account.RefreshTokenLedger>();
 
@@ -123,6 +130,7 @@ public static class PortalServiceExtensions
         services.AddScoped<Features.Signing.SigningService>();
         services.AddScoped<Features.Audit.ContentAudit>();
         services.AddScoped<Features.Instances.InstanceService>();
+        services.AddScoped<Features.HttpWorkflows.HttpWorkflowService>();
         services.AddSingleton<Features.Cases.CaseService>();
         services.AddSingleton<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Documents.DocumentService>();
@@ -230,5 +238,7 @@ public static class PortalServiceExtensions
         return app;
     }
 
-    static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    /// <summary>The API, and the workflows' HTTP endpoints (<c>/workflows</c>), which answer like it: problem details, never a page.</summary>
+    static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(Features.HttpWorkflows.HttpWorkflowsApi.Prefix);
 }

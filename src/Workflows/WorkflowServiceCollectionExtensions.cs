@@ -44,6 +44,13 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<DefinitionFolderImporter>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<WorkflowInstanceView>();
+        services.Configure<Activities.Http.WorkflowHttpOptions>(configuration.GetSection(Activities.Http.WorkflowHttpOptions.Section));
+        // Outbound requests of the HTTP activities: no redirects (a redirect could leave the allowed hosts), no cookies.
+        services.AddHttpClient(Activities.Http.OutboundHttp.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<Activities.Http.OutboundHttp>();
+        services.AddSingleton<HttpRouteTable>();
         if (options.RunTimers)
         {
             services.AddHostedService<TimerService>();

@@ -6,6 +6,7 @@ namespace Justice.Portal.Api;
 /// A browser sends the portal's login cookie along with a form that any other site posts to <c>/api</c>. An API call
 /// that changes something and is authenticated by the cookie (not by a bearer token) must therefore come from the
 /// portal itself: its own <c>Origin</c>, or a valid antiforgery token. Otherwise it answers 400 and nothing happens.
+/// The same holds for the workflows' HTTP endpoints under <c>/workflows</c>.
 /// </summary>
 public static class ApiCookieOrigin
 {
@@ -22,9 +23,10 @@ public static class ApiCookieOrigin
     });
 
     static bool IsCookieAuthenticatedApiChange(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api")
+        (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(Features.HttpWorkflows.HttpWorkflowsApi.Prefix))
         && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method))
         && !BearerTokenStamp.HasBearerToken(context.Request)
+        && !Security.ApiKeyAuthenticationHandler.HasApiKey(context.Request)
         && context.User.Identity?.IsAuthenticated == true;
 
     static bool IsSameOrigin(HttpRequest request) =>

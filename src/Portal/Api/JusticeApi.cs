@@ -4,6 +4,7 @@ using Justice.Portal.Features.Calendar;
 using Justice.Portal.Features.Cases;
 using Justice.Portal.Features.Definitions;
 using Justice.Portal.Features.Documents;
+using Justice.Portal.Features.HttpWorkflows;
 using Justice.Portal.Features.Inbox;
 using Justice.Portal.Features.Instances;
 using Justice.Portal.Features.Notifications;
@@ -14,7 +15,7 @@ namespace Justice.Portal.Api;
 
 public static class JusticeApi
 {
-    /// <summary>Maps the HTTP API under <c>/api</c>, each feature its own group.</summary>
+    /// <summary>Maps the HTTP API under <c>/api</c>, each feature its own group, and the workflows' own HTTP endpoints under <c>/workflows</c>.</summary>
     public static IEndpointRouteBuilder MapJusticeApi(this IEndpointRouteBuilder app)
     {
         app.MapWorkflowDefinitionsApi();
@@ -29,6 +30,7 @@ public static class JusticeApi
         app.MapAdminApi();
         app.MapSigningApi();
         app.MapAuditApi();
+        app.MapHttpWorkflowsApi();
         return app;
     }
 }

@@ -7,6 +7,9 @@ public interface IWorkflowDefinitionStore
 
     Task<WorkflowDefinitionRecord?> FindByVersionIdAsync(string versionId, CancellationToken cancellationToken = default);
 
+    /// <summary>The published version of every definition (definition id and version id).</summary>
+    Task<IReadOnlyList<(string DefinitionId, string VersionId)>> ListPublishedAsync(CancellationToken cancellationToken = default);
+
     Task<WorkflowDefinitionRecord?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken = default);
 
     /// <summary>The latest version of each definition, paged, with the published version number when there is one.</summary>

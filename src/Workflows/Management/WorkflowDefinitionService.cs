@@ -13,7 +13,7 @@ namespace Justice.Workflows.Management;
 /// round-trip, and the compiled model of a version (cached).
 /// </summary>
 public sealed partial class WorkflowDefinitionService(
-    IWorkflowDefinitionStore store, IInstanceQueries instances, DefinitionCompiler compiler, TimeProvider clock) : IWorkflowModels
+    IWorkflowDefinitionStore store, IInstanceQueries instances, DefinitionCompiler compiler, TimeProvider clock, ITimerStore timers, IServiceProvider services) : IWorkflowModels
 {
     readonly ConcurrentDictionary<string, WorkflowModel> _models = new(StringComparer.Ordinal);
 
@@ -93,15 +93,24 @@ public sealed partial class WorkflowDefinitionService(
         record.Name = Text(document["name"]);
         record.ProblemCount = model.Problems.Count;
         changed.Add(record);
+        var problems = model.Problems;
         if (publish && model.IsValid)
-            changed.AddRange(MarkPublished(record, versions));
+        {
+            problems = await TriggerConflictsAsync(model, cancellationToken);
+            if (problems.Count == 0)
+                changed.AddRange(MarkPublished(record, versions));
+        }
         await store.SaveAsync(changed.DistinctBy(r => r.Id).ToList(), cancellationToken);
         _models.TryRemove(record.Id, out _);
         _published.TryRemove(definitionId, out _);
         await RefreshActivityCatalogAsync(definitionId, cancellationToken);
         if (record.IsPublished)
+        {
+            Interlocked.Increment(ref _publications);
+            await ArmScheduledTriggersAsync(model, cancellationToken);
             await UpdateConsumersAsync(definitionId, updating, cancellationToken);
-        return new ImportResult(definitionId, record.Version, record.IsPublished, model.Problems);
+        }
+        return new ImportResult(definitionId, record.Version, record.IsPublished, problems);
     }
 
     async Task<bool> HasInstancesAsync(WorkflowDefinitionRecord version, CancellationToken cancellationToken) =>
@@ -120,10 +129,14 @@ public sealed partial class WorkflowDefinitionService(
         var model = compiler.Compile(ParseStored(latest.Json));
         if (!model.IsValid)
             return (latest, model.Problems);
+        if (await TriggerConflictsAsync(model, cancellationToken) is { Count: > 0 } conflicts)
+            return (latest, conflicts);
         await store.SaveFlagsAsync(MarkPublished(latest, versions).DistinctBy(r => r.Id).ToList(), cancellationToken);
         _published.TryRemove(definitionId, out _);
         await RefreshActivityCatalogAsync(definitionId, cancellationToken);
         await UpdateConsumersAsync(definitionId, null, cancellationToken);
+        Interlocked.Increment(ref _publications);
+        await ArmScheduledTriggersAsync(model, cancellationToken);
         return (latest, []);
     }
 
@@ -138,6 +151,7 @@ public sealed partial class WorkflowDefinitionService(
         await store.SaveFlagsAsync([published], cancellationToken);
         _published.TryRemove(definitionId, out _);
         await RefreshActivityCatalogAsync(definitionId, cancellationToken);
+        Interlocked.Increment(ref _publications);
         return published;
     }
 
@@ -288,6 +302,60 @@ public sealed partial class WorkflowDefinitionService(
     {
         var latest = await FindAsync(definitionId, VersionSelector.Latest, cancellationToken);
         return latest is null ? null : await GetModelAsync(latest.Id, cancellationToken);
+    }
+
+    /// <summary>A published version's cron triggers start it at their next occurrence (timer rows, kept over restarts).</summary>
+    async Task ArmScheduledTriggersAsync(WorkflowModel model, CancellationToken cancellationToken)
+    {
+        foreach (var timer in ScheduledTriggers.Schedule(model, clock.GetUtcNow(), services))
+            await timers.AddTimerIfAbsentAsync(timer, cancellationToken);
+    }
+
+    long _publications;
+
+    /// <summary>Grows with every publish and retract in this process (the HTTP route table refreshes on it).</summary>
+    public long Publications => Interlocked.Read(ref _publications);
+
+    /// <summary>The published version of every definition, compiled.</summary>
+    public async Task<IReadOnlyList<WorkflowModel>> ListPublishedModelsAsync(CancellationToken cancellationToken = default)
+    {
+        var models = new List<WorkflowModel>();
+        foreach (var (_, versionId) in await store.ListPublishedAsync(cancellationToken))
+        {
+            if (await GetModelAsync(versionId, cancellationToken) is { } model)
+                models.Add(model);
+        }
+        return models;
+    }
+
+    /// <summary>
+    /// An HTTP endpoint that starts the definition may not answer a path and method another published definition's
+    /// trigger already answers (Elsa refuses the publication the same way).
+    /// </summary>
+    async Task<IReadOnlyList<DefinitionProblem>> TriggerConflictsAsync(WorkflowModel model, CancellationToken cancellationToken)
+    {
+        var routes = Activities.Http.HttpTriggers.Of(model);
+        if (routes.Count == 0)
+            return [];
+        var taken = (await ListPublishedModelsAsync(cancellationToken))
+            .Where(m => m.DefinitionId != model.DefinitionId)
+            .SelectMany(m => Activities.Http.HttpTriggers.Of(m).Select(r => (Model: m, Route: r)))
+            .ToList();
+        var problems = new List<DefinitionProblem>();
+        foreach (var route in routes)
+        {
+            foreach (var method in route.Methods)
+            {
+                var other = taken.FirstOrDefault(t => t.Route.Methods.Contains(method) &&
+                    string.Equals(Activities.Http.HttpRoute.Stimulus(t.Route.Path), Activities.Http.HttpRoute.Stimulus(route.Path), StringComparison.Ordinal));
+                if (other.Model is null)
+                    continue;
+                var activity = model.Activities[route.ActivityId];
+                problems.Add(new DefinitionProblem("http-route-in-use", null, route.ActivityId,
+                    $"活动“{activity.DisplayName}”：路径 /{route.Path} 与方法 {method} 已被另一流程（{other.Model.Name ?? other.Model.DefinitionId}）使用。"));
+            }
+        }
+        return problems;
     }
 
     static JsonObject ParseStored(string json) => (JsonObject)JsonNode.Parse(json)!;

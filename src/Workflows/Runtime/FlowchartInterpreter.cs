@@ -198,6 +198,8 @@ internal sealed partial class FlowchartInterpreter(WorkflowExecutionContext work
             CompleteFlowchart(flowchart, ["Done"]);
             return;
         }
-        Schedule(flowchart.Start);
+        // Started through a trigger of this flowchart (an HTTP endpoint, a cron): it runs first, as Elsa's trigger activity does.
+        var trigger = workflow.Trigger is { } t ? flowchart.Activities.FirstOrDefault(a => a.Id == t.ActivityId) : null;
+        Schedule(trigger ?? flowchart.Start);
     }
 }

@@ -69,6 +69,26 @@ public sealed class WorkflowExecutionContext : IExpressionContext
     internal List<BookmarkRecord> LiveBookmarks { get; }
     internal ActivityExecutionContext? CurrentActivity { get; set; }
 
+    /// <summary>The stimulus that started this instance through one of its trigger activities (an HTTP request, a cron tick), taken once.</summary>
+    internal WorkflowTrigger? Trigger { get; set; }
+
+    /// <summary>Objects the caller hands to this burst and reads back after it (the HTTP response being written); never saved.</summary>
+    public IDictionary<string, object> Items { get; internal set; } = new Dictionary<string, object>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether <paramref name="activity"/> is the trigger that started this instance, in the burst that started it; its
+    /// input (the request, the tick) is handed out once.
+    /// </summary>
+    public bool TryTakeTrigger(Runtime.Model.Activity activity, out JsonNode? input)
+    {
+        input = null;
+        if (Trigger is not { } trigger || trigger.ActivityId != activity.Id)
+            return false;
+        Trigger = null;
+        input = trigger.Input;
+        return true;
+    }
+
     public IReadOnlyList<BookmarkRecord> Bookmarks => LiveBookmarks;
 
     // ---- IExpressionContext ----

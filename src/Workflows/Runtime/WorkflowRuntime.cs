@@ -59,8 +59,21 @@ public sealed class WorkflowRuntime : IWorkflowHost
     /// <paramref name="beforeCommit"/> add to the burst (through the unit's effects): what it adds is written in the
     /// instance's own transaction, or not at all. Null when none is published.
     /// </summary>
-    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, JsonObject? input, string? correlationId,
-        Func<WorkflowExecutionContext, CancellationToken, ValueTask>? beforeCommit, CancellationToken cancellationToken = default)
+    public Task<WorkflowInstanceRecord?> StartAsync(string definitionId, JsonObject? input, string? correlationId,
+        Func<WorkflowExecutionContext, CancellationToken, ValueTask>? beforeCommit, CancellationToken cancellationToken = default) =>
+        StartAsync(definitionId, input, correlationId, null, null, beforeCommit, cancellationToken);
+
+    /// <summary>
+    /// Starts the published version of a definition through one of its trigger activities, handing the burst
+    /// <paramref name="items"/> (see <see cref="WorkflowExecutionContext.Items"/>). Null when none is published.
+    /// </summary>
+    public Task<WorkflowInstanceRecord?> StartAsync(string definitionId, string? correlationId, WorkflowTrigger trigger, IDictionary<string, object>? items,
+        CancellationToken cancellationToken = default) =>
+        StartAsync(definitionId, null, correlationId, trigger, items, null, cancellationToken);
+
+    /// <summary>The trigger activity (an HTTP endpoint, a cron) runs first and receives the trigger's input.</summary>
+    async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, JsonObject? input, string? correlationId, WorkflowTrigger? trigger,
+        IDictionary<string, object>? items, Func<WorkflowExecutionContext, CancellationToken, ValueTask>? beforeCommit, CancellationToken cancellationToken)
     {
         var model = await _definitions.GetPublishedModelAsync(definitionId, cancellationToken);
         if (model is null)
@@ -68,6 +81,9 @@ public sealed class WorkflowRuntime : IWorkflowHost
         var unit = new UnitOfWork();
         var context = CreateInstance(model, input ?? [], correlationId, null, unit);
         context.CancellationToken = cancellationToken;
+        context.Trigger = trigger;
+        if (items is not null)
+            context.Items = items;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await new FlowchartInterpreter(context, _services.MaxSteps).StartAsync();
         WorkflowMetrics.RunTime.Record(WorkflowMetrics.Since(started));
@@ -160,7 +176,18 @@ public sealed class WorkflowRuntime : IWorkflowHost
         return bookmark is null ? null : await ResumeAsync(bookmark, input, completedTask, cancellationToken);
     }
 
-    async Task<WorkflowInstanceRecord?> ResumeAsync(BookmarkRecord bookmark, JsonNode? input, HumanTaskRecord? completedTask, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resumes one bookmark with an input, handing the burst <paramref name="items"/> (see <see cref="WorkflowExecutionContext.Items"/>)
+    /// that the caller reads once the burst committed.
+    /// </summary>
+    public async Task<WorkflowInstanceRecord?> ResumeWithItemsAsync(string bookmarkId, JsonNode? input, IDictionary<string, object> items, CancellationToken cancellationToken = default)
+    {
+        var bookmark = await _bookmarks.FindBookmarkAsync(bookmarkId, cancellationToken);
+        return bookmark is null ? null : await ResumeAsync(bookmark, input, null, cancellationToken, items);
+    }
+
+    async Task<WorkflowInstanceRecord?> ResumeAsync(BookmarkRecord bookmark, JsonNode? input, HumanTaskRecord? completedTask, CancellationToken cancellationToken,
+        IDictionary<string, object>? items = null)
     {
         using var turn = await _turns.EnterAsync(bookmark.InstanceId, cancellationToken);
         var loading = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -182,6 +209,8 @@ public sealed class WorkflowRuntime : IWorkflowHost
         var live = context.LiveBookmarks.FirstOrDefault(b => b.Id == bookmark.Id);
         if (live is null)
             return null;
+        if (items is not null)
+            context.Items = items;
         var running = System.Diagnostics.Stopwatch.GetTimestamp();
         await new FlowchartInterpreter(context, _services.MaxSteps).ResumeAsync(live, input);
         WorkflowMetrics.RunTime.Record(WorkflowMetrics.Since(running));
@@ -367,6 +396,12 @@ public sealed class WorkflowRuntime : IWorkflowHost
                     fired++;
                     continue;
                 }
+                if (timer.Kind == TimerKinds.StartTrigger)
+                {
+                    if (await StartScheduledAsync(timer, cancellationToken))
+                        fired++;
+                    continue;
+                }
                 var input = timer.InputJson is null ? null : JsonNode.Parse(timer.InputJson);
                 if (await ResumeAsync(timer.BookmarkId, input, null, cancellationToken) is null)
                     await _timers.DeleteTimerAsync(timer.Id, cancellationToken);
@@ -388,6 +423,32 @@ public sealed class WorkflowRuntime : IWorkflowHost
             }
         }
         return fired;
+    }
+
+    /// <summary>
+    /// A scheduled trigger came due: the next occurrence is armed (as Elsa's scheduler does, counted from now, so missed
+    /// occurrences start once), then the published version starts through the trigger. A version no longer published
+    /// drops its schedule; the version that replaced it armed its own.
+    /// </summary>
+    async Task<bool> StartScheduledAsync(TimerRecord timer, CancellationToken cancellationToken)
+    {
+        var info = timer.InputJson is null ? null : JsonNode.Parse(timer.InputJson);
+        var definitionId = info?["definitionId"]?.GetValue<string>();
+        var model = definitionId is null ? null : await _definitions.GetPublishedModelAsync(definitionId, cancellationToken);
+        if (model is null || model.VersionId != timer.InstanceId)
+        {
+            await _timers.DeleteTimerAsync(timer.Id, cancellationToken);
+            return false;
+        }
+        var now = _clock.GetUtcNow();
+        if (ScheduledTriggers.Next(model, timer.BookmarkId, now > timer.DueAt ? now : timer.DueAt, _services.ServiceProvider) is { } next)
+        {
+            await _timers.AddTimerIfAbsentAsync(next, cancellationToken);
+            TimerScheduled?.Invoke(next.DueAt);
+        }
+        await _timers.DeleteTimerAsync(timer.Id, cancellationToken);
+        await StartAsync(definitionId!, null, null, new WorkflowTrigger(timer.BookmarkId, info), null, null, cancellationToken);
+        return true;
     }
 
     Task MarkOverdueAsync(TimerRecord timer, CancellationToken cancellationToken) =>

@@ -131,11 +131,11 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
-    public void Validate_HttpFixture_NamesTheMissingHttpEndpoint()
+    public void Validate_HttpFixture_IsValid_NowThatHttpEndpointIsSupported()
     {
         var problems = Validate(Fixture("http-workflow.json"));
 
-        Assert.Contains(problems, p => p.Code == DefinitionProblem.UnknownActivityType && p.Message.Contains("Elsa.HttpEndpoint"));
+        Assert.Empty(problems);
     }
 
     [Theory]

@@ -29,8 +29,30 @@ public sealed class EmailOptions
 /// Sends the account mails. Confirmation and reset links reach only the owner of the address: they are mailed and
 /// never shown on a page. Without a server or pickup folder the mail is not sent and a warning is logged.
 /// </summary>
-internal sealed class PortalEmailSender(IOptions<EmailOptions> options, IStringLocalizer<SharedResource> T, ILogger<PortalEmailSender> logger) : IEmailSender<ApplicationUser>
+internal sealed class PortalEmailSender(IOptions<EmailOptions> options, IStringLocalizer<SharedResource> T, ILogger<PortalEmailSender> logger)
+    : IEmailSender<ApplicationUser>, Justice.Workflows.Activities.Email.IWorkflowMailer
 {
+    /// <summary>A workflow's mail (Elsa.SendEmail): plain text, from the configured sender unless the workflow names one.</summary>
+    public async Task SendAsync(Justice.Workflows.Activities.Email.WorkflowMail mail, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var client = Client(settings);
+        if (client is null)
+        {
+            logger.LogWarning("未配置邮件服务（Email:Host），流程邮件“{Subject}”未发送。", mail.Subject);
+            return;
+        }
+        using var message = new MailMessage { From = new MailAddress(mail.From ?? settings.From), Subject = mail.Subject, Body = mail.Body, IsBodyHtml = false,
+            SubjectEncoding = Encoding.UTF8, BodyEncoding = Encoding.UTF8 };
+        foreach (var to in mail.To)
+            message.To.Add(to);
+        foreach (var cc in mail.Cc)
+            message.CC.Add(cc);
+        foreach (var bcc in mail.Bcc)
+            message.Bcc.Add(bcc);
+        await client.SendMailAsync(message, cancellationToken);
+    }
+
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         SendAsync(email, T["确认邮箱"], T.Format("请<a href='{0}'>点击此处</a>确认您的账号。", confirmationLink));
 

@@ -53,6 +53,17 @@ public sealed class EfTimerStore(IDbContextFactory<WorkflowDbContext> factory, W
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public async Task<bool> AddTimerIfAbsentAsync(TimerRecord timer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        if (await db.Timers.AnyAsync(t => t.Id == timer.Id, cancellationToken))
+            return false;
+        db.Timers.Add(timer);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     public async Task ReleaseTimersAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -12,6 +12,14 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         return await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<(string DefinitionId, string VersionId)>> ListPublishedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Definitions.AsNoTracking().Where(d => d.IsPublished).OrderBy(d => d.DefinitionId)
+            .Select(d => new { d.DefinitionId, d.Id }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.DefinitionId, r.Id)).ToList();
+    }
+
     public async Task<WorkflowDefinitionRecord?> FindByVersionIdAsync(string versionId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -33,6 +33,17 @@ public abstract class Activity
     /// <summary>The ports connections may leave from; null means "decided at run time" (any port is accepted).</summary>
     public virtual IReadOnlyCollection<string>? GetPorts() => Descriptor.Outcomes;
 
+    /// <summary>
+    /// For a trigger that starts its workflow on a schedule (a cron): the first start after <paramref name="after"/>;
+    /// null for every other activity, and when the schedule has no further occurrence.
+    /// </summary>
+    public virtual DateTimeOffset? NextScheduledStart(DateTimeOffset after, IServiceProvider services) => null;
+
+    /// <summary>Whether the definition marks the activity as able to start the workflow (<c>canStartWorkflow</c>).</summary>
+    public bool CanStartWorkflow =>
+        Node["customProperties"]?["canStartWorkflow"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<bool>(out var b) && b
+        || Node["canStartWorkflow"] is System.Text.Json.Nodes.JsonValue t && t.TryGetValue<bool>(out var top) && top;
+
     /// <summary>Checks that go beyond input conversion (reported with the rest of the validation).</summary>
     public virtual void Validate(DefinitionValidationContext context)
     {

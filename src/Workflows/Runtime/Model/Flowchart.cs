@@ -148,15 +148,10 @@ public sealed class Flowchart : Activity
             validation.Add(DefinitionProblem.MissingTarget, validation.PathOf(this) + ".start", Id, $"流程图的起始活动“{explicitStart}”不存在。");
         }
         return Activities.FirstOrDefault(a => a.Type == "Elsa.Start")
-            ?? Activities.FirstOrDefault(CanStartWorkflow)
+            ?? Activities.FirstOrDefault(a => a.CanStartWorkflow)
             ?? Activities.FirstOrDefault(a => Connections.All(c => c.Target != a.Id))
             ?? Activities.FirstOrDefault();
     }
-
-    static bool CanStartWorkflow(Activity a) =>
-        IsTrue(a.Node["customProperties"]?["canStartWorkflow"]) || IsTrue(a.Node["canStartWorkflow"]);
-
-    static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     /// <summary>Depth-first from the start: a connection into an activity still on the stack closes a loop.</summary>
     void ClassifyConnections(Dictionary<string, Activity> byId)

@@ -24,4 +24,10 @@ public static class TimerKinds
 {
     public const string Resume = "resume";
     public const string MarkOverdue = "mark-overdue";
+
+    /// <summary>
+    /// Starts the published version of a definition through its cron trigger: <see cref="TimerRecord.InstanceId"/> holds
+    /// the version id, <see cref="TimerRecord.BookmarkId"/> the trigger activity's id; re-armed for the next occurrence.
+    /// </summary>
+    public const string StartTrigger = "start-trigger";
 }

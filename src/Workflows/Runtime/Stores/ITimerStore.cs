@@ -15,6 +15,9 @@ public interface ITimerStore
     /// <summary>Adds a timer on its own (an event kept for a faulted instance, delivered once it runs again).</summary>
     Task AddTimerAsync(TimerRecord timer, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds a timer unless one with its id exists (a trigger's schedule armed again); false when it existed.</summary>
+    Task<bool> AddTimerIfAbsentAsync(TimerRecord timer, CancellationToken cancellationToken = default);
+
     /// <summary>Frees the leases of an instance's timers, so that the due ones fire at the next claim.</summary>
     Task ReleaseTimersAsync(string instanceId, CancellationToken cancellationToken = default);
 
