@@ -141,14 +141,15 @@ public sealed class HttpEndpointTests : EngineTest
     }
 
     [Fact]
-    public async Task DynamicEndpointFixture_WhosePathIsAScript_IsRefusedAsATrigger_InChinese()
+    public async Task DynamicEndpointFixture_WhosePathIsAScript_IsRefusedAsATrigger_NamingTheTestHostClassItNeeds_InChinese()
     {
         var result = await Host.Definitions.ImportAsync(await FixtureAsync("WorkflowDefinitionRefresh/dynamic-endpoint-http-workflow.json"), publish: true);
 
         Assert.False(result.IsPublished);
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("$.root.activities[0].path", error.Path);
-        Assert.Equal("活动“HttpEndpoint1”用于启动流程，其路径须为固定值（不能是脚本或变量）。", error.Message);
+        Assert.All(result.Errors, e => Assert.Equal("$.root.activities[0].path", e.Path));
+        Assert.Equal(2, result.Errors.Count);
+        Assert.Equal("活动“HttpEndpoint1”的输入 path 调用了函数 getStaticValue()，它由 Elsa 测试项目的 C# 类 StaticValueHolder（Elsa.Workflows.ComponentTests）提供，本系统没有这个类。", result.Errors[0].Message);
+        Assert.Equal("活动“HttpEndpoint1”用于启动流程，其路径须为固定值（不能是脚本或变量）。", result.Errors[1].Message);
     }
 
     [Fact]

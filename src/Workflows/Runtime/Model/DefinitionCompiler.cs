@@ -232,6 +232,11 @@ public sealed class DefinitionCompiler(ActivityRegistry registry)
             case Expression.JavaScriptType when JavaScriptEvaluator.CheckSyntax(expression.Text) is { } error:
                 validation.Add(DefinitionProblem.InvalidInput, where, activity.Id, $"活动“{activity.DisplayName}”的输入 {input.Name} 脚本有语法错误：{error}");
                 break;
+            case Expression.JavaScriptType:
+                foreach (var (function, type) in ElsaTestHostFunctions.CalledBy(expression.Text).DistinctBy(c => c.Function))
+                    validation.Add(DefinitionProblem.InvalidInput, where, activity.Id,
+                        $"活动“{activity.DisplayName}”的输入 {input.Name} 调用了函数 {function}()，它由 Elsa 测试项目的 C# 类 {type}提供，本系统没有这个类。");
+                break;
             case Expression.CSharpType:
                 validation.CheckCSharp(activity, input.Name, expression.Text);
                 break;
