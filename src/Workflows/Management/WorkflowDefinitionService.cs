@@ -29,8 +29,21 @@ public sealed partial class WorkflowDefinitionService(
     /// the editor opened it), nothing is saved when someone else saved the definition since: the result carries the
     /// conflict instead, so that two administrators do not overwrite each other's work.
     /// </summary>
-    public Task<ImportResult> ImportAsync(string text, bool publish, CancellationToken cancellationToken = default, VersionStamp? basedOn = null) =>
-        ImportAsync(text, publish, basedOn, null, cancellationToken);
+    public async Task<ImportResult> ImportAsync(string text, bool publish, CancellationToken cancellationToken = default, VersionStamp? basedOn = null)
+    {
+        // Saves take turns: two at once would both read the same latest version and write the same next number.
+        await _saving.WaitAsync(cancellationToken);
+        try
+        {
+            return await ImportAsync(text, publish, basedOn, null, cancellationToken);
+        }
+        finally
+        {
+            _saving.Release();
+        }
+    }
+
+    readonly SemaphoreSlim _saving = new(1, 1);
 
     async Task<ImportResult> ImportAsync(string text, bool publish, VersionStamp? basedOn, HashSet<string>? updating, CancellationToken cancellationToken)
     {
@@ -118,6 +131,19 @@ public sealed partial class WorkflowDefinitionService(
 
     /// <summary>Publishes the latest version when it validates; returns its problems otherwise (nothing changes then).</summary>
     public async Task<(WorkflowDefinitionRecord? Version, IReadOnlyList<DefinitionProblem> Errors)> PublishAsync(string definitionId, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        await _saving.WaitAsync(cancellationToken);
+        try
+        {
+            return await PublishLatestAsync(definitionId, expectedVersion, cancellationToken);
+        }
+        finally
+        {
+            _saving.Release();
+        }
+    }
+
+    async Task<(WorkflowDefinitionRecord? Version, IReadOnlyList<DefinitionProblem> Errors)> PublishLatestAsync(string definitionId, int? expectedVersion, CancellationToken cancellationToken)
     {
         var versions = await store.ListVersionsAsync(definitionId, cancellationToken);
         var latest = versions.LastOrDefault(v => v.IsLatest) ?? versions.LastOrDefault();
