@@ -19,7 +19,7 @@ public sealed record OutboundHttpResult(int? StatusCode, JsonNode? ParsedContent
 /// Sends the requests of the HTTP activities through <see cref="IHttpClientFactory"/>: only to hosts on
 /// <c>Workflows:Http:AllowedHosts</c>, never following redirects, within the configured timeout and response size.
 /// </summary>
-public sealed class OutboundHttp(IHttpClientFactory clients, IOptions<WorkflowHttpOptions> options)
+public sealed class OutboundHttp(IHttpClientFactory clients, IOptions<WorkflowHttpOptions> options, TimeProvider clock)
 {
     public const string ClientName = "Justice.Workflows.Http";
 
@@ -52,8 +52,9 @@ public sealed class OutboundHttp(IHttpClientFactory clients, IOptions<WorkflowHt
                 parsed.CharSet = "utf-8";
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds)));
+        // On the engine's clock, so that the limit is the one every other period of the instance is measured by.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds)), clock);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
