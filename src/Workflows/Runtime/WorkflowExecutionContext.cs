@@ -46,7 +46,7 @@ public sealed class WorkflowExecutionContext : IExpressionContext
         var expansions = State.Expansions ??= [];
         expansions.RemoveAll(e => e.OwnerId == owner.Id);
         expansions.Add(new Expansion(owner.Id, count));
-        Model = Model.Expand(expansions);
+        Model = Model.WithIterations(owner, count); // adds only the copies this loop lacks, not every loop's again
         var body = owner.Children[0].Id;
         return [.. Enumerable.Range(0, count).Select(k => Model.Activities[body + WorkflowModel.IterationSuffix(k)])];
     }

@@ -11,45 +11,13 @@ namespace Justice.Portal.Features.Instances;
 /// </summary>
 public sealed partial record FlowDiagram
 {
-    /// <summary>The slots of a structured activity's JSON that hold one child activity.</summary>
-    static readonly string[] SingleSlots = ["then", "else", "body", "default"];
+    static bool IsFlowchart(JsonObject node) => Text(node["type"]) == Designer.DesignerModel.FlowchartType;
 
-    /// <summary>The slots that hold a list of child activities.</summary>
-    static readonly string[] ListSlots = ["activities", "branches"];
+    static bool IsContainer(JsonObject node) => IsFlowchart(node) || Designer.DesignerSlots.IsContainer(node);
 
-    static bool IsFlowchart(JsonObject node) => Text(node["type"]) == "Elsa.Flowchart";
-
-    static bool IsContainer(JsonObject node) => IsFlowchart(node) || Children(node).Any();
-
-    /// <summary>A structured activity's children with their slot: <c>then</c>, <c>body</c>, <c>activities[2]</c>, <c>cases[0]</c>…</summary>
-    static IEnumerable<(string Slot, JsonObject Child)> Children(JsonObject node)
-    {
-        if (IsFlowchart(node))
-            yield break;
-        foreach (var slot in SingleSlots)
-        {
-            if (node[slot] is JsonObject child && child["type"] is not null)
-                yield return (slot, child);
-        }
-        foreach (var slot in ListSlots)
-        {
-            if (node[slot] is not JsonArray list)
-                continue;
-            for (var i = 0; i < list.Count; i++)
-            {
-                if (list[i] is JsonObject child && child["type"] is not null)
-                    yield return ($"{slot}[{i}]", child);
-            }
-        }
-        if (node["cases"] is JsonArray cases)
-        {
-            for (var i = 0; i < cases.Count; i++)
-            {
-                if (cases[i]?["activity"] is JsonObject child && child["type"] is not null)
-                    yield return ($"case:{Text(cases[i]!["label"]) ?? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}", child);
-            }
-        }
-    }
+    /// <summary>The activities a container holds: a flowchart's nodes, a structured activity's filled slots.</summary>
+    static IEnumerable<JsonObject> Inner(JsonObject node) =>
+        IsFlowchart(node) ? (node["activities"] as JsonArray ?? []).OfType<JsonObject>() : Designer.DesignerSlots.Children(node);
 
     /// <summary>
     /// The container to draw: the root, or the activity whose id (with an iteration's suffixes, if any) is
@@ -86,10 +54,7 @@ public sealed partial record FlowDiagram
         path.Add(node);
         if (Text(node["id"]) == id)
             return true;
-        var inner = IsFlowchart(node)
-            ? (node["activities"] as JsonArray ?? []).OfType<JsonObject>()
-            : Children(node).Select(c => c.Child);
-        foreach (var child in inner)
+        foreach (var child in Inner(node))
         {
             if (Find(child, id, path))
                 return true;
@@ -99,7 +64,7 @@ public sealed partial record FlowDiagram
     }
 
     /// <summary>What a container shows: a flowchart its activities and connections; a structured activity its children (a sequence chained).</summary>
-    static (List<JsonObject> Activities, List<string> Ids, List<string?> Slots, List<(string Source, string Port, string Target)> Connections) Contents(
+    static (List<JsonObject> Activities, List<string> Ids, List<(Designer.DesignerSlot? Slot, int? Iteration)> Slots, List<(string Source, string Port, string Target)> Connections) Contents(
         JsonObject container, string suffix, WorkflowState? state)
     {
         if (IsFlowchart(container) || Text(container["type"]) is null)
@@ -107,19 +72,20 @@ public sealed partial record FlowDiagram
             var activities = (container["activities"] as JsonArray ?? []).OfType<JsonObject>().ToList();
             var connections = (container["connections"] as JsonArray ?? []).OfType<JsonObject>().Select(ReadConnection).Where(c => c is not null)
                 .Select(c => (c!.Value.Source + suffix, c.Value.Port, c.Value.Target + suffix)).ToList();
-            return (activities, [.. activities.Select(a => (Text(a["id"]) ?? "") + suffix)], [.. activities.Select(_ => (string?)null)], connections);
+            return (activities, [.. activities.Select(a => (Text(a["id"]) ?? "") + suffix)], [.. activities.Select(_ => ((Designer.DesignerSlot?)null, (int?)null))], connections);
         }
-        var children = new List<(JsonObject Node, string Id, string? Slot)>();
+        var children = new List<(JsonObject Node, string Id, (Designer.DesignerSlot? Slot, int? Iteration) Where)>();
         var containerId = Text(container["id"]) + suffix;
         if (Text(container["type"]) == "Elsa.ParallelForEach" && container["body"] is JsonObject body
             && state?.Expansions?.FirstOrDefault(e => e.OwnerId == containerId) is { } expansion)
         {
             for (var k = 0; k < expansion.Count; k++)
-                children.Add((body, Text(body["id"]) + suffix + WorkflowModel.IterationSuffix(k), $"iteration:{k + 1}"));
+                children.Add((body, Text(body["id"]) + suffix + WorkflowModel.IterationSuffix(k), (null, k + 1)));
         }
         else
         {
-            children.AddRange(Children(container).Select(c => (c.Child, Text(c.Child["id"]) + suffix, (string?)c.Slot)));
+            children.AddRange(Designer.DesignerSlots.Of(container).Where(slot => slot.Child is not null)
+                .Select(slot => (slot.Child!, Text(slot.Child!["id"]) + suffix, ((Designer.DesignerSlot?)slot, (int?)null))));
         }
         // Laid out afresh (iterations share one body and its position): without designer positions.
         var nodes = children.Select(c =>
@@ -134,7 +100,7 @@ public sealed partial record FlowDiagram
             for (var i = 1; i < children.Count; i++)
                 chain.Add((children[i - 1].Id, "Done", children[i].Id));
         }
-        return (nodes, [.. children.Select(c => c.Id)], [.. children.Select(c => c.Slot)], chain);
+        return (nodes, [.. children.Select(c => c.Id)], [.. children.Select(c => c.Where)], chain);
     }
 
     /// <summary>Every activity's display name by id, nested ones included (the journal names activities anywhere in the tree).</summary>
@@ -145,8 +111,7 @@ public sealed partial record FlowDiagram
         {
             if (Text(node["id"]) is { } id && Text(node["type"]) is { } type)
                 names.TryAdd(id, Designer.DesignerModel.DisplayNameOf(node, registry.Find(type)));
-            var inner = IsFlowchart(node) ? (node["activities"] as JsonArray ?? []).OfType<JsonObject>() : Children(node).Select(c => c.Child);
-            foreach (var child in inner)
+            foreach (var child in Inner(node))
                 Visit(child);
         }
         if (definition["root"] is JsonObject root)

@@ -8,9 +8,13 @@ using Justice.Workflows.Runtime;
 
 namespace Justice.Portal.Features.Instances;
 
-/// <summary>An activity as drawn; <paramref name="Opens"/>: a container (flowchart, structured activity, an iteration) the viewer can open; <paramref name="Slot"/>: where it sits in a structured activity (<c>then</c>, <c>body</c>, an iteration's index…).</summary>
+/// <summary>
+/// An activity as drawn; <paramref name="Opens"/>: a container (flowchart, structured activity, an iteration) the viewer
+/// can open; <paramref name="Slot"/>: the slot of a structured activity it sits in; <paramref name="Iteration"/>: which
+/// iteration of a ParallelForEach it is (from 1).
+/// </summary>
 public sealed record DiagramNode(string Id, string Type, string Name, double X, double Y, double Width, double Height, string State, int Executions,
-    bool Opens = false, string? Slot = null);
+    bool Opens = false, Designer.DesignerSlot? Slot = null, int? Iteration = null);
 
 public sealed record DiagramEdge(string Source, string Port, string Target, bool Taken);
 
@@ -59,7 +63,7 @@ public sealed partial record FlowDiagram(IReadOnlyList<DiagramNode> Nodes, IRead
             var (x, y, w, h) = positions[id];
             var activityState = state?.Activities.GetValueOrDefault(id);
             return new DiagramNode(id, a["type"]?.GetValue<string>() ?? "", Designer.DesignerModel.DisplayNameOf(a, registry.Find(a["type"]?.GetValue<string>() ?? "")), x, y, w, h,
-                activityState?.Status ?? "not-run", activityState?.Executions ?? 0, IsContainer(a), slots[i]);
+                activityState?.Status ?? "not-run", activityState?.Executions ?? 0, IsContainer(a), slots[i].Slot, slots[i].Iteration);
         }).ToList();
         var byId = nodes.ToDictionary(n => n.Id);
         // Taken: the source completed through this port and the target was reached (ran, or waits or faulted on its first run).

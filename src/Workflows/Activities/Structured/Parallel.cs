@@ -28,18 +28,19 @@ public sealed class Parallel : CompositeActivity
     }
 }
 
-/// <summary>Keeps which scheduled children are still out (Parallel, Fork, Switch in MatchAny mode).</summary>
+/// <summary>Keeps which scheduled children are still out (Parallel, Fork, Switch, ParallelForEach).</summary>
 static class Branches
 {
     const string PendingKey = "pending";
 
-    public static void Start(ActivityExecutionContext context, IEnumerable<Activity> children)
+    /// <summary>Schedules the children (each with its loop variables, if any); completes at once when there are none.</summary>
+    public static void Start(ActivityExecutionContext context, IEnumerable<Activity> children, Func<int, JsonObject?>? scopeOf = null)
     {
         var pending = new JsonArray();
         foreach (var child in children)
         {
+            context.ScheduleChild(child, scopeOf?.Invoke(pending.Count));
             pending.Add(child.Id);
-            context.ScheduleChild(child);
         }
         if (pending.Count == 0)
             context.Complete();
@@ -52,9 +53,8 @@ static class Branches
     {
         if (context.Data[PendingKey] is not JsonArray pending)
             return true;
-        var index = pending.Select((id, i) => (id, i)).FirstOrDefault(p => p.id?.GetValue<string>() == child.Id).i;
-        if (index < pending.Count && pending[index]?.GetValue<string>() == child.Id)
-            pending.RemoveAt(index);
+        if (pending.FirstOrDefault(id => id?.GetValue<string>() == child.Id) is { } arrived)
+            pending.Remove(arrived);
         return pending.Count == 0;
     }
 }

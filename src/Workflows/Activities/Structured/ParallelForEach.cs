@@ -37,13 +37,7 @@ public sealed class ParallelForEach : CompositeActivity, ILoopActivity
         if (items.Count > MaxIterations)
             throw new WorkflowFaultException("too-many-iterations", $"活动“{DisplayName}”的项目有 {items.Count} 项，超出并行逐项的上限 {MaxIterations}。");
         var copies = context.Workflow.ExpandIterations(this, items.Count);
-        var pending = new JsonArray();
-        for (var k = 0; k < copies.Count; k++)
-        {
-            pending.Add(copies[k].Id);
-            context.ScheduleChild(copies[k], new JsonObject { ["CurrentValue"] = items[k]?.DeepClone(), ["CurrentIndex"] = k });
-        }
-        context.Data["pending"] = pending;
+        Branches.Start(context, copies, k => new JsonObject { ["CurrentValue"] = items[k]?.DeepClone(), ["CurrentIndex"] = k });
     }
 
     public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, Activity child, ChildCompletion completion)

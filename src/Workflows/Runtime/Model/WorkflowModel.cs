@@ -39,19 +39,27 @@ public sealed class WorkflowModel
     /// with ids suffixed <c>#k</c> (nested loops stack their suffixes), so that iterations keep apart their state,
     /// bookmarks and journal. Outer loops come first in <paramref name="expansions"/>.
     /// </summary>
-    public WorkflowModel Expand(IReadOnlyList<Expansion> expansions)
+    public WorkflowModel Expand(IReadOnlyList<Expansion> expansions) =>
+        expansions.Count == 0 || Definition.Compiler is null ? Definition : Definition.With(expansions);
+
+    /// <summary>This model with <paramref name="count"/> copies of <paramref name="owner"/>'s body added (those it lacks).</summary>
+    internal WorkflowModel WithIterations(CompositeActivity owner, int count) =>
+        Definition.Compiler is null ? this : With([new Expansion(owner.Id, count)]);
+
+    WorkflowModel With(IEnumerable<Expansion> expansions)
     {
-        var definition = Definition;
-        if (expansions.Count == 0 || definition.Compiler is null)
-            return definition;
-        var activities = new Dictionary<string, Activity>(definition.Activities, StringComparer.Ordinal);
-        var owners = new Dictionary<string, Activity>(definition.Owners, StringComparer.Ordinal);
+        var activities = new Dictionary<string, Activity>(Activities, StringComparer.Ordinal);
+        var owners = new Dictionary<string, Activity>(Owners, StringComparer.Ordinal);
         foreach (var expansion in expansions)
         {
             if (activities.GetValueOrDefault(expansion.OwnerId) is not CompositeActivity owner || owner.Children.Count == 0)
                 continue;
+            var body = owner.Children[0];
             for (var k = 0; k < expansion.Count; k++)
-                definition.Compiler.CompileCopy(owner.Children[0].Node, IterationSuffix(k), owner, activities, owners);
+            {
+                if (!activities.ContainsKey(body.Id + IterationSuffix(k)))
+                    Definition.Compiler!.CompileCopy(body.Node, IterationSuffix(k), owner, activities, owners);
+            }
         }
         return new WorkflowModel
         {
@@ -67,8 +75,8 @@ public sealed class WorkflowModel
             Activities = activities,
             Owners = owners,
             Problems = Problems,
-            Compiler = definition.Compiler,
-            Definition = definition,
+            Compiler = Definition.Compiler,
+            Definition = Definition,
         };
     }
 

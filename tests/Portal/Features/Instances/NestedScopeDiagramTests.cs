@@ -52,7 +52,7 @@ public sealed class NestedScopeDiagramTests
 
         Assert.Equal(["serve#0", "serve#1"], diagram.Nodes.Select(n => n.Id));
         Assert.Equal([ActivityState.Completed, ActivityState.Running], diagram.Nodes.Select(n => n.State));
-        Assert.Equal(["iteration:1", "iteration:2"], diagram.Nodes.Select(n => n.Slot));
+        Assert.Equal([1, 2], diagram.Nodes.Select(n => n.Iteration));
         Assert.Equal([("each", "逐一送达")], diagram.Trail);
     }
 
@@ -72,7 +72,7 @@ public sealed class NestedScopeDiagramTests
         var diagram = FlowDiagram.FromInstance(Definition(), CaseworkActivities.CreateRegistry(), State(), [], scope: "check");
         var names = FlowDiagram.NamesOf(Definition(), CaseworkActivities.CreateRegistry());
 
-        Assert.Equal("then", diagram.Nodes.Single().Slot);
+        Assert.Equal("then", diagram.Nodes.Single().Slot?.Key);
         Assert.Equal("等待回证 #1", FlowDiagram.NameIn(names, "wait#1"));
         Assert.Equal("全部送达", FlowDiagram.NameIn(names, "yes"));
     }
