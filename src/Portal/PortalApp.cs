@@ -51,9 +51,11 @@ public static class PortalApp
             builder.Configuration["Workflows:RunTimers"] = "false";
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             // A mistyped path would be a new, empty database that verifies clean.
-            database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
-                PortalPaths.ResolveConnectionString(builder.Configuration.GetConnectionString("Justice"), builder.Environment.ContentRootPath)).DataSource;
-            if (!File.Exists(database))
+            var connectionString = PortalPaths.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+            database = PortalPaths.IsPostgres(builder.Configuration)
+                ? new Npgsql.NpgsqlConnectionStringBuilder(connectionString) is var postgres ? $"{postgres.Host}/{postgres.Database}" : null
+                : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+            if (!PortalPaths.IsPostgres(builder.Configuration) && !File.Exists(database))
             {
                 await Console.Error.WriteLineAsync($"数据库文件不存在 / database file not found: {database}");
                 return 2;

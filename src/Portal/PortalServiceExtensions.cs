@@ -5,6 +5,7 @@ using Justice.Portal.Features.Verify;
 using Justice.Portal.Components.Account;
 using Justice.Portal.Data;
 using Justice.Workflows;
+using Justice.Workflows.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,7 +24,9 @@ public static class PortalServiceExtensions
         // Serve static assets of packages from an unpublished build in every environment.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
-        var connectionString = PortalPaths.ResolveConnectionString(builder.Configuration.GetConnectionString("Justice"), builder.Environment.ContentRootPath);
+        var connectionString = PortalPaths.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+        var postgres = PortalPaths.IsPostgres(builder.Configuration);
+        var dataFolder = PortalPaths.DataFolder(builder.Configuration, builder.Environment.ContentRootPath);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -64,7 +67,13 @@ public static class PortalServiceExtensions
             .AddPolicy(Security.ApiKeyAuthenticationHandler.FeeCollector, policy => policy.RequireRole(Security.ApiKeyAuthenticationHandler.FeeCollector)
                 .AddAuthenticationSchemes(Security.ApiKeyAuthenticationHandler.SchemeName));
 
-        services.AddDbContext<ApplicationDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContext<ApplicationDbContext>(options =>
+        {
+            if (postgres)
+                options.UseNpgsql(connectionString);
+            else
+                options.UseSqlite(connectionString);
+        });
         services.AddDatabaseDeveloperPageExceptionFilter();
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -86,7 +95,7 @@ public static class PortalServiceExtensions
             services.PostConfigure<EmailOptions>(options =>
             {
                 if (string.IsNullOrWhiteSpace(options.Host) && string.IsNullOrWhiteSpace(options.PickupDirectory))
-                    options.PickupDirectory = Path.Combine(PortalPaths.DataFolder(connectionString), "mail");
+                    options.PickupDirectory = Path.Combine(dataFolder, "mail");
             });
         services.AddSingleton<PortalEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<PortalEmailSender>());
@@ -94,9 +103,14 @@ public static class PortalServiceExtensions
         services.AddScoped<AccountSeeder>();
         services.AddScoped<Features.Account.RefreshTokenLedger>();
 
-        services.AddDataProtection()
-            .SetApplicationName("Justice.Workflow")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(PortalPaths.DataFolder(connectionString), "keys")));
+        // One node keeps its data-protection keys beside its database; several nodes on PostgreSQL share them in it.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Justice.Workflow");
+        if (postgres)
+            dataProtection.PersistKeysToDbContext<ApplicationDbContext>();
+        else
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        // The offices' key ring lives with the portal's files (shared by the nodes), unless Signing:KeyFolder says otherwise.
+        services.PostConfigure<Justice.Casework.Signing.SigningOptions>(signing => signing.KeyFolder ??= Path.Combine(dataFolder, "signing-keys"));
 
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -182,7 +196,15 @@ public static class PortalServiceExtensions
     public static async Task MigratePortalDatabaseAsync(this IServiceProvider services)
     {
         var portal = services.GetRequiredService<ApplicationDbContext>();
-        await portal.Database.MigrateAsync();
+        if (portal.Database.IsPostgres())
+        {
+            await using var migrating = Data.Postgres.PostgresApplicationDbContext.Create(portal.Database.GetConnectionString()!);
+            await migrating.Database.MigrateAsync();
+        }
+        else
+        {
+            await portal.Database.MigrateAsync();
+        }
         await portal.LinkUnchainedAuditAsync();
         await services.MigrateWorkflowDatabaseAsync();
         await services.MigrateCaseworkDatabaseAsync();

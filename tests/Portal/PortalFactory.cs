@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Justice.Portal.Tests;
 
-/// <summary>The real portal on a real Kestrel port with its own SQLite file and the demo accounts.</summary>
+/// <summary>The real portal on a real Kestrel port with its own database (SQLite file or PostgreSQL database: TestDatabase) and the demo accounts.</summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Justice#2026";
@@ -32,13 +32,22 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(Folder);
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:Justice", $"Data Source={Path.Combine(Folder, "justice.db")}");
+        builder.UseSetting("ConnectionStrings:Justice", Justice.Workflows.Tests.TestDatabase.ConnectionString(Folder, "justice.db"));
+        builder.UseSetting("Workflows:Provider", Justice.Workflows.Tests.TestDatabase.Provider);
+        // The portal's files (uploads, signing keys, mail) in the test's folder on either provider.
+        builder.UseSetting("Portal:DataFolder", Folder);
         builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
         builder.UseSetting("Seed:DemoPassword", Password);
         builder.UseSetting("Workflows:RunTimers", "false");
         builder.UseSetting("Seed:Cases", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Justice.Workflows.Tests.TestDatabase.Release(Justice.Workflows.Tests.TestDatabase.ConnectionString(Folder, "justice.db"));
     }
 
     /// <summary>The address Kestrel listens on.</summary>

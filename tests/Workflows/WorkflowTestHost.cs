@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Justice.Workflows.Tests;
 
-/// <summary>The real engine on a real SQLite file in a temporary folder, with a fake clock.</summary>
+/// <summary>The real engine on a real database (a SQLite file in a temporary folder, or PostgreSQL: <see cref="TestDatabase"/>), with a fake clock.</summary>
 public sealed class WorkflowTestHost : IAsyncDisposable
 {
     readonly ServiceProvider _services;
@@ -32,28 +32,55 @@ public sealed class WorkflowTestHost : IAsyncDisposable
     public ITimerStore Timers => _services.GetRequiredService<ITimerStore>();
     public WorkflowInstanceView View => _services.GetRequiredService<WorkflowInstanceView>();
 
+    /// <summary>The host's connection string (its provider: the settings' <c>Workflows:Provider</c>, else the test run's).</summary>
+    public string ConnectionString { get; private init; } = "";
+
+    /// <summary>Whether the host runs on PostgreSQL.</summary>
+    public bool IsPostgres => !ConnectionString.StartsWith("Data Source=", StringComparison.Ordinal);
+
+    /// <summary>Runs a statement on a connection of its own, as someone editing the database behind the system's back would; returns the rows changed.</summary>
+    public async Task<int> ExecuteSqlAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using System.Data.Common.DbConnection connection = IsPostgres
+            ? new Npgsql.NpgsqlConnection(ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection($"{ConnectionString};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task<WorkflowTestHost> CreateAsync(Dictionary<string, string?>? settings = null, string? folder = null, Action<IServiceCollection>? configure = null)
     {
         folder ??= Path.Combine(Path.GetTempPath(), "justice-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Workflows:RunTimers"] = "false" })
+            .AddInMemoryCollection(TestDatabase.Settings)
             .AddInMemoryCollection(settings ?? [])
             .Build();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero));
+        var connectionString = TestDatabase.ConnectionString(folder, provider: configuration["Workflows:Provider"]);
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<Justice.Casework.Cases.IStaffDirectory>(new StaffOfEveryRole())
             .AddSingleton<Casework.Processes.PlannedSamplingSeeds>()
             .AddSingleton<Justice.Casework.Cases.SamplingSeeds>(sp => sp.GetRequiredService<Casework.Processes.PlannedSamplingSeeds>())
-            .AddJusticeWorkflows(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}")
-            .AddJusticeCasework(configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
+            .AddJusticeWorkflows(configuration, connectionString)
+            .AddJusticeCasework(configuration, connectionString);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.MigrateWorkflowDatabaseAsync();
         await provider.MigrateCaseworkDatabaseAsync();
-        return new WorkflowTestHost(provider, folder, clock);
+        return new WorkflowTestHost(provider, folder, clock) { ConnectionString = connectionString };
     }
 
     /// <summary>Imports and publishes a definition; fails the test when it does not validate.</summary>
@@ -91,6 +118,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
     {
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.Release(ConnectionString);
     }
 }
 

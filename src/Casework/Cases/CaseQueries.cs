@@ -1,3 +1,4 @@
+using Justice.Workflows.Persistence;
 using Justice.Casework.Calendar;
 using Justice.Casework.Persistence;
 using Justice.Casework.Records;
@@ -59,10 +60,20 @@ public sealed class CaseQueries(IDbContextFactory<CaseworkDbContext> factory, St
             cases = cases.Where(c => c.FiledOn <= to);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            // Numbers and titles are checked in the list index itself; party names come from their own narrow index.
             var text = query.Search.Trim();
-            var byParty = db.CaseParties.Where(p => p.Name.Contains(text)).Select(p => p.CaseId);
-            cases = cases.Where(c => (c.Number != null && c.Number.Contains(text)) || c.Title.Contains(text) || byParty.Contains(c.Id));
+            if (db.Database.IsPostgres())
+            {
+                // PostgreSQL answers a LIKE '%…%' from its trigram indexes on numbers, titles and party names.
+                var pattern = $"%{text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+                var byName = db.CaseParties.Where(p => EF.Functions.Like(p.Name, pattern, "\\")).Select(p => p.CaseId);
+                cases = cases.Where(c => EF.Functions.Like(c.Number!, pattern, "\\") || EF.Functions.Like(c.Title, pattern, "\\") || byName.Contains(c.Id));
+            }
+            else
+            {
+                // Numbers and titles are checked in the list index itself; party names come from their own narrow index.
+                var byParty = db.CaseParties.Where(p => p.Name.Contains(text)).Select(p => p.CaseId);
+                cases = cases.Where(c => (c.Number != null && c.Number.Contains(text)) || c.Title.Contains(text) || byParty.Contains(c.Id));
+            }
         }
         var total = await cases.CountAsync(cancellationToken);
         cases = (query.Sort, query.Descending) switch

@@ -12,7 +12,8 @@ public sealed class EfCaseStore(IDbContextFactory<CaseworkDbContext> factory) : 
     /// <summary>Saves case changes on the burst's connection, inside its transaction.</summary>
     public async ValueTask WriteAsync(BurstTransaction transaction, Action<CaseworkDbContext> apply, CancellationToken cancellationToken = default)
     {
-        var options = new DbContextOptionsBuilder<CaseworkDbContext>().UseSqlite(transaction.Connection).Options;
+        var builder = new DbContextOptionsBuilder<CaseworkDbContext>();
+        var options = (transaction.Connection is Npgsql.NpgsqlConnection postgres ? builder.UseNpgsql(postgres) : builder.UseSqlite(transaction.Connection)).Options;
         await using var db = new CaseworkDbContext(options);
         await db.Database.UseTransactionAsync(transaction.Transaction, cancellationToken);
         apply(db);

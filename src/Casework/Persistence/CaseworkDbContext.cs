@@ -43,9 +43,14 @@ public sealed class CaseworkDbContext(DbContextOptions<CaseworkDbContext> option
     /// <summary>The engine's journal (read by the integrity check and the day seals).</summary>
     public DbSet<JournalRecord> Journal => Set<JournalRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => BuildModel(modelBuilder, Database.IsPostgres());
+
+    /// <summary>The case tables, the engine's mapped beside them (also PostgreSQL's migration context's model).</summary>
+    internal static void BuildModel(ModelBuilder modelBuilder, bool postgres)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CaseworkDbContext).Assembly);
+        if (postgres)
+            Configurations.PostgresCaseConfiguration.Apply(modelBuilder);
         new WorkflowInstanceConfiguration().Configure(modelBuilder.Entity<WorkflowInstanceRecord>());
         new HumanTaskConfiguration().Configure(modelBuilder.Entity<HumanTaskRecord>());
         new TimerConfiguration().Configure(modelBuilder.Entity<TimerRecord>());

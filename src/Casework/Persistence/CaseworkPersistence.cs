@@ -5,23 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Justice.Casework.Persistence;
 
-/// <summary>The case tables: their context on the engine's database file, and their migrations.</summary>
+/// <summary>The case tables: their context on the engine's database, and their migrations (SQLite's and PostgreSQL's apart).</summary>
 public static class CaseworkPersistence
 {
     public static IServiceCollection AddCaseworkPersistence(this IServiceCollection services, WorkflowOptions options, string connectionString)
     {
-        services.AddPooledDbContextFactory<CaseworkDbContext>((provider, db) =>
-        {
-            switch (options.Provider.ToUpperInvariant())
-            {
-                case "SQLITE":
-                    db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(CaseworkDbContext.MigrationsHistoryTable))
-                      .AddInterceptors(new SqlitePragmaInterceptor(options.Synchronous));
-                    break;
-                default:
-                    throw new InvalidOperationException($"不支持的数据库提供程序“{options.Provider}”：目前支持 Sqlite。");
-            }
-        });
+        services.AddPooledDbContextFactory<CaseworkDbContext>(db => db.Use(options, connectionString, CaseworkDbContext.MigrationsHistoryTable));
         return services;
     }
 
@@ -34,7 +23,15 @@ public static class CaseworkPersistence
     {
         var factory = services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsPostgres())
+        {
+            await using var postgres = Postgres.PostgresCaseworkDbContext.Create(db.Database.GetConnectionString()!);
+            await postgres.Database.MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         using (await services.GetRequiredService<WriteGate>().EnterAsync(cancellationToken))
             await TimelineChain.BackfillAsync(db, cancellationToken);
         if (db.Database.IsSqlite())

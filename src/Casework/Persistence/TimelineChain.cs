@@ -1,5 +1,6 @@
 using Justice.Casework.Records;
 using Justice.Workflows.Common;
+using Justice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Casework.Persistence;
@@ -18,8 +19,10 @@ internal static class TimelineChain
 
     public static async Task LinkAsync(CaseworkDbContext db, IReadOnlyList<CaseEntry> added, CancellationToken cancellationToken)
     {
-        foreach (var lines in added.GroupBy(e => e.CaseId, StringComparer.Ordinal))
+        foreach (var lines in added.GroupBy(e => e.CaseId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            // Another node may be appending to the same case: reading the head and writing after it take turns.
+            await db.Database.LockAsync($"timeline:{lines.Key}", cancellationToken);
             var head = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == lines.Key).OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
             var (sequence, hash) = head is null ? (0L, HashChain.Genesis) : (head.Sequence, head.Hash ?? HashChain.Genesis);

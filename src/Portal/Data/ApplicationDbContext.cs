@@ -1,16 +1,31 @@
 using Justice.Workflows.Common;
+using Justice.Workflows.Persistence;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Justice.Portal.Data;
 
-public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// Accounts (ASP.NET Core Identity), the audit log and, on PostgreSQL, the data-protection keys the nodes share. Its
+/// migrations are SQLite's; PostgreSQL's belong to <see cref="Postgres.PostgresApplicationDbContext"/>.
+/// </summary>
+public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        ConfigureModel(builder);
+    }
+
+    /// <summary>What the portal adds to Identity's tables (also PostgreSQL's migration context's model).</summary>
+    internal static void ConfigureModel(ModelBuilder builder)
+    {
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
         builder.Entity<ApplicationUser>(user =>
         {
             user.Property(u => u.FullName).HasMaxLength(64);
@@ -38,7 +53,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 
     /// <summary>
     /// Saves, linking new audit entries onto the log's chain first: in the caller's transaction or in one of its own
-    /// (SQLite's write lock), so that reading the head and appending after it are one step, whichever process writes.
+    /// (SQLite's write lock; PostgreSQL's advisory lock), so that reading the head and appending after it are one step, whichever process writes.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -47,6 +62,8 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
         if (added.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        // Another node may be appending too: reading the head and writing after it take turns.
+        await Database.LockAsync("audit-log", cancellationToken);
         var head = await AuditLog.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
         var (sequence, hash) = head is null ? (0L, HashChain.Genesis) : (head.Sequence, head.Hash ?? HashChain.Genesis);
         foreach (var entry in added)

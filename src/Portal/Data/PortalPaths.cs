@@ -1,3 +1,4 @@
+using Justice.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace Justice.Portal.Data;
@@ -20,10 +21,22 @@ public static class PortalPaths
             : AppContext.BaseDirectory;
     }
 
-    /// <summary>The connection string with a relative SQLite file resolved against the content root (its folder created).</summary>
-    public static string ResolveConnectionString(string? connectionString, string contentRoot)
+    /// <summary>Whether the portal runs on PostgreSQL (<c>Workflows:Provider</c>).</summary>
+    public static bool IsPostgres(IConfiguration configuration) =>
+        DatabaseProvider.Normalize(configuration["Workflows:Provider"]) == DatabaseProvider.Postgres;
+
+    /// <summary>
+    /// The database's connection string (<c>ConnectionStrings:Justice</c>): on SQLite with a relative file resolved against
+    /// the content root (its folder created); on PostgreSQL as configured, and required.
+    /// </summary>
+    public static string ResolveConnectionString(IConfiguration configuration, string contentRoot)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString ?? DefaultConnectionString);
+        var configured = configuration.GetConnectionString("Justice");
+        if (IsPostgres(configuration))
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException("Workflows:Provider=Postgres 需要配置 ConnectionStrings:Justice（例如 Host=localhost;Database=justice;Username=justice;Password=…）。")
+                : configured;
+        var builder = new SqliteConnectionStringBuilder(configured ?? DefaultConnectionString);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
         {
             if (!Path.IsPathRooted(builder.DataSource))
@@ -33,11 +46,21 @@ public static class PortalPaths
         return builder.ToString();
     }
 
-    /// <summary>The folder of the database file: data-protection keys are kept beside it.</summary>
-    public static string DataFolder(string connectionString)
+    /// <summary>
+    /// The folder of the portal's files (uploaded materials, the signing key ring, development mail): <c>Portal:DataFolder</c>
+    /// when set — several nodes on one PostgreSQL share it —, else the SQLite database's folder, else <c>App_Data</c>.
+    /// </summary>
+    public static string DataFolder(IConfiguration configuration, string contentRoot)
     {
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        return Path.GetDirectoryName(source) is { Length: > 0 } folder ? folder : AppContext.BaseDirectory;
+        if (configuration["Portal:DataFolder"] is { Length: > 0 } configured)
+            return Path.GetFullPath(Path.Combine(contentRoot, configured));
+        if (!IsPostgres(configuration))
+        {
+            var source = new SqliteConnectionStringBuilder(ResolveConnectionString(configuration, contentRoot)).DataSource;
+            if (Path.GetDirectoryName(source) is { Length: > 0 } folder)
+                return folder;
+        }
+        return Path.Combine(contentRoot, "App_Data");
     }
 
     /// <summary>A shipped folder (workflow-definitions, templates): next to the binaries, else up from the content root.</summary>

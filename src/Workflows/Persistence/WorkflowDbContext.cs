@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Justice.Workflows.Persistence;
 
 /// <summary>The engine's tables: definitions, instances, bookmarks, timers, tasks, journal, incidents.</summary>
+/// <remarks>Its migrations are SQLite's; PostgreSQL's belong to <see cref="Postgres.PostgresWorkflowDbContext"/>.</remarks>
 public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__WorkflowMigrationsHistory";
@@ -18,7 +19,10 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<JournalRecord> Journal => Set<JournalRecord>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => BuildModel(modelBuilder);
+
+    /// <summary>The engine's tables (also PostgreSQL's migration context's model).</summary>
+    internal static void BuildModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
 
     /// <summary>Times are stored as UTC milliseconds (see <see cref="ConfigureConventions"/>); other contexts on the same tables use the same rule.</summary>

@@ -15,11 +15,11 @@ public static class WorkflowPersistence
     {
         services.AddPooledDbContextFactory<WorkflowDbContext>((provider, db) =>
         {
-            ConfigureProvider(db, options, connectionString);
+            db.Use(options, connectionString, WorkflowDbContext.MigrationsHistoryTable);
             foreach (var configure in provider.GetServices<WorkflowDatabaseConfiguration>())
                 configure.Apply(db);
         });
-        services.AddSingleton(new WriteGate(exclusive: options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)));
+        services.AddSingleton(new WriteGate(exclusive: !options.IsPostgres()));
         services.AddSingleton<IInstanceStore, EfInstanceStore>();
         services.AddSingleton<IBookmarkStore, EfBookmarkStore>();
         services.AddSingleton<ITaskStore, EfTaskStore>();
@@ -33,30 +33,27 @@ public static class WorkflowPersistence
     public static IServiceCollection ConfigureWorkflowDatabase(this IServiceCollection services, Action<DbContextOptionsBuilder> configure) =>
         services.AddSingleton(new WorkflowDatabaseConfiguration(configure));
 
-    static void ConfigureProvider(DbContextOptionsBuilder db, WorkflowOptions options, string connectionString)
-    {
-        switch (options.Provider.ToUpperInvariant())
-        {
-            case "SQLITE":
-                db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable))
-                  .AddInterceptors(new SqlitePragmaInterceptor(options.Synchronous));
-                break;
-            default:
-                throw new InvalidOperationException($"不支持的数据库提供程序“{options.Provider}”：目前支持 Sqlite。");
-        }
-    }
-
     /// <summary>Creates or migrates the engine's tables.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsPostgres())
+        {
+            await using var postgres = Postgres.PostgresWorkflowDbContext.Create(db.Database.GetConnectionString()!);
+            await postgres.Database.MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         using (await services.GetRequiredService<WriteGate>().EnterAsync(cancellationToken))
             await JournalChainBackfill.RunAsync(db, cancellationToken);
-        await db.RefreshStatisticsAsync(cancellationToken);
+        // PostgreSQL's autovacuum keeps its statistics; a bulk load asks for them at once (RefreshStatisticsAsync).
+        if (db.Database.IsSqlite())
+            await db.RefreshStatisticsAsync(cancellationToken);
     }
 
     /// <summary>Refreshes the planner's statistics of the whole database (see <see cref="RefreshStatisticsAsync(WorkflowDbContext, CancellationToken)"/>).</summary>
@@ -68,12 +65,15 @@ public static class WorkflowPersistence
 
     /// <summary>
     /// Lets SQLite re-measure the tables whose statistics are missing or stale (a sampled <c>ANALYZE</c>), so that
-    /// the planner picks the covering indexes of the case lists; cheap when nothing changed.
+    /// the planner picks the covering indexes of the case lists; cheap when nothing changed. PostgreSQL samples every
+    /// table again (its autovacuum does the same in time; after a bulk load the lists need it at once).
     /// </summary>
     public static async Task RefreshStatisticsAsync(this WorkflowDbContext db, CancellationToken cancellationToken = default)
     {
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=2000; PRAGMA optimize=0x10002;", cancellationToken);
+        else
+            await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
     }
 }
 

@@ -186,10 +186,37 @@ public sealed partial class WorkflowRuntime : IWorkflowHost
         return bookmark is null ? null : await ResumeAsync(bookmark, input, null, cancellationToken, items);
     }
 
+    /// <summary>How often a resume runs again after another node changed the instance first while its bookmark still waits.</summary>
+    const int MaxResumeAttempts = 8;
+
     async Task<WorkflowInstanceRecord?> ResumeAsync(BookmarkRecord bookmark, JsonNode? input, HumanTaskRecord? completedTask, CancellationToken cancellationToken,
         IDictionary<string, object>? items = null)
     {
         using var turn = await _turns.EnterAsync(bookmark.InstanceId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ResumeOnceAsync(bookmark, input, completedTask, items, turn, cancellationToken);
+            }
+            catch (WorkflowConflictException) when (attempt < MaxResumeAttempts)
+            {
+                // Another process (another node) committed a burst of this instance first. Its revision moved on; when
+                // the bookmark is still waiting, this burst runs again on what is stored now, so the event is not lost.
+                if (!await IsWaitingAsync(bookmark, cancellationToken))
+                    throw;
+            }
+        }
+    }
+
+    async Task<bool> IsWaitingAsync(BookmarkRecord bookmark, CancellationToken cancellationToken) =>
+        await _store.LoadAsync(bookmark.InstanceId, cancellationToken) is var (record, bookmarks)
+        && record.Status == WorkflowStatus.Running && record.SubStatus != WorkflowSubStatus.Faulted
+        && bookmarks.Any(b => b.Id == bookmark.Id);
+
+    async Task<WorkflowInstanceRecord?> ResumeOnceAsync(BookmarkRecord bookmark, JsonNode? input, HumanTaskRecord? completedTask, IDictionary<string, object>? items,
+        IDisposable turn, CancellationToken cancellationToken)
+    {
         var loading = System.Diagnostics.Stopwatch.GetTimestamp();
         var loaded = await _store.LoadAsync(bookmark.InstanceId, cancellationToken)
             ?? throw new WorkflowConflictException("实例不存在。");

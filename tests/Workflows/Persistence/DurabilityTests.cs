@@ -131,9 +131,10 @@ public sealed class DurabilityTests
         Directory.CreateDirectory(folder);
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Workflows:TimerPollInterval"] = "00:00:30" });
+        builder.Configuration.AddInMemoryCollection(TestDatabase.Settings);
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddJusticeWorkflows(builder.Configuration, $"Data Source={Path.Combine(folder, "workflows.db")}")
-            .AddJusticeCasework(builder.Configuration, $"Data Source={Path.Combine(folder, "workflows.db")}");
+        builder.Services.AddJusticeWorkflows(builder.Configuration, TestDatabase.ConnectionString(folder))
+            .AddJusticeCasework(builder.Configuration, TestDatabase.ConnectionString(folder));
         var host = builder.Build();
         host.Services.MigrateWorkflowDatabaseAsync().GetAwaiter().GetResult();
         host.Services.MigrateCaseworkDatabaseAsync().GetAwaiter().GetResult();

@@ -272,8 +272,7 @@ public sealed class FilingService(CaseFiling filing, IntakeQueries intake, UserM
     /// <summary>The media type of a checked upload, from its extension — never what the browser claimed.</summary>
     public static string ContentTypeOf(string fileName) => FiledAttachment.ContentTypeOf(fileName);
 
-    public string UploadFolder => Path.Combine(PortalPaths.DataFolder(
-        PortalPaths.ResolveConnectionString(configuration.GetConnectionString("Justice"), environment.ContentRootPath)), "uploads");
+    public string UploadFolder => Path.Combine(PortalPaths.DataFolder(configuration, environment.ContentRootPath), "uploads");
 
     async Task<List<string>> EmailsInRoleAsync(string role) =>
         (await users.GetUsersInRoleAsync(role)).Select(u => u.Email!.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();

@@ -13,6 +13,8 @@ public sealed class EfTimerStore(IDbContextFactory<WorkflowDbContext> factory, W
     public async Task<IReadOnlyList<TimerRecord>> ClaimDueTimersAsync(DateTimeOffset now, TimeSpan lease, int max, IReadOnlyCollection<string>? instanceIds = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsPostgres())
+            return await ClaimOnPostgresAsync(db, now, lease, max, instanceIds, cancellationToken);
         var due = db.Timers.AsNoTracking().Where(t => t.DueAt <= now && (t.LeaseExpiresAt == null || t.LeaseExpiresAt < now));
         if (instanceIds is not null)
             due = due.Where(t => instanceIds.Contains(t.InstanceId));
@@ -27,6 +29,31 @@ public sealed class EfTimerStore(IDbContextFactory<WorkflowDbContext> factory, W
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, owner).SetProperty(t => t.LeaseExpiresAt, expires)
                 .SetProperty(t => t.Attempts, t => t.Attempts + 1), cancellationToken);
         return await db.Timers.AsNoTracking().Where(t => t.LeaseOwner == owner).OrderBy(t => t.DueAt).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL, several nodes: one statement picks the due timers nobody holds, skipping rows another node is
+    /// claiming at this moment (<c>FOR UPDATE SKIP LOCKED</c>), and leases them to this claim; a node that dies leaves
+    /// its leases to expire, and the timers fire on a node that is still running.
+    /// </summary>
+    static async Task<IReadOnlyList<TimerRecord>> ClaimOnPostgresAsync(WorkflowDbContext db, DateTimeOffset now, TimeSpan lease, int max,
+        IReadOnlyCollection<string>? instanceIds, CancellationToken cancellationToken)
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        var at = now.ToUnixTimeMilliseconds();
+        var expires = (now + lease).ToUnixTimeMilliseconds();
+        var ids = instanceIds?.ToArray() ?? [];
+        var all = instanceIds is null;
+        var claimed = await db.Timers.FromSql($"""
+            UPDATE "Timers" SET "LeaseOwner" = {owner}, "LeaseExpiresAt" = {expires}, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (
+              SELECT "Id" FROM "Timers"
+              WHERE "DueAt" <= {at} AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < {at}) AND ({all} OR "InstanceId" = ANY({ids}))
+              ORDER BY "DueAt" LIMIT {max}
+              FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        return [.. claimed.OrderBy(t => t.DueAt)];
     }
 
     public async Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken = default)

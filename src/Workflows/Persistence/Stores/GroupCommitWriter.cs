@@ -75,10 +75,12 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
             }
             catch (Exception ex)
             {
-                // The transaction itself failed: nothing of the group was committed.
+                // The transaction itself failed: nothing of the group was committed. A deadlock with another node's
+                // transaction is a race lost: the bursts are run again from what is stored (a conflict).
                 await _writer.ResetAsync();
+                Exception failure = IsLostRace(ex) ? new WorkflowConflictException("与其他节点的写入冲突，请重试。") : ex;
                 foreach (var item in group)
-                    item.Done.TrySetException(ex);
+                    item.Done.TrySetException(failure);
             }
         }
     }
@@ -122,7 +124,7 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
             {
                 await transaction.RollbackAsync(savepoint);
                 await transaction.ReleaseAsync(savepoint);
-                item.Failure = ex is DbUpdateConcurrencyException ? new WorkflowConflictException("案件已被其他操作修改。") : ex;
+                item.Failure = ex is DbUpdateConcurrencyException || IsLostRace(ex) ? new WorkflowConflictException("案件已被其他操作修改。") : ex;
                 foreach (var change in item.Changes)
                 {
                     change.Instance.Revision = change.ExpectedRevision;
@@ -138,6 +140,10 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
         }
     }
 
+
+    /// <summary>PostgreSQL chose this transaction to end a deadlock, or could not serialize it: nothing was written.</summary>
+    internal static bool IsLostRace(Exception ex) =>
+        (ex as Npgsql.PostgresException ?? ex.InnerException as Npgsql.PostgresException)?.SqlState is "40P01" or "40001";
 
     const int CheckpointEvery = 200;
     const long WalFramesLimit = 8192;

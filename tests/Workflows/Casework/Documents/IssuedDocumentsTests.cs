@@ -157,19 +157,12 @@ public sealed class IssuedDocumentsTests : EngineTest
         var check = Host.Services.GetRequiredService<Justice.Casework.Integrity.IntegrityCheck>();
         Assert.True((await check.RunAsync()).IsIntact);
 
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Host.Folder, "workflows.db")}"))
-        {
-            await connection.OpenAsync();
-            await using var pdf = connection.CreateCommand();
-            // One byte of the stored PDF's text changed, its recorded hashes left as they were.
-            pdf.CommandText = "UPDATE IssuedPdfs SET Content = CAST(replace(CAST(Content AS TEXT), 'JusticeDocumentId', 'JusticeDocumentID') AS BLOB) WHERE DocumentId = $id";
-            pdf.Parameters.AddWithValue("$id", certificate.Id);
-            Assert.Equal(1, await pdf.ExecuteNonQueryAsync());
-            await using var html = connection.CreateCommand();
-            html.CommandText = "UPDATE CaseDocuments SET Html = replace(Html, '</body>', '<!-- -->' || '</body>') WHERE Id = $id";
-            html.Parameters.AddWithValue("$id", notice.Id);
-            Assert.Equal(1, await html.ExecuteNonQueryAsync());
-        }
+        // One byte of the stored PDF's text changed, its recorded hashes left as they were.
+        Assert.Equal(1, await Host.ExecuteSqlAsync(Host.IsPostgres
+            ? """UPDATE "IssuedPdfs" SET "Content" = decode(replace(encode("Content", 'escape'), 'JusticeDocumentId', 'JusticeDocumentID'), 'escape') WHERE "DocumentId" = @id"""
+            : """UPDATE "IssuedPdfs" SET "Content" = CAST(replace(CAST("Content" AS TEXT), 'JusticeDocumentId', 'JusticeDocumentID') AS BLOB) WHERE "DocumentId" = @id""",
+            ("@id", certificate.Id)));
+        Assert.Equal(1, await Host.ExecuteSqlAsync("""UPDATE "CaseDocuments" SET "Html" = replace("Html", '</body>', '<!-- -->' || '</body>') WHERE "Id" = @id""", ("@id", notice.Id)));
 
         var report = await check.RunAsync();
         var problems = report.Results.Single(r => r.Kind == "documents").Problems;

@@ -58,8 +58,12 @@ public sealed class CaseFilingTests
         var (host, uploads) = await HostAsync();
         await using var _ = host;
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync())
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse_attachments BEFORE INSERT ON CaseEntries WHEN NEW.Kind = 'attachment' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+            await db.Database.ExecuteSqlRawAsync(host.IsPostgres
+                ? """
+                  CREATE FUNCTION refuse_attachments() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$;
+                  CREATE TRIGGER refuse_attachments BEFORE INSERT ON "CaseEntries" FOR EACH ROW WHEN (NEW."Kind" = 'attachment') EXECUTE FUNCTION refuse_attachments();
+                  """
+                : "CREATE TRIGGER refuse_attachments BEFORE INSERT ON CaseEntries WHEN NEW.Kind = 'attachment' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
 
         await Assert.ThrowsAnyAsync<Exception>(() => host.Services.GetRequiredService<CaseFiling>().StartAsync("filing-test", [], "applicant@filing.test", Files, uploads));
 

@@ -47,7 +47,7 @@ public sealed class ChainBackfillTests
         }
         SqliteConnection.ClearAllPools();
 
-        await using (var host = await WorkflowTestHost.CreateAsync(folder: folder))
+        await using (var host = await WorkflowTestHost.CreateAsync(new() { ["Workflows:Provider"] = "Sqlite" }, folder: folder))
         {
             var report = await host.Services.GetRequiredService<IntegrityCheck>().RunAsync();
 
@@ -67,7 +67,7 @@ public sealed class ChainBackfillTests
         SqliteConnection.ClearAllPools();
 
         // A second start finds nothing left to link; a new line of an old case links onto its last old line.
-        await using (var again = await WorkflowTestHost.CreateAsync(folder: folder))
+        await using (var again = await WorkflowTestHost.CreateAsync(new() { ["Workflows:Provider"] = "Sqlite" }, folder: folder))
         {
             var factory = again.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>();
             await using (var db = await factory.CreateDbContextAsync())

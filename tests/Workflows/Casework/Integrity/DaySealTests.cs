@@ -2,7 +2,6 @@ using Justice.Casework.Integrity;
 using Justice.Casework.Persistence;
 using Justice.Casework.Records;
 using Justice.Workflows.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,16 +42,7 @@ public sealed class DaySealTests : IAsyncLifetime
         _host.Clock.Advance(TimeSpan.FromHours(2));
     }
 
-    async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_host.Folder, "workflows.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync();
-    }
+    Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters) => _host.ExecuteSqlAsync(sql, parameters);
 
     [Fact]
     public async Task FinishedDays_AreSealedOnce_AndVerify()

@@ -5,7 +5,6 @@ using Justice.Casework.Persistence;
 using Justice.Casework.Records;
 using Justice.Workflows.Common;
 using Justice.Workflows.Tests.Casework.Processes;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Justice.Workflows.Tests.Casework.Processes.CaseDriver;
@@ -33,16 +32,8 @@ public sealed class IntegrityCheckTests : EngineTest
         return d;
     }
 
-    async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(Host.Folder, "workflows.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
+    async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters) =>
+        Assert.Equal(1, await Host.ExecuteSqlAsync(sql, parameters));
 
     [Fact]
     public async Task UntouchedDatabase_OfRealCases_ReportsNothing()

@@ -34,7 +34,7 @@ public sealed class CaseworkMigrationTests
         }
         SqliteConnection.ClearAllPools();
 
-        await using (var host = await WorkflowTestHost.CreateAsync(folder: folder))
+        await using (var host = await WorkflowTestHost.CreateAsync(SqliteUpgrade, folder: folder))
         {
             await using var cases = await host.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
             var record = await cases.Cases.AsNoTracking().SingleAsync(c => c.Id == "c1");
@@ -52,6 +52,9 @@ public sealed class CaseworkMigrationTests
         SqliteConnection.ClearAllPools();
     }
 
+    /// <summary>An upgrade of a SQLite file made by an older version: SQLite's in every test run.</summary>
+    static Dictionary<string, string?> SqliteUpgrade => new() { ["Workflows:Provider"] = "Sqlite" };
+
     [Fact]
     public async Task Migrate_NewDatabase_CreatesTheCaseTablesOnceAndLeavesNoModelChangesPending()
     {
@@ -59,9 +62,15 @@ public sealed class CaseworkMigrationTests
 
         await using var cases = await host.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
         Assert.Empty(await cases.Cases.ToListAsync());
-        Assert.Empty(await cases.Database.GetPendingMigrationsAsync());
-        Assert.False(cases.Database.HasPendingModelChanges());
-        await using var engine = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        // Each provider's migrations belong to a context type of their own (PostgreSQL's apart from SQLite's).
+        await using DbContext caseMigrations = host.IsPostgres
+            ? Justice.Casework.Persistence.Postgres.PostgresCaseworkDbContext.Create(host.ConnectionString)
+            : await host.Services.GetRequiredService<IDbContextFactory<CaseworkDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await caseMigrations.Database.GetPendingMigrationsAsync());
+        Assert.False(caseMigrations.Database.HasPendingModelChanges());
+        await using DbContext engine = host.IsPostgres
+            ? Justice.Workflows.Persistence.Postgres.PostgresWorkflowDbContext.Create(host.ConnectionString)
+            : await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
         Assert.Empty(await engine.Database.GetPendingMigrationsAsync());
         Assert.False(engine.Database.HasPendingModelChanges());
     }
