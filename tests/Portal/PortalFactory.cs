@@ -23,6 +23,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; init; } = [];
 
+    /// <summary>The database's provider: the test run's (<c>TestDatabase</c>), unless the settings name one.</summary>
+    public string Provider => Settings.GetValueOrDefault("Workflows:Provider") ?? Justice.Workflows.Tests.TestDatabase.Provider;
+
+    public bool IsPostgres => Justice.Workflows.Persistence.DatabaseProvider.Normalize(Provider) == Justice.Workflows.Persistence.DatabaseProvider.Postgres;
+
+    public string ConnectionString => Justice.Workflows.Tests.TestDatabase.ConnectionString(Folder, "justice.db", Provider);
+
+    /// <summary>A portal on a SQLite file in every test run (what only SQLite has: copying the file, a mistyped path).</summary>
+    public static PortalFactory OnSqlite() => new() { Settings = new() { ["Workflows:Provider"] = "Sqlite" } };
+
     public PortalFactory()
     {
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
@@ -32,8 +42,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(Folder);
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:Justice", Justice.Workflows.Tests.TestDatabase.ConnectionString(Folder, "justice.db"));
-        builder.UseSetting("Workflows:Provider", Justice.Workflows.Tests.TestDatabase.Provider);
+        builder.UseSetting("ConnectionStrings:Justice", ConnectionString);
+        builder.UseSetting("Workflows:Provider", Provider);
         // The portal's files (uploads, signing keys, mail) in the test's folder on either provider.
         builder.UseSetting("Portal:DataFolder", Folder);
         builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
@@ -47,7 +57,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Justice.Workflows.Tests.TestDatabase.Release(Justice.Workflows.Tests.TestDatabase.ConnectionString(Folder, "justice.db"));
+        Justice.Workflows.Tests.TestDatabase.Release(ConnectionString);
     }
 
     /// <summary>The address Kestrel listens on.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -25,8 +27,17 @@ public sealed partial class HostingTests
         again.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/workflow-definitions")).StatusCode);
-        Assert.True(File.Exists(Path.Combine(folder, "justice.db")));
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "keys")));
+        if (second.IsPostgres)
+        {
+            // Several nodes share one PostgreSQL: the keys are kept in it.
+            await using var scope = second.Services.CreateAsyncScope();
+            Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<Justice.Portal.Data.ApplicationDbContext>().DataProtectionKeys.ToListAsync());
+        }
+        else
+        {
+            Assert.True(File.Exists(Path.Combine(folder, "justice.db")));
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "keys")));
+        }
     }
 
     [Fact]

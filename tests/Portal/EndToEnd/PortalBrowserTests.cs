@@ -231,6 +231,8 @@ public sealed class PortalBrowserTests(BrowserPortal portal)
         {
             await notary.GotoAsync("dashboard");
             await notary.GetByTestId("dashboard").WaitForAsync();
+            // The figures arrive once the circuit has loaded them: wait for the notary chart, then count.
+            await notary.GetByRole(AriaRole.Heading, new() { Name = "各阶段案件数 · 公证" }).WaitForAsync();
             Assert.Equal(0, await notary.GetByRole(AriaRole.Heading, new() { Name = "各阶段案件数 · 仲裁" }).CountAsync());
             Assert.Equal(1, await notary.GetByRole(AriaRole.Heading, new() { Name = "各阶段案件数 · 公证" }).CountAsync());
         }

@@ -17,7 +17,8 @@ namespace Justice.Portal.Tests.Features.Integrity;
 /// </summary>
 public sealed class IntegrityCommandTests : IAsyncLifetime
 {
-    readonly PortalFactory _factory = new();
+    // The command checks a database file as an operator names it: SQLite in every test run (the engine's check runs on PostgreSQL in its own tests).
+    readonly PortalFactory _factory = PortalFactory.OnSqlite();
 
     string Database => Path.Combine(_factory.Folder, "justice.db");
 
