@@ -72,6 +72,7 @@ public static class PortalApp
         app.MapCultureEndpoint();
         demo?.MapEndpoints(app);
         app.MapApiReference();
+        app.MapHealth();
 
         if (verify)
         {
