@@ -34,9 +34,17 @@ public sealed class ProxyUnderTest : IAsyncDisposable
             ["node1"] = await ProxyTestNode.StartAsync("node1"),
             ["node2"] = await ProxyTestNode.StartAsync("node2"),
         };
+        return await StartAsync(nodes, nodes.ToDictionary(n => n.Key, n => n.Value.Address));
+    }
+
+    /// <summary>The proxy in front of nodes at the given addresses (a real portal, say), by destination name.</summary>
+    public static Task<ProxyUnderTest> StartAsync(IReadOnlyDictionary<string, string> addresses) => StartAsync(new Dictionary<string, ProxyTestNode>(), addresses);
+
+    static async Task<ProxyUnderTest> StartAsync(Dictionary<string, ProxyTestNode> nodes, IReadOnlyDictionary<string, string> addresses)
+    {
         var settings = new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" };
-        foreach (var (name, node) in nodes)
-            settings[$"ReverseProxy:Clusters:portal:Destinations:{name}:Address"] = node.Address;
+        foreach (var (name, address) in addresses)
+            settings[$"ReverseProxy:Clusters:portal:Destinations:{name}:Address"] = address;
         // The proxy's own settings file, copied beside the tests into Proxy/.
         var app = ProxyApp.Create(["--contentRoot", Path.Combine(AppContext.BaseDirectory, "Proxy")], settings);
         await app.StartAsync();
