@@ -4,7 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using Yarp.ReverseProxy.Model;
 
-namespace Justice.Portal.Tests.Features.Hosting;
+namespace Justice.Portal.Tests.Proxy;
 
 /// <summary>
 /// The proxy in front of several portal nodes (docs/deployment-several-nodes.md): a browser stays on its node, new

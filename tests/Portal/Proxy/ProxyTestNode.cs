@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Justice.Portal.Tests.Features.Hosting;
+namespace Justice.Portal.Tests.Proxy;
 
 /// <summary>
 /// A stand-in portal node on a real Kestrel port: <c>GET /</c> answers its name, <c>POST /</c> its name and the body,

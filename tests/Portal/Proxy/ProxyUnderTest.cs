@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy;
 using Yarp.ReverseProxy.Model;
 
-namespace Justice.Portal.Tests.Features.Hosting;
+namespace Justice.Portal.Tests.Proxy;
 
 /// <summary>
 /// The proxy as shipped (src/Portal.Proxy/appsettings.json) on a free loopback port, in front of two

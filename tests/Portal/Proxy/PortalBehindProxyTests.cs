@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Justice.Portal.Tests.Features.Hosting;
+namespace Justice.Portal.Tests.Proxy;
 
 /// <summary>The real portal behind the proxy as docs/deployment-several-nodes.md §5 sets it up: the proxy's address trusted.</summary>
 public sealed class PortalBehindProxyTests
