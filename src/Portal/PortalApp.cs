@@ -74,6 +74,7 @@ public static class PortalApp
         app.MapCultureEndpoint();
         demo?.MapEndpoints(app);
         app.MapApiReference();
+        app.MapHealth();
 
         if (verify)
         {

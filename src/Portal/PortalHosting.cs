@@ -5,9 +5,10 @@ using Scalar.AspNetCore;
 namespace Justice.Portal;
 
 /// <summary>
-/// How the portal sits on a server: behind a reverse proxy (<c>ForwardedHeaders:KnownProxies</c>), cookies over HTTPS
-/// only, and the API reference (OpenAPI, Scalar) behind a login (<c>OpenApi:RequireLogin</c>). Development and the test
-/// environment run over plain HTTP on the machine itself and keep the relaxed defaults.
+/// How the portal sits on a server: behind a reverse proxy (<c>ForwardedHeaders:KnownProxies</c>), its health at
+/// <c>/health</c> for the proxy's checks, cookies over HTTPS only, and the API reference (OpenAPI, Scalar) behind a
+/// login (<c>OpenApi:RequireLogin</c>). Development and the test environment run over plain HTTP on the machine itself
+/// and keep the relaxed defaults.
 /// </summary>
 public static class PortalHosting
 {
@@ -41,6 +42,7 @@ public static class PortalHosting
                     options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
         });
+        services.AddHealthChecks();
         return services;
     }
 
@@ -51,6 +53,13 @@ public static class PortalHosting
             app.UseForwardedHeaders();
         if (!app.Environment.IsLocal())
             app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.Always });
+        return app;
+    }
+
+    /// <summary><c>/health</c>: 200 while the node runs; the proxy in front of several nodes asks it (docs/deployment-several-nodes.md).</summary>
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
 

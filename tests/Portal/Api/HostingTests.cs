@@ -78,6 +78,18 @@ public sealed partial class HostingTests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(asset)).StatusCode);
     }
 
+    [Fact]
+    public async Task Health_AnswersWithoutLogin_ForTheProxysChecks()
+    {
+        await using var factory = new PortalFactory();
+        var client = await factory.ClientAsync();
+
+        var health = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+    }
+
     [GeneratedRegex("""(?:href|src)="([^"]+\.(?:css|js))""")]
     private static partial Regex AssetLinks();
 }
