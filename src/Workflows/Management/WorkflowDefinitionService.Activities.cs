@@ -6,7 +6,7 @@ namespace Justice.Workflows.Management;
 
 /// <summary>
 /// Definitions usable as activities: the catalogue the compiler and the designer read (loaded once, then kept current on
-/// every save, publish, retract and delete), and the consumers that follow a newly published version
+/// every save, publish, retract and delete here, and read again when another node's publication is noticed), and the consumers that follow a newly published version
 /// (<c>options.autoUpdateConsumingWorkflows</c>, as Elsa's reference updater).
 /// </summary>
 public sealed partial class WorkflowDefinitionService
@@ -19,12 +19,19 @@ public sealed partial class WorkflowDefinitionService
     /// <summary>Loads every stored definition usable as an activity into the registry (once per process).</summary>
     public async Task EnsureActivityCatalogAsync(CancellationToken cancellationToken = default)
     {
-        if (_catalogLoaded)
-            return;
+        if (!_catalogLoaded)
+            await LoadActivityCatalogAsync(onlyIfUnloaded: true, cancellationToken);
+    }
+
+    /// <summary>Reads the whole catalogue again (another node changed what is published).</summary>
+    Task ReloadActivityCatalogAsync(CancellationToken cancellationToken) => LoadActivityCatalogAsync(onlyIfUnloaded: false, cancellationToken);
+
+    async Task LoadActivityCatalogAsync(bool onlyIfUnloaded, CancellationToken cancellationToken)
+    {
         await _catalogLoad.WaitAsync(cancellationToken);
         try
         {
-            if (_catalogLoaded)
+            if (onlyIfUnloaded && _catalogLoaded)
                 return;
             foreach (var definitionId in await AllDefinitionIdsAsync(cancellationToken))
                 SetCatalog(definitionId, await store.ListVersionsAsync(definitionId, cancellationToken));

@@ -315,7 +315,12 @@ public sealed partial class WorkflowDefinitionService(
         var now = clock.GetUtcNow();
         if (!_published.TryGetValue(definitionId, out var entry) || now - entry.ReadAt > PublishedCacheTime || now < entry.ReadAt)
         {
+            var before = _published.ContainsKey(definitionId) ? entry.VersionId : null;
             entry = ((await store.FindPublishedAsync(definitionId, cancellationToken))?.Id, now);
+            // Another node published meanwhile (this one forgets its entry when it publishes): what it published may use,
+            // or be, a workflow activity this node's catalogue does not know yet.
+            if (before is not null && before != entry.VersionId)
+                await ReloadActivityCatalogAsync(cancellationToken);
             _published[definitionId] = entry;
         }
         return entry.VersionId is null ? null : await GetModelAsync(entry.VersionId, cancellationToken);
