@@ -31,11 +31,21 @@ public sealed partial class WorkflowDefinitionService(
     /// </summary>
     public async Task<ImportResult> ImportAsync(string text, bool publish, CancellationToken cancellationToken = default, VersionStamp? basedOn = null)
     {
-        // Saves take turns: two at once would both read the same latest version and write the same next number.
+        // Saves take turns: two at once would both read the same latest version and write the same next number. Another
+        // node's save at the same moment is refused by the unique version number: this one reads again and saves after it.
         await _saving.WaitAsync(cancellationToken);
         try
         {
-            return await ImportAsync(text, publish, basedOn, null, cancellationToken);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await ImportAsync(text, publish, basedOn, null, cancellationToken);
+                }
+                catch (Runtime.Stores.WorkflowConflictException) when (attempt < 5)
+                {
+                }
+            }
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Justice.Workflows.Runtime.Stores;
 using Justice.Workflows.Management;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,8 +61,23 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
                 db.Definitions.Add(version);
         }
         using var turn = await gate.EnterAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (IsDuplicateVersion(ex))
+        {
+            // Another node saved the same definition's next version at the same moment (the unique version number).
+            throw new WorkflowConflictException("该流程定义刚被其他节点保存，请重试。");
+        }
     }
+
+    static bool IsDuplicateVersion(DbUpdateException ex) => ex.InnerException switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        _ => false,
+    };
 
     public async Task SaveFlagsAsync(IReadOnlyCollection<WorkflowDefinitionRecord> versions, CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,7 @@ namespace Justice.Workflows.Tests.Persistence;
 /// Two engine hosts on one database, as two portal nodes: a workflow activity published again on one node (its
 /// consumers following it) is what the other node runs once it notices the new publication.
 /// </summary>
-public sealed class SeveralNodesCatalogueTests
+public sealed class SeveralNodesTests
 {
     static JsonObject Provider(string text)
     {
@@ -34,6 +34,20 @@ public sealed class SeveralNodesCatalogueTests
         b.Clock.Advance(TimeSpan.FromSeconds(6));
 
         Assert.Equal(["v2:x"], await ChildLinesAsync(b, await b.Runtime.StartAsync("consumer", null, null)));
+    }
+
+    [Fact]
+    public async Task SameDefinitionSavedOnTwoNodesAtOnce_EverySaveLands_WithNumbersOneAfterAnother()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "justice-tests", Guid.NewGuid().ToString("N"));
+        await using var a = await WorkflowTestHost.CreateAsync(folder: folder);
+        await using var b = await WorkflowTestHost.CreateAsync(folder: folder);
+
+        var saves = await Task.WhenAll(Enumerable.Range(1, 12).Select(n => Task.Run(() =>
+            (n % 2 == 0 ? a : b).Definitions.ImportAsync(Definition("shared", [WriteLine("w", $"save {n}")], []).ToJsonString(), publish: true))));
+
+        Assert.All(saves, s => Assert.Empty(s.Errors));
+        Assert.Equal(Enumerable.Range(1, 12), saves.Select(s => s.Version).Order());
     }
 
     static async Task<List<string>> ChildLinesAsync(WorkflowTestHost host, Justice.Workflows.Runtime.State.WorkflowInstanceRecord? parent)
