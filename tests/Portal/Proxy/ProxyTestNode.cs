@@ -39,6 +39,7 @@ public sealed class ProxyTestNode : IAsyncDisposable
         app.MapGet("/", () => name);
         app.MapPost("/", async (HttpRequest request) => $"{name}: {await new StreamReader(request.Body).ReadToEndAsync()}");
         app.MapGet("/health", () => "Healthy");
+        app.MapGet("/api/verify/{number}", (string number) => $"{name}: {number}");
         app.MapGet("/headers", (HttpRequest request) => new Dictionary<string, string>
         {
             ["Host"] = request.Headers.Host.ToString(),

@@ -27,22 +27,26 @@ public sealed class ProxyUnderTest : IAsyncDisposable
 
     public Uri Address => new(app.Urls.Single());
 
-    public static async Task<ProxyUnderTest> StartAsync()
+    public static Task<ProxyUnderTest> StartAsync() => StartWithSettingsAsync(null);
+
+    /// <summary>Two test nodes behind a proxy with some of its settings changed.</summary>
+    public static async Task<ProxyUnderTest> StartWithSettingsAsync(IReadOnlyDictionary<string, string?>? settings)
     {
         var nodes = new Dictionary<string, ProxyTestNode>
         {
             ["node1"] = await ProxyTestNode.StartAsync("node1"),
             ["node2"] = await ProxyTestNode.StartAsync("node2"),
         };
-        return await StartAsync(nodes, nodes.ToDictionary(n => n.Key, n => n.Value.Address));
+        return await StartAsync(nodes, nodes.ToDictionary(n => n.Key, n => n.Value.Address), settings);
     }
 
     /// <summary>The proxy in front of nodes at the given addresses (a real portal, say), by destination name.</summary>
     public static Task<ProxyUnderTest> StartAsync(IReadOnlyDictionary<string, string> addresses) => StartAsync(new Dictionary<string, ProxyTestNode>(), addresses);
 
-    static async Task<ProxyUnderTest> StartAsync(Dictionary<string, ProxyTestNode> nodes, IReadOnlyDictionary<string, string> addresses)
+    static async Task<ProxyUnderTest> StartAsync(Dictionary<string, ProxyTestNode> nodes, IReadOnlyDictionary<string, string> addresses,
+        IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" };
+        var settings = new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>()) { ["Urls"] = "http://127.0.0.1:0" };
         foreach (var (name, address) in addresses)
             settings[$"ReverseProxy:Clusters:portal:Destinations:{name}:Address"] = address;
         // The proxy's own settings file, copied beside the tests into Proxy/.

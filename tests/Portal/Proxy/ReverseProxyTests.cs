@@ -37,6 +37,26 @@ public sealed class ReverseProxyTests
     }
 
     [Fact]
+    public async Task PublicVerification_IsLimitedAtTheProxy_OverBothNodes()
+    {
+        await using var proxy = await ProxyUnderTest.StartWithSettingsAsync(new Dictionary<string, string?> { ["Verify:PermitPerMinute"] = "4" });
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 6; i++)
+        {
+            // A new browser each time: spread over both nodes, each of which would count only its own.
+            var (client, _) = proxy.Browser();
+            answers.Add(await client.GetAsync($"/api/verify/{i}", Timeout));
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests],
+            answers.Select(a => a.StatusCode));
+        Assert.Equal(["node1", "node2"], (await Task.WhenAll(answers.Take(4).Select(a => a.Content.ReadAsStringAsync(Timeout)))).Select(t => t.Split(':')[0]).Distinct().Order());
+        Assert.Equal("查询过于频繁，请一分钟后再试。", (await answers[^1].Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(Timeout))!["detail"]!.GetValue<string>());
+        // Pages and the rest of the API are not counted.
+        Assert.Equal(HttpStatusCode.OK, (await proxy.Browser().Client.GetAsync("/", Timeout)).StatusCode);
+    }
+
+    [Fact]
     public async Task TwoNewBrowsers_AreSpreadOverTheNodes()
     {
         await using var proxy = await ProxyUnderTest.StartAsync();
