@@ -77,12 +77,14 @@ public static class JusticeEngineBench
             reads.Reset();
 
             var inLifecycle = 0L;
+            var cpu = Environment.CpuUsage.TotalTime;
             var elapsed = await BenchResult.DriveAsync(lifecycles, concurrency, async i =>
             {
                 var t = Stopwatch.GetTimestamp();
                 await Lifecycle(i);
                 Interlocked.Add(ref inLifecycle, Stopwatch.GetTimestamp() - t);
             });
+            cpu = Environment.CpuUsage.TotalTime - cpu;
             var per = (double)lifecycles;
             var commits = meter.Get("justice.workflows.transactions") / per;
             var stateBytes = await StateBytesAsync(hosts[0]);
@@ -90,7 +92,8 @@ public static class JusticeEngineBench
                 $"where the time goes (ours, {label}, {concurrency} workers):  per lifecycle {meter.Get("justice.workflows.commits") / per:0.00} bursts saved in {commits:0.00} transactions (group commit), {meter.Get("justice.workflows.statements") / per:0.0} SQL write commands, " +
                 $"{meter.Get("justice.workflows.reads") / per + reads.Reads / per:0.0} SQL reads; run activities {meter.Get("justice.workflows.run.duration") / per:0.000} ms, load {meter.Get("justice.workflows.load.duration") / per:0.000} ms, " +
                 $"commit {meter.Get("justice.workflows.commit.duration") / per:0.000} ms (gate wait included), reads {reads.ReadTime.TotalMilliseconds / per:0.000} ms, " +
-                $"of {Stopwatch.GetElapsedTime(0, inLifecycle).TotalMilliseconds / per:0.000} ms per lifecycle summed over workers";
+                $"of {Stopwatch.GetElapsedTime(0, inLifecycle).TotalMilliseconds / per:0.000} ms per lifecycle summed over workers; " +
+                $"this process's CPU {cpu.TotalMilliseconds / per:0.000} ms per lifecycle ({cpu.TotalMilliseconds / elapsed.TotalMilliseconds / Environment.ProcessorCount:P0} of the machine)";
             Console.WriteLine($"{name}: {lifecycles / elapsed.TotalSeconds:N0} lifecycles/s");
             Console.WriteLine("  " + breakdown);
             return new BenchResult(name, lifecycles, elapsed, commits)

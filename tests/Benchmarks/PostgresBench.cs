@@ -7,23 +7,25 @@ namespace Justice.Workflows.Benchmarks;
 /// </summary>
 public static class PostgresBench
 {
-    public static async Task<IReadOnlyList<BenchResult>> RunAsync(string server, int lifecycles, int concurrency)
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(string server, int lifecycles, int concurrency, string? writers)
     {
+        var settings = new Dictionary<string, string?> { ["Workflows:Writers"] = writers };
         var results = new List<BenchResult>();
         if (await PostgresServer.TryConnectAsync(server) is not { } postgres)
             return results;
+        Console.WriteLine($"writers per node (Workflows:Writers): {writers ?? "default"}");
         Console.WriteLine($"PostgreSQL {postgres.Version} as configured: fsync={postgres.Fsync}, synchronous_commit={postgres.SynchronousCommit}" +
             (postgres.Fsync == "off" ? " (fsync=off: no commit waits for the disk, whatever synchronous_commit says)" : ""));
         var modes = postgres.SynchronousCommit == "on" ? [false] : new[] { false, true };
 
-        await RunAsync(postgres, false, database => JusticeEngineBench.RunPostgresAsync("warm-up (PostgreSQL)", "warm-up", [database], Math.Min(lifecycles, 1000), concurrency));
+        await RunAsync(postgres, false, database => JusticeEngineBench.RunPostgresAsync("warm-up (PostgreSQL)", "warm-up", [database], Math.Min(lifecycles, 1000), concurrency, settings));
         foreach (var durable in modes)
         {
             var commit = $"synchronous_commit={(durable ? "on" : postgres.SynchronousCommit)}";
             var one = await RunAsync(postgres, durable, database =>
-                JusticeEngineBench.RunPostgresAsync($"ours, PostgreSQL one node, {commit}", $"PostgreSQL one node, {commit}", [database], lifecycles, concurrency));
+                JusticeEngineBench.RunPostgresAsync($"ours, PostgreSQL one node, {commit}", $"PostgreSQL one node, {commit}", [database], lifecycles, concurrency, settings));
             results.Add(one);
-            results.Add(await RunNodesAsync(postgres, durable, $"ours, PostgreSQL two nodes, {commit}", $"PostgreSQL two nodes, {commit}", lifecycles, concurrency));
+            results.Add(await RunNodesAsync(postgres, durable, $"ours, PostgreSQL two nodes, {commit}", $"PostgreSQL two nodes, {commit}", lifecycles, concurrency, settings));
             results.Add(await RunAsync(postgres, durable, database =>
                 RawPostgresBench.RunAsync($"raw PostgreSQL limit, {commit}", database, lifecycles, one.CommitsPerLifecycle, one.RowsPerCommit, one.StateBytes, concurrency)));
         }
@@ -32,13 +34,14 @@ public static class PostgresBench
         return results;
     }
 
-    static async Task<BenchResult> RunNodesAsync(PostgresServer postgres, bool durable, string name, string label, int lifecycles, int concurrency)
+    static async Task<BenchResult> RunNodesAsync(PostgresServer postgres, bool durable, string name, string label, int lifecycles, int concurrency,
+        IReadOnlyDictionary<string, string?> settings)
     {
         var database = await postgres.CreateDatabaseAsync();
         try
         {
             string[] nodes = [postgres.ConnectionString(database, durable, "justice-bench-node1"), postgres.ConnectionString(database, durable, "justice-bench-node2")];
-            return await JusticeEngineBench.RunPostgresAsync(name, label, nodes, lifecycles, concurrency);
+            return await JusticeEngineBench.RunPostgresAsync(name, label, nodes, lifecycles, concurrency, settings);
         }
         finally
         {

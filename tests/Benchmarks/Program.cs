@@ -9,7 +9,8 @@ if (ArgText("--cases-db") is { } casesDb)
 
 // Full lifecycles of a four-activity workflow with one event wait (execute → suspend → trigger → finish),
 // in one run on one machine: this engine on SQLite (NORMAL and FULL), WorkflowCore in memory, and raw SQLite commits;
-// then this engine on PostgreSQL (one node, two nodes) and raw Npgsql commits. --only ours|workflowcore|raw|pg runs one part.
+// then this engine on PostgreSQL (one node, two nodes) and raw Npgsql commits. --only ours|workflowcore|raw|pg runs one part;
+// --writers N sets the engine's writer loops per node on PostgreSQL (Workflows:Writers).
 var lifecycles = Arg("--lifecycles", 10_000);
 var concurrency = Arg("--concurrency", 8);
 var only = ArgText("--only");
@@ -42,7 +43,7 @@ if (only is null or "raw")
 if (only is null or "pg")
 {
     Console.WriteLine();
-    results.AddRange(await PostgresBench.RunAsync(postgresServer, lifecycles, concurrency));
+    results.AddRange(await PostgresBench.RunAsync(postgresServer, lifecycles, concurrency, ArgText("--writers")));
 }
 
 Console.WriteLine();
