@@ -20,6 +20,8 @@ Directory.CreateDirectory(folder);
 
 Console.WriteLine($"Justice.Workflows lifecycle benchmark: {lifecycles} lifecycles, concurrency {concurrency}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine($"Workflow: Start → WriteLine → Event(wait) → End; each lifecycle = start (runs to the wait) + trigger (resumes to the end).");
+if (File.Exists("/proc/loadavg"))
+    Console.WriteLine($"load average at the start (other work on the machine): {File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine();
 
 var results = new List<BenchResult>();
