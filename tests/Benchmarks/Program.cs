@@ -8,15 +8,20 @@ if (ArgText("--cases-db") is { } casesDb)
     return await CaseListBench.RunAsync(casesDb, Arg("--repetitions", 50));
 
 // Full lifecycles of a four-activity workflow with one event wait (execute → suspend → trigger → finish),
-// in one run on one machine: this engine on SQLite (NORMAL and FULL), WorkflowCore in memory, and raw SQLite commits.
+// in one run on one machine: this engine on SQLite (NORMAL and FULL), WorkflowCore in memory, and raw SQLite commits;
+// then this engine on PostgreSQL (one node, two nodes) and raw Npgsql commits. --only ours|workflowcore|raw|pg runs one part;
+// --writers N sets the engine's writer loops per node on PostgreSQL (Workflows:Writers).
 var lifecycles = Arg("--lifecycles", 10_000);
 var concurrency = Arg("--concurrency", 8);
 var only = ArgText("--only");
+var postgresServer = ArgText("--postgres") ?? "Host=127.0.0.1;Username=postgres;Password=postgres";
 var folder = Path.Combine(Path.GetTempPath(), "justice-bench", DateTime.UtcNow.ToString("yyyyMMddHHmmss"));
 Directory.CreateDirectory(folder);
 
 Console.WriteLine($"Justice.Workflows lifecycle benchmark: {lifecycles} lifecycles, concurrency {concurrency}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine($"Workflow: Start → WriteLine → Event(wait) → End; each lifecycle = start (runs to the wait) + trigger (resumes to the end).");
+if (File.Exists("/proc/loadavg"))
+    Console.WriteLine($"load average at the start (other work on the machine): {File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine();
 
 var results = new List<BenchResult>();
@@ -37,10 +42,16 @@ if (only is null or "raw")
     Console.WriteLine($"(raw: the same number of transactions as ours(NORMAL) wrote, each with as many rows as ours wrote per transaction)");
 }
 
+if (only is null or "pg")
+{
+    Console.WriteLine();
+    results.AddRange(await PostgresBench.RunAsync(postgresServer, lifecycles, concurrency, ArgText("--writers")));
+}
+
 Console.WriteLine();
-Console.WriteLine($"{"run",-44} {"lifecycles/s",14} {"commits/lifecycle",18} {"ms (wall)",10}");
+Console.WriteLine($"{"run",-56} {"lifecycles/s",14} {"commits/lifecycle",18} {"ms (wall)",10}");
 foreach (var r in results)
-    Console.WriteLine($"{r.Name,-44} {r.PerSecond,14:N0} {r.CommitsPerLifecycle,18:0.00} {r.Elapsed.TotalMilliseconds,10:N0}");
+    Console.WriteLine($"{r.Name,-56} {r.PerSecond,14:N0} {r.CommitsPerLifecycle,18:0.00} {r.Elapsed.TotalMilliseconds,10:N0}");
 Console.WriteLine();
 var wc = results.FirstOrDefault(r => r.Name.StartsWith("WorkflowCore"));
 var raw = results.FirstOrDefault(r => r.Name.StartsWith("raw"));
@@ -48,8 +59,23 @@ if (ours is not null && wc is not null)
     Console.WriteLine($"ratio ours(NORMAL)/WorkflowCore = {ours.PerSecond / wc.PerSecond:0.00}x");
 if (ours is not null && raw is not null)
     Console.WriteLine($"ratio ours(NORMAL)/raw SQLite limit = {ours.PerSecond / raw.PerSecond:0.00}");
+var pgOnes = results.Where(r => r.Name.StartsWith("ours, PostgreSQL one node")).ToList();
+foreach (var one in pgOnes)
+{
+    var commit = one.Name[one.Name.LastIndexOf(", ")..];
+    var rawPg = results.FirstOrDefault(r => r.Name == $"raw PostgreSQL limit{commit}");
+    var two = results.FirstOrDefault(r => r.Name == $"ours, PostgreSQL two nodes{commit}");
+    if (rawPg is not null)
+        Console.WriteLine($"ratio ours(PostgreSQL one node)/raw PostgreSQL limit{commit} = {one.PerSecond / rawPg.PerSecond:0.00}");
+    if (two is not null)
+        Console.WriteLine($"ratio PostgreSQL two nodes/one node{commit} = {two.PerSecond / one.PerSecond:0.00}");
+    if (wc is not null)
+        Console.WriteLine($"ratio ours(PostgreSQL one node)/WorkflowCore{commit} = {one.PerSecond / wc.PerSecond:0.00}x");
+}
 if (ours?.Breakdown is { } breakdown)
     Console.WriteLine(breakdown);
+foreach (var one in pgOnes)
+    Console.WriteLine(one.Breakdown);
 try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
 return 0;
 

@@ -24,6 +24,9 @@ public static class DatabaseProvider
 
     public static bool IsPostgres(this WorkflowOptions options) => Normalize(options.Provider) == Postgres;
 
+    /// <summary>The group-commit writers of the process (<c>Workflows:Writers</c>): 1 on SQLite, 4 by default on PostgreSQL.</summary>
+    public static int WriterCount(this WorkflowOptions options) => options.IsPostgres() ? Math.Max(1, options.Writers ?? 4) : 1;
+
     /// <summary>Sets the provider, its connection string and the context's migration history table.</summary>
     public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder db, WorkflowOptions options, string connectionString, string historyTable)
     {

@@ -19,7 +19,7 @@ public static class WorkflowPersistence
             foreach (var configure in provider.GetServices<WorkflowDatabaseConfiguration>())
                 configure.Apply(db);
         });
-        services.AddSingleton(new WriteGate(exclusive: !options.IsPostgres()));
+        services.AddSingleton(new WriteGate(exclusive: !options.IsPostgres(), writers: options.WriterCount()));
         services.AddSingleton<IInstanceStore, EfInstanceStore>();
         services.AddSingleton<IBookmarkStore, EfBookmarkStore>();
         services.AddSingleton<ITaskStore, EfTaskStore>();

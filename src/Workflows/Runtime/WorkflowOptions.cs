@@ -16,6 +16,12 @@ public sealed class WorkflowOptions
     /// <summary>Database provider: Sqlite (default). PostgreSQL can follow behind the same stores.</summary>
     public string Provider { get; set; } = "Sqlite";
 
+    /// <summary>
+    /// Transactions the process writes bursts in at once, each on a connection of its own (PostgreSQL; default 4).
+    /// SQLite admits one writer at a time: there it is always 1.
+    /// </summary>
+    public int? Writers { get; set; }
+
     /// <summary>How long a claimed timer stays leased before another process may claim it again.</summary>
     public TimeSpan TimerLease { get; set; } = TimeSpan.FromMinutes(1);
 

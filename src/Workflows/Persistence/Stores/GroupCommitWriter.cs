@@ -6,25 +6,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Justice.Workflows.Persistence.Stores;
 
 /// <summary>
-/// The single writer of the process: bursts that arrive while a transaction is being written queue up and are
-/// written together in the next transaction, each inside its own savepoint, so that one burst losing a race (or
-/// failing) is rolled back alone. A burst's task completes only after the transaction holding it has committed.
+/// The writer of the process: bursts that arrive while a transaction is being written queue up and are written
+/// together in the next transaction, each inside its own savepoint, so that one burst losing a race (or failing) is
+/// rolled back alone. A burst's task completes only after the transaction holding it has committed. SQLite has one
+/// writer loop; PostgreSQL, which admits concurrent writers, has <see cref="WriteGate.Writers"/> loops taking from
+/// the same queue, each with a connection of its own.
 /// </summary>
 internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> factory, WriteGate gate) : IAsyncDisposable
 {
-    readonly WriteConnection _writer = new(factory);
-
     public async ValueTask DisposeAsync()
     {
         _commits.Writer.TryComplete();
-        if (_writerLoop is not null)
-            await _writerLoop;
-        await _writer.DisposeAsync();
+        if (_writerLoops is not null)
+            await Task.WhenAll(_writerLoops);
     }
 
     public async Task CommitAsync(IReadOnlyList<InstanceChanges> changes, IReadOnlyList<IBurstEffect> effects, CancellationToken cancellationToken = default)
     {
-        // The journal is linked here, on the committing caller's thread, so that hashing runs in parallel; the single
+        // The journal is linked here, on the committing caller's thread, so that hashing runs in parallel; the
         // writer links again only a burst whose journal changes when its numbers are drawn.
         foreach (var change in changes)
             change.LinkJournal();
@@ -44,27 +43,30 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
 
     const int MaxGroup = 64;
     readonly System.Threading.Channels.Channel<PendingCommit> _commits =
-        System.Threading.Channels.Channel.CreateUnbounded<PendingCommit>(new() { SingleReader = true });
+        System.Threading.Channels.Channel.CreateUnbounded<PendingCommit>(new() { SingleReader = gate.Writers == 1 });
     readonly Lock _writerLock = new();
-    Task? _writerLoop;
+    Task[]? _writerLoops;
 
     void EnsureWriterRunning()
     {
         lock (_writerLock)
-            _writerLoop ??= Task.Run(WriteLoopAsync);
+            _writerLoops ??= [.. Enumerable.Range(0, gate.Writers).Select(_ => Task.Run(WriteLoopAsync))];
     }
 
     async Task WriteLoopAsync()
     {
+        await using var writer = new WriteConnection(factory);
         var group = new List<PendingCommit>(MaxGroup);
         while (await _commits.Reader.WaitToReadAsync())
         {
             group.Clear();
             while (group.Count < MaxGroup && _commits.Reader.TryRead(out var next))
                 group.Add(next);
+            if (group.Count == 0)
+                continue; // another writer loop took them
             try
             {
-                await WriteGroupAsync(group);
+                await WriteGroupAsync(writer, group);
                 foreach (var item in group)
                 {
                     if (item.Failure is null)
@@ -77,7 +79,7 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
             {
                 // The transaction itself failed: nothing of the group was committed. A deadlock with another node's
                 // transaction is a race lost: the bursts are run again from what is stored (a conflict).
-                await _writer.ResetAsync();
+                await writer.ResetAsync();
                 Exception failure = IsLostRace(ex) ? new WorkflowConflictException("与其他节点的写入冲突，请重试。") : ex;
                 foreach (var item in group)
                     item.Done.TrySetException(failure);
@@ -85,17 +87,21 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
         }
     }
 
-    async Task WriteGroupAsync(List<PendingCommit> group)
+    async Task WriteGroupAsync(WriteConnection writer, List<PendingCommit> group)
     {
         using var turn = await gate.EnterAsync(CancellationToken.None);
-        var connection = await _writer.OpenAsync(CancellationToken.None);
+        var connection = await writer.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
         WorkflowMetrics.Transactions.Add(1);
+        // On PostgreSQL a group of one burst goes without a savepoint (two round trips fewer): when it fails, the
+        // whole transaction is rolled back instead. SQLite keeps its savepoints.
+        var savepoints = gate.IsExclusive || group.Count > 1;
         for (var i = 0; i < group.Count; i++)
         {
             var item = group[i];
             var savepoint = $"burst{i}";
-            await transaction.SaveAsync(savepoint);
+            if (savepoints)
+                await transaction.SaveAsync(savepoint);
             try
             {
                 var burst = new BurstTransaction(connection, transaction);
@@ -111,19 +117,27 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
                 foreach (var effect in item.Effects)
                     effect.ResolveTokens(numbers);
                 foreach (var change in item.Changes)
-                    await BurstRows.WriteGuardedAsync(_writer, connection, transaction, change, CancellationToken.None);
+                    await BurstRows.WriteGuardedAsync(writer, connection, transaction, change, CancellationToken.None);
                 var batch = new SqlBatch();
                 foreach (var change in item.Changes)
                     BurstRows.Append(batch, change);
-                await batch.ExecuteAsync(_writer, connection, transaction, CancellationToken.None);
+                await batch.ExecuteAsync(writer, connection, transaction, CancellationToken.None);
                 foreach (var effect in item.Effects)
                     await effect.WriteAsync(burst, CancellationToken.None);
-                await transaction.ReleaseAsync(savepoint);
+                if (savepoints)
+                    await transaction.ReleaseAsync(savepoint);
             }
             catch (Exception ex)
             {
-                await transaction.RollbackAsync(savepoint);
-                await transaction.ReleaseAsync(savepoint);
+                if (savepoints)
+                {
+                    await transaction.RollbackAsync(savepoint);
+                    await transaction.ReleaseAsync(savepoint);
+                }
+                else
+                {
+                    await transaction.RollbackAsync();
+                }
                 item.Failure = ex is DbUpdateConcurrencyException || IsLostRace(ex) ? new WorkflowConflictException("案件已被其他操作修改。") : ex;
                 foreach (var change in item.Changes)
                 {
@@ -132,6 +146,8 @@ internal sealed class GroupCommitWriter(IDbContextFactory<WorkflowDbContext> fac
                 }
             }
         }
+        if (!savepoints && group[0].Failure is not null)
+            return;
         await transaction.CommitAsync();
         if (gate.IsExclusive && ++_sinceCheckpoint >= CheckpointEvery)
         {

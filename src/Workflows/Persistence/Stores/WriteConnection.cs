@@ -5,7 +5,8 @@ namespace Justice.Workflows.Persistence.Stores;
 
 /// <summary>
 /// The connection that bursts commit through, kept open with its commands prepared (SQLite admits one writer at a
-/// time, so one connection serves every writer of the process behind the <see cref="WriteGate"/>). Preparing a
+/// time, so one connection serves every writer of the process behind the <see cref="WriteGate"/>; on PostgreSQL each
+/// writer loop has one of its own). Preparing a
 /// statement costs more than running it; a command whose text was seen before is reused with new values.
 /// </summary>
 internal sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> factory) : IAsyncDisposable
