@@ -117,6 +117,8 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
         await staff.GetByRole(AriaRole.Link, new() { Name = "查看流程实例" }).ClickAsync();
         await staff.WaitForURLAsync("**/instances/**");
         await staff.GetByTestId("journal").WaitForAsync();
+        // The diagram is drawn once the instance is loaded: wait for the tenth highlighted connection.
+        await staff.Locator("[data-taken=true]").Nth(9).WaitForAsync();
         Assert.True(await staff.Locator("[data-taken=true]").CountAsync() >= 10, "the path taken is highlighted");
         Assert.Equal("立案审查（已完成）", await staff.Locator("[data-activity-id=review]").GetAttributeAsync("aria-label"));
         await BrowserPortal.ShotAsync(staff, "instance-viewer-arbitration");
