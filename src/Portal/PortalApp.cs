@@ -52,10 +52,17 @@ public static class PortalApp
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             // A mistyped path would be a new, empty database that verifies clean.
             var connectionString = PortalPaths.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
-            database = PortalPaths.IsPostgres(builder.Configuration)
-                ? new Npgsql.NpgsqlConnectionStringBuilder(connectionString) is var postgres ? $"{postgres.Host}/{postgres.Database}" : null
-                : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-            if (!PortalPaths.IsPostgres(builder.Configuration) && !File.Exists(database))
+            var postgres = PortalPaths.IsPostgres(builder.Configuration);
+            if (postgres)
+            {
+                var server = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+                database = $"{server.Host}/{server.Database}";
+            }
+            else
+            {
+                database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+            }
+            if (!postgres && !File.Exists(database))
             {
                 await Console.Error.WriteLineAsync($"数据库文件不存在 / database file not found: {database}");
                 return 2;

@@ -87,7 +87,17 @@ public sealed class EfTimerStore(IDbContextFactory<WorkflowDbContext> factory, W
         if (await db.Timers.AnyAsync(t => t.Id == timer.Id, cancellationToken))
             return false;
         db.Timers.Add(timer);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node added it between the look and the insert; anything else is not ours to hide.
+            if (await db.Timers.AsNoTracking().AnyAsync(t => t.Id == timer.Id, cancellationToken))
+                return false;
+            throw;
+        }
         return true;
     }
 
