@@ -5,7 +5,6 @@ using Justice.Portal.Features.Verify;
 using Justice.Portal.Components.Account;
 using Justice.Portal.Data;
 using Justice.Workflows;
-using Justice.Workflows.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -196,7 +195,7 @@ public static class PortalServiceExtensions
     public static async Task MigratePortalDatabaseAsync(this IServiceProvider services)
     {
         var portal = services.GetRequiredService<ApplicationDbContext>();
-        if (portal.Database.IsPostgres())
+        if (portal.Database.IsNpgsql())
         {
             await using var migrating = Data.Postgres.PostgresApplicationDbContext.Create(portal.Database.GetConnectionString()!);
             await migrating.Database.MigrateAsync();

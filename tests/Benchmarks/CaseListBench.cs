@@ -17,17 +17,23 @@ public static class CaseListBench
 {
     sealed record Probe(string Name, CaseViewer Viewer, CaseListQuery Query);
 
-    public static async Task<int> RunAsync(string databasePath, int repetitions)
+    /// <param name="database">A SQLite file, or a PostgreSQL connection string (<c>Host=…;Database=…</c>).</param>
+    public static async Task<int> RunAsync(string database, int repetitions)
     {
-        if (!File.Exists(databasePath))
+        var postgres = database.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+        if (!postgres && !File.Exists(database))
         {
-            Console.Error.WriteLine($"数据库 {databasePath} 不存在：先运行 dotnet run --project src/Portal -- seed --cases 100000 填充。");
+            Console.Error.WriteLine($"数据库 {database} 不存在：先运行 dotnet run --project src/Portal -- seed --cases 100000 填充。");
             return 2;
         }
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Workflows:Provider"] = postgres ? "Postgres" : "Sqlite" }).Build();
+        var connectionString = postgres ? database : $"Data Source={database}";
+        var databasePath = postgres ? $"PostgreSQL {new Npgsql.NpgsqlConnectionStringBuilder(database).Database}" : database;
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddJusticeWorkflows(new ConfigurationBuilder().Build(), $"Data Source={databasePath}")
-            .AddJusticeCasework(new ConfigurationBuilder().Build(), $"Data Source={databasePath}")
+            .AddJusticeWorkflows(configuration, connectionString)
+            .AddJusticeCasework(configuration, connectionString)
             .BuildServiceProvider();
         // A database seeded by an older build gets the newer indexes first.
         await services.MigrateWorkflowDatabaseAsync();

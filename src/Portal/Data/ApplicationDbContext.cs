@@ -1,5 +1,4 @@
 using Justice.Workflows.Common;
-using Justice.Workflows.Persistence;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -62,8 +61,10 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
         if (added.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        // Another node may be appending too: reading the head and writing after it take turns.
-        await Database.LockAsync("audit-log", cancellationToken);
+        // Another node may be appending too: reading the head and writing after it take turns (PostgreSQL's advisory
+        // lock, released at commit; on SQLite the transaction's write lock does it).
+        if (Database.IsNpgsql())
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended('audit-log', 0))", cancellationToken);
         var head = await AuditLog.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
         var (sequence, hash) = head is null ? (0L, HashChain.Genesis) : (head.Sequence, head.Hash ?? HashChain.Genesis);
         foreach (var entry in added)

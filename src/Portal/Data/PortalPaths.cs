@@ -1,4 +1,3 @@
-using Justice.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace Justice.Portal.Data;
@@ -23,7 +22,7 @@ public static class PortalPaths
 
     /// <summary>Whether the portal runs on PostgreSQL (<c>Workflows:Provider</c>).</summary>
     public static bool IsPostgres(IConfiguration configuration) =>
-        DatabaseProvider.Normalize(configuration["Workflows:Provider"]) == DatabaseProvider.Postgres;
+        Justice.Workflows.Runtime.WorkflowOptions.NormalizeProvider(configuration["Workflows:Provider"]) == Justice.Workflows.Runtime.WorkflowOptions.PostgresProvider;
 
     /// <summary>
     /// The database's connection string (<c>ConnectionStrings:Justice</c>): on SQLite with a relative file resolved against

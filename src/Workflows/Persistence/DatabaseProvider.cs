@@ -11,16 +11,11 @@ namespace Justice.Workflows.Persistence;
 /// </summary>
 public static class DatabaseProvider
 {
-    public const string Sqlite = "Sqlite";
-    public const string Postgres = "Postgres";
+    public const string Sqlite = WorkflowOptions.SqliteProvider;
+    public const string Postgres = WorkflowOptions.PostgresProvider;
 
-    /// <summary>The provider's canonical name; Chinese error naming the setting when it is none of them.</summary>
-    public static string Normalize(string? provider) => (provider ?? Sqlite).Trim().ToUpperInvariant() switch
-    {
-        "" or "SQLITE" => Sqlite,
-        "POSTGRES" or "POSTGRESQL" or "NPGSQL" => Postgres,
-        _ => throw new InvalidOperationException($"不支持的数据库提供程序“{provider}”（Workflows:Provider）：可选 Sqlite 或 Postgres。"),
-    };
+    /// <inheritdoc cref="WorkflowOptions.NormalizeProvider"/>
+    public static string Normalize(string? provider) => WorkflowOptions.NormalizeProvider(provider);
 
     public static bool IsPostgres(this WorkflowOptions options) => Normalize(options.Provider) == Postgres;
 

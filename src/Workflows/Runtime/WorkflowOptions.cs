@@ -13,8 +13,19 @@ public sealed class WorkflowOptions
     /// <summary>SQLite <c>synchronous</c> in WAL mode: NORMAL (fast; the last commits may be lost on power loss, never corrupted) or FULL.</summary>
     public string Synchronous { get; set; } = "NORMAL";
 
-    /// <summary>Database provider: Sqlite (default). PostgreSQL can follow behind the same stores.</summary>
-    public string Provider { get; set; } = "Sqlite";
+    /// <summary>Database provider: <c>Sqlite</c> (default) or <c>Postgres</c> (<see cref="NormalizeProvider"/>).</summary>
+    public string Provider { get; set; } = SqliteProvider;
+
+    public const string SqliteProvider = "Sqlite";
+    public const string PostgresProvider = "Postgres";
+
+    /// <summary>The provider's canonical name; a Chinese error naming the setting when it is none of them.</summary>
+    public static string NormalizeProvider(string? provider) => (provider ?? SqliteProvider).Trim().ToUpperInvariant() switch
+    {
+        "" or "SQLITE" => SqliteProvider,
+        "POSTGRES" or "POSTGRESQL" or "NPGSQL" => PostgresProvider,
+        _ => throw new InvalidOperationException($"不支持的数据库提供程序“{provider}”（Workflows:Provider）：可选 Sqlite 或 Postgres。"),
+    };
 
     /// <summary>
     /// Transactions the process writes bursts in at once, each on a connection of its own (PostgreSQL; default 4).
