@@ -143,6 +143,8 @@ public sealed class FilingToDocumentTests(BrowserPortal portal)
         var partyView = applicant.GetByTestId("instance-party-view");
         await partyView.GetByTestId("instance-documents").GetByText("裁决书").First.WaitForAsync();
         await BrowserPortal.WaitForCircuitAsync(applicant);
+        // The interactive page loads the case file again once its circuit starts: wait until it shows the stages.
+        await partyView.GetByTestId("instance-stages").Locator("li").First.WaitForAsync();
         Assert.True(await partyView.GetByTestId("instance-stages").Locator("li").CountAsync() > 0);
         Assert.Equal(0, await applicant.GetByTestId("journal").CountAsync());
         Assert.Equal(0, await applicant.Locator("[data-activity-state]").CountAsync());
