@@ -231,7 +231,9 @@ public sealed class PortalBrowserTests(BrowserPortal portal)
         {
             await notary.GotoAsync("dashboard");
             await notary.GetByTestId("dashboard").WaitForAsync();
-            // The figures arrive once the circuit has loaded them: wait for the notary chart, then count.
+            // The interactive page loads the figures again once its circuit starts: wait for the circuit, then for the
+            // notary chart it draws, then count.
+            await BrowserPortal.WaitForCircuitAsync(notary);
             await notary.GetByRole(AriaRole.Heading, new() { Name = "各阶段案件数 · 公证" }).WaitForAsync();
             Assert.Equal(0, await notary.GetByRole(AriaRole.Heading, new() { Name = "各阶段案件数 · 仲裁" }).CountAsync());
             Assert.Equal(1, await notary.GetByRole(AriaRole.Heading, new() { Name = "各阶段案件数 · 公证" }).CountAsync());
